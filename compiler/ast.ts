@@ -1,0 +1,375 @@
+/**
+ * The abstract syntax tree: one discriminated union per level, every node with its source span.
+ * Numbers are kept as decimal strings (never floats) so that the tree is exact and comparable.
+ */
+
+/** A source range: offsets are 0-based with an exclusive end; lines and columns are 1-based, endCol exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type CompareOp =
+  | "gt"
+  | "ge"
+  | "lt"
+  | "le"
+  | "eq"
+  | "ne"
+  | "before"
+  | "after"
+  | "notBefore"
+  | "notAfter";
+
+export type ArithOp = "+" | "-" | "*" | "/";
+
+export interface NameRef {
+  readonly kind: "Name";
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** A table keyed by one or more categories: `按 项目级别：区级 200万，市级 500万`. */
+export interface TableRow {
+  readonly keys: readonly NameRef[];
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** A bracket bound: the number and whether the text includes it (以上/不低于 include, 超过 excludes). */
+export interface Bound {
+  readonly value: Expr;
+  readonly inclusive: boolean;
+  /** The words the text used (以上, 超过, （不含）以下 …), kept for explanations and formatting. */
+  readonly word: string;
+}
+
+export interface BracketRow {
+  readonly lower?: Bound;
+  readonly upper?: Bound;
+  /** `至` ranges print as `X 至 Y`; otherwise bounds print with their own words. */
+  readonly range?: boolean;
+  readonly otherwise: boolean;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+export type Expr =
+  | { readonly kind: "Money"; readonly value: string; readonly text: string; readonly span: Span }
+  | { readonly kind: "Percent"; readonly value: string; readonly text: string; readonly span: Span }
+  | {
+      readonly kind: "Number";
+      readonly value: string;
+      readonly unit?: string;
+      readonly text: string;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Rate";
+      readonly value: string;
+      readonly unit: string;
+      readonly text: string;
+      readonly span: Span;
+    }
+  | { readonly kind: "DateLit"; readonly value: string; readonly text: string; readonly span: Span }
+  | { readonly kind: "Bool"; readonly value: boolean; readonly span: Span }
+  | { readonly kind: "Str"; readonly value: string; readonly span: Span }
+  | NameRef
+  | { readonly kind: "AppDate"; readonly span: Span }
+  | {
+      readonly kind: "Binary";
+      readonly op: ArithOp;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
+  | { readonly kind: "Neg"; readonly operand: Expr; readonly span: Span }
+  | {
+      readonly kind: "Compare";
+      readonly op: CompareOp;
+      readonly word: string;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "InSet";
+      readonly negated: boolean;
+      readonly subject: Expr;
+      readonly values: readonly NameRef[];
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Logic";
+      readonly op: "and" | "or";
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
+  | { readonly kind: "Not"; readonly operand: Expr; readonly span: Span }
+  | {
+      readonly kind: "If";
+      readonly cond: Expr;
+      readonly then: Expr;
+      readonly else: Expr;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Call";
+      readonly fn: "max" | "min" | "year" | "days";
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Sum";
+      readonly target: NameRef;
+      readonly only?: readonly NameRef[];
+      readonly from?: Expr;
+      readonly to?: Expr;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Table";
+      readonly keys: readonly Expr[];
+      readonly rows: readonly TableRow[];
+      readonly otherwise?: Expr;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Brackets";
+      readonly subject: Expr;
+      readonly rows: readonly BracketRow[];
+      readonly span: Span;
+    };
+
+export type ExprKind = Expr["kind"];
+
+// ---------------------------------------------------------------- declarations
+
+export type TypeRef =
+  | { readonly kind: "money" }
+  | { readonly kind: "ratio" }
+  | { readonly kind: "count"; readonly unit?: string }
+  | { readonly kind: "date" }
+  | { readonly kind: "bool" }
+  | { readonly kind: "text" }
+  | { readonly kind: "enum"; readonly values: readonly NameRef[]; readonly category?: NameRef }
+  | { readonly kind: "moneyBy"; readonly category: NameRef }
+  | { readonly kind: "moneyByYear" };
+
+export interface InputDecl {
+  readonly kind: "Input";
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly type: TypeRef;
+  readonly default?: Expr;
+  readonly description?: string;
+  readonly span: Span;
+}
+
+export interface ParamDecl {
+  readonly kind: "Param";
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly type: TypeRef;
+  /** Absent when the parameter is 待定 (left for a guideline). */
+  readonly value?: Expr;
+  readonly description?: string;
+  readonly span: Span;
+}
+
+export interface DefineDecl {
+  readonly kind: "Define";
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly expr: Expr;
+  readonly description?: string;
+  readonly span: Span;
+}
+
+export interface CategoryDecl {
+  readonly kind: "Category";
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly values: readonly NameRef[];
+  readonly span: Span;
+}
+
+export type Rounding = {
+  readonly unit: "fen" | "jiao" | "yuan";
+  readonly mode: "halfUp" | "down" | "up";
+};
+
+export interface Header {
+  readonly kind: "Header";
+  /** 政策 or 申报指南 */
+  readonly form: "policy" | "guideline";
+  readonly title: string;
+  readonly docNo?: string;
+  readonly issuer?: string;
+  readonly published?: string;
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly rounding?: Rounding;
+  readonly repeal?: { readonly date: string; readonly basis?: string };
+  readonly window?: { readonly from: string; readonly to: string };
+  readonly basedOn?: string;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------- clauses
+
+export type AwardForm =
+  | { readonly kind: "Ratio"; readonly ratio: Expr; readonly base: Expr }
+  | { readonly kind: "Fixed"; readonly amount: Expr }
+  | { readonly kind: "UpTo"; readonly amount: Expr }
+  | { readonly kind: "Compute"; readonly amount: Expr }
+  | { readonly kind: "CaseByCase" };
+
+export type StepKind = "cap" | "max" | "min" | "topUp";
+
+export type ClauseItem =
+  | { readonly kind: "Source"; readonly text: string; readonly span: Span }
+  | {
+      readonly kind: "Condition";
+      readonly expr: Expr;
+      readonly unless?: Expr;
+      readonly span: Span;
+    }
+  | { readonly kind: "Exclude"; readonly expr: Expr; readonly reason?: string; readonly span: Span }
+  | { readonly kind: "Award"; readonly form: AwardForm; readonly word: string; readonly span: Span }
+  | {
+      readonly kind: "Step";
+      readonly step: StepKind;
+      readonly value: Expr;
+      readonly including?: Expr;
+      readonly when?: Expr;
+      readonly span: Span;
+    }
+  | { readonly kind: "AnnualCap"; readonly value: Expr; readonly span: Span }
+  | { readonly kind: "TotalCap"; readonly value: Expr; readonly span: Span }
+  | { readonly kind: "Once"; readonly span: Span }
+  | { readonly kind: "PerYearLimit"; readonly count: number; readonly span: Span }
+  | { readonly kind: "Quota"; readonly count: number; readonly span: Span }
+  | { readonly kind: "Stackable"; readonly with: string; readonly span: Span }
+  | { readonly kind: "Beneficiary"; readonly who: string; readonly span: Span }
+  | { readonly kind: "Benefit"; readonly text: string; readonly span: Span }
+  | { readonly kind: "Payment"; readonly table: Expr; readonly span: Span }
+  | { readonly kind: "Paid"; readonly value: Expr; readonly span: Span }
+  | { readonly kind: "Window"; readonly from: string; readonly to: string; readonly span: Span };
+
+export type ClauseItemKind = ClauseItem["kind"];
+
+export interface Clause {
+  readonly kind: "Clause";
+  readonly number: number;
+  readonly label: string;
+  readonly title: string;
+  readonly items: readonly ClauseItem[];
+  readonly labelSpan: Span;
+  readonly span: Span;
+}
+
+/** 支持对象: conditions shared by every clause. */
+export interface Eligibility {
+  readonly kind: "Eligibility";
+  readonly items: readonly ClauseItem[];
+  readonly span: Span;
+}
+
+export type StackingItem =
+  | { readonly kind: "HighestOnly"; readonly span: Span }
+  | { readonly kind: "Deduct"; readonly value: Expr; readonly span: Span };
+
+export interface Stacking {
+  readonly kind: "Stacking";
+  readonly items: readonly StackingItem[];
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------- cases
+
+export type Expectation =
+  | { readonly kind: "amount"; readonly value: Expr }
+  | { readonly kind: "ineligible"; readonly reason?: string }
+  | { readonly kind: "needsDecision" };
+
+export interface Expect {
+  /** A clause number, the total, or the policy as a whole (支持对象). */
+  readonly target: number | "total" | "policy";
+  readonly outcome: Expectation;
+  readonly span: Span;
+}
+
+export interface CaseDecl {
+  readonly kind: "Case";
+  readonly title: string;
+  readonly basedOn?: string;
+  readonly date?: string;
+  readonly inputs: readonly { readonly name: NameRef; readonly value: Expr; readonly span: Span }[];
+  readonly prior: readonly {
+    readonly clause: number;
+    readonly amount: Expr;
+    readonly date: string;
+    readonly span: Span;
+  }[];
+  readonly approved: readonly { readonly clause: number; readonly amount: Expr; readonly span: Span }[];
+  readonly expects: readonly Expect[];
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------- the policy
+
+export interface InputsSection {
+  readonly kind: "Inputs";
+  readonly decls: readonly InputDecl[];
+  readonly span: Span;
+}
+
+export interface ParamsSection {
+  readonly kind: "Params";
+  readonly decls: readonly ParamDecl[];
+  readonly span: Span;
+}
+
+export type TopItem =
+  | InputsSection
+  | ParamsSection
+  | DefineDecl
+  | CategoryDecl
+  | Eligibility
+  | Stacking
+  | Clause
+  | CaseDecl;
+
+export interface Comment {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Policy {
+  readonly kind: "Policy";
+  readonly header?: Header;
+  readonly items: readonly TopItem[];
+  readonly comments: readonly Comment[];
+  readonly span: Span;
+}
+
+/** Exhaustiveness guard for switches over a union's kind. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled node ${JSON.stringify(x)}`);
+}
+
+/** Items of one kind, in source order. */
+export function itemsOf<K extends TopItem["kind"]>(
+  policy: Policy,
+  kind: K,
+): Extract<TopItem, { kind: K }>[] {
+  return policy.items.filter((i): i is Extract<TopItem, { kind: K }> => i.kind === kind);
+}

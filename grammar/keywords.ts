@@ -1,0 +1,175 @@
+/**
+ * The keyword table: the single source of truth for the language's words.
+ * Tokens, editor highlighting, completion, hover docs and the language reference are generated
+ * from this list. Adding a spelling here is enough to make the lexer, parser and editor accept it.
+ */
+
+/** How a keyword is used; drives highlighting and where completion offers it. */
+export type KeywordCategory =
+  | "section" // starts a top-level block
+  | "header" // an item of the policy header
+  | "type" // an input or parameter type
+  | "statement" // a line inside a clause or block
+  | "award" // a way of computing an amount
+  | "step" // a step applied to an amount (caps, 就高 …)
+  | "operator" // logic and comparison words
+  | "bound" // bracket bounds (以上, 以下 …)
+  | "function" // built-in functions
+  | "literal"; // 是, 否 …
+
+/** One keyword: its token name, every spelling the lexer accepts, and its documentation. */
+export interface KeywordSpec {
+  /** Token name used by the parser (ASCII, unique). */
+  readonly name: string;
+  /** Accepted spellings; the first is canonical and used by the formatter and documents. */
+  readonly spellings: readonly string[];
+  readonly category: KeywordCategory;
+  /** What it means, in Chinese, for hover and reference docs. */
+  readonly doc: string;
+  /** A short example in the language. */
+  readonly example: string;
+}
+
+const k = (
+  name: string,
+  spellings: string[],
+  category: KeywordCategory,
+  doc: string,
+  example: string,
+): KeywordSpec => ({ name, spellings, category, doc, example });
+
+/** All keywords of the language. Order does not matter: the lexer matches the longest spelling. */
+export const KEYWORDS: readonly KeywordSpec[] = [
+  // Sections
+  k("Policy", ["政策"], "section", "政策标题，其后整行为标题。", "政策 嘉定区工业互联网创新发展专项支持实施意见"),
+  k("Guideline", ["申报指南"], "section", "申报指南标题：基于某项政策的年度指南。", "申报指南 2024年度申报指南"),
+  k("Inputs", ["申报信息"], "section", "声明申报材料中的各项信息（输入）及其类型。", "申报信息\n  项目实际投资 金额 “项目实际投资额”"),
+  k("Params", ["参数"], "section", "声明政策参数；可留待申报指南确定（待定）。", "参数\n  服务企业数量要求 数量（家） 待定"),
+  k("Define", ["定义"], "section", "定义一个由其他信息计算得出的值。", "定义 平台投入 = 平台建设总投入 - 土建投入"),
+  k("Category", ["分类"], "section", "声明一组类别，可作为枚举类型或明细的键。", "分类 费用类别：设备购置、软件购置、土建工程"),
+  k("Eligibility", ["支持对象"], "section", "所有条款共同的申报资格条件。", "支持对象\n  条件 注册地在本区"),
+  k("Stacking", ["叠加规则"], "section", "与其他条款、其他政策资金的叠加规则。", "叠加规则\n  从高不重复"),
+  k("Case", ["案例"], "section", "内嵌测试案例：输入与期望结果。", "案例 “智能工厂 未达上限”"),
+  // Header items
+  k("DocNo", ["文号"], "header", "政策文号。", "文号 “嘉经〔2021〕12号”"),
+  k("Issuer", ["发布机关"], "header", "发布机关。", "发布机关 “上海市嘉定区经济委员会”"),
+  k("Published", ["发布日期"], "header", "发布日期。", "发布日期 2021年6月18日"),
+  k("Validity", ["有效期"], "header", "生效与失效日期（均含当日）。", "有效期 2021年6月18日 至 2025年12月31日"),
+  k("To", ["至"], "header", "区间的终点（含）。", "2021年6月18日 至 2025年12月31日"),
+  k("Rounding", ["舍入"], "header", "金额舍入规则；默认到分、四舍五入。", "舍入 到元 向下取整"),
+  k("ToFen", ["到分"], "header", "舍入到分（0.01元）。", "舍入 到分"),
+  k("ToJiao", ["到角"], "header", "舍入到角（0.1元）。", "舍入 到角"),
+  k("ToYuan", ["到元"], "header", "舍入到元。", "舍入 到元"),
+  k("HalfUp", ["四舍五入"], "header", "四舍五入。", "舍入 到分 四舍五入"),
+  k("Down", ["向下取整", "截尾"], "header", "向零方向舍去。", "舍入 到元 向下取整"),
+  k("Up", ["向上取整"], "header", "远离零方向进位。", "舍入 到元 向上取整"),
+  k("Repeal", ["废止"], "header", "政策被后续文件废止的日期（自该日起不再适用）。", "废止 2023年7月1日 依据 “嘉经〔2023〕5号”"),
+  k("Basis", ["依据"], "header", "废止或调整所依据的文件。", "依据 “嘉经〔2023〕5号”"),
+  k("Window", ["申报期"], "header", "申报受理期间（含起止日）。", "申报期 2024年3月1日 至 2024年4月30日"),
+  k("BasedOn", ["基于"], "header", "申报指南所依据的政策，或案例所继承的案例。", "基于 “嘉定区工业互联网创新发展专项支持实施意见”"),
+  k("Source", ["原文"], "statement", "条款所依据的政策原文，用于说明与文档。", "原文 “按不超过项目实际投资的30%予以资助”"),
+  // Types
+  k("Money", ["金额"], "type", "金额（元），精确十进制。", "项目实际投资 金额"),
+  k("Ratio", ["比例"], "type", "比例（百分数）；在资助中表示按基数的比例计算。", "资助 比例 30% 基数 项目实际投资"),
+  k("Count", ["数量"], "type", "数量，可带单位：数量（家）。", "服务企业数量 数量（家）"),
+  k("Date", ["日期"], "type", "日期；案例中表示申报日期。", "开工日期 日期"),
+  k("Bool", ["是否"], "type", "是/否。", "获智能工厂授牌 是否"),
+  k("Text", ["文本"], "type", "文本。", "项目名称 文本"),
+  k("Enum", ["枚举"], "type", "取值为列出的类别之一。", "项目级别 枚举 区级、市级、国家级"),
+  k("Per", ["按"], "type", "按类别取值（表），或按类别/年度分列的金额明细。", "上限 按 项目级别：区级 200万，市级 500万"),
+  k("PerYear", ["按年"], "type", "按年度分列的金额明细。", "年度研发投入 金额 按年"),
+  k("Default", ["默认"], "type", "未填写时的取值。", "上年度存在严重失信 是否 默认 否"),
+  k("Unset", ["待定"], "type", "参数留待申报指南确定；未设定时计算会报错。", "服务企业数量要求 数量（家） 待定"),
+  // Clause statements
+  k("Condition", ["条件"], "statement", "资助条件；不满足时不予资助，并列出原因。", "条件 获智能工厂授牌"),
+  k("Exclude", ["排除"], "statement", "排除情形；满足时不予资助。", "排除 上年度存在严重失信"),
+  k("Unless", ["除非"], "statement", "条件的豁免情形。", "条件 开工日期 不早于 2021年1月1日 除非 经批准延期"),
+  k("Award", ["资助", "奖励", "补贴", "补助"], "statement", "资助金额的计算方式。", "资助 定额 20万"),
+  k("Base", ["基数"], "award", "比例资助的计算基数。", "资助 比例 30% 基数 项目实际投资"),
+  k("Fixed", ["定额", "一次性给予"], "award", "固定金额。", "奖励 定额 20万"),
+  k("UpTo", ["最高"], "award", "最高金额，经评审核定；有核定金额时按核定金额。", "资助 最高 100万"),
+  k("Compute", ["计算"], "award", "按表达式计算金额（单价、利率、期间等）。", "补贴 计算 年节电量 × 0.2元/千瓦时"),
+  k("CaseByCase", ["一事一议"], "award", "一事一议：需决定，按核定金额，不受比例和上限限制。", "资助 一事一议"),
+  k("Brackets", ["分档"], "award", "按某一数值所在区间分档取值。", "资助 定额 分档 营业收入：\n  1亿以上 不满5亿：50万\n  5亿以上：100万"),
+  k("Otherwise", ["其他"], "award", "表或分档中其余情形。", "其他：0"),
+  k("Cap", ["上限"], "step", "金额上限，可按类别；“含”表示与其他资金合计不超过上限。", "上限 200万 含 已获上级补助"),
+  k("Including", ["含"], "step", "上限包含的其他资金；分档边界“（含）”表示含该数。", "上限 200万 含 已获上级补助"),
+  k("Excluding", ["不含"], "bound", "分档边界“（不含）”表示不含该数。", "1亿（不含）以上"),
+  k("TakeHigher", ["就高"], "step", "取较高者。", "就高 上级要求配套金额 当 上级要求配套"),
+  k("TakeLower", ["就低"], "step", "取较低者。", "就低 实际发生费用"),
+  k("TopUp", ["补差"], "step", "补足差额：扣减已获得的金额，不低于0。", "补差 已获区级资助"),
+  k("When", ["当"], "step", "步骤的适用条件。", "就高 配套金额 当 上级要求配套"),
+  k("AnnualCap", ["年度累计上限"], "step", "同一申报主体本条款每个自然年度累计上限。", "年度累计上限 100万"),
+  k("TotalCap", ["累计上限"], "step", "同一申报主体本条款历年累计上限。", "累计上限 300万"),
+  k("Once", ["一次性"], "statement", "同一申报主体本条款只能获得一次。", "一次性"),
+  k("PerYearLimit", ["每年限"], "statement", "同一申报主体每年本条款限申报的项目数。", "每年限 1 项"),
+  k("Quota", ["名额"], "statement", "每年认定名额上限（批量评估时按申报日期先后）。", "名额 每年 20"),
+  k("Yearly", ["每年"], "statement", "每个自然年度。", "名额 每年 20"),
+  k("Stackable", ["可叠加"], "statement", "明确允许与其他政策叠加，不适用叠加规则的扣除。", "可叠加 “区上市挂牌补贴政策”"),
+  k("Beneficiary", ["受益人"], "statement", "资金拨付对象（不是申报主体时）。", "受益人 “园区运营方”"),
+  k("Benefit", ["权益"], "statement", "非资金支持。", "权益 “开通绿色通道”"),
+  k("Payment", ["拨付"], "statement", "分期拨付：按阶段的累计拨付比例；可追回多拨资金。", "拨付 按 项目阶段：开工 30%，验收 100%"),
+  k("Paid", ["已拨付"], "statement", "此前已拨付的金额，用于结算。", "已拨付 此前已拨付金额"),
+  k("HighestOnly", ["从高不重复"], "statement", "同一申报项目符合多个条款的，只按金额最高的一项资助。", "从高不重复"),
+  k("Deduct", ["扣除"], "statement", "扣除同一项目已获其他同级扶持的金额（不低于0）。", "扣除 已获区镇其他扶持金额"),
+  // Operators
+  k("And", ["并且", "且"], "operator", "并且。", "注册地在本区 并且 法人企业"),
+  k("Or", ["或者", "或"], "operator", "或者。", "市级 或者 国家级"),
+  k("Not", ["并非"], "operator", "否定。", "并非 上年度存在严重失信"),
+  k("If", ["如果"], "operator", "条件取值：如果 … 则 … 否则 …", "如果 首次认定 则 20万 否则 10万"),
+  k("Then", ["则"], "operator", "条件成立时的取值。", "如果 A 则 20万 否则 0"),
+  k("Else", ["否则"], "operator", "条件不成立时的取值。", "如果 A 则 20万 否则 0"),
+  k("Gt", ["超过", "大于", "高于", "多于"], "operator", "大于（不含该数）。", "营业收入 超过 1亿"),
+  k("Ge", ["不低于", "不少于", "达到", "不小于"], "operator", "大于或等于（含该数）。", "服务企业数量 不少于 10家"),
+  k("Lt", ["低于", "少于", "小于", "不满", "不足"], "operator", "小于（不含该数）。", "营业收入 不满 1亿"),
+  k("Le", ["不超过", "不高于", "不多于", "不大于"], "operator", "小于或等于（含该数）。", "项目投资 不超过 500万"),
+  k("Eq", ["等于"], "operator", "等于。", "项目级别 等于 国家级"),
+  k("Ne", ["不等于"], "operator", "不等于。", "项目级别 不等于 区级"),
+  k("In", ["属于"], "operator", "属于所列类别之一。", "项目级别 属于 市级、国家级"),
+  k("NotIn", ["不属于"], "operator", "不属于所列类别。", "企业类型 不属于 房地产"),
+  k("Before", ["早于"], "operator", "日期早于（不含当日）。", "开工日期 早于 2021年1月1日"),
+  k("After", ["晚于"], "operator", "日期晚于（不含当日）。", "竣工日期 晚于 2022年12月31日"),
+  k("NotBefore", ["不早于"], "operator", "日期不早于（含当日）。", "开工日期 不早于 2021年6月18日"),
+  k("NotAfter", ["不晚于"], "operator", "日期不晚于（含当日）。", "竣工日期 不晚于 2025年12月31日"),
+  // Bracket bounds
+  k("AtLeast", ["以上"], "bound", "分档下界，含该数（“以上”含本数）。", "1亿以上：50万"),
+  k("AtMost", ["以下"], "bound", "分档上界，含该数（“以下”含本数）。", "1亿以下：10万"),
+  // Functions
+  k("Sum", ["合计"], "function", "明细求和；可限于所列项目或年度区间。", "合计 费用明细 限 设备购置、软件购置"),
+  k("Only", ["限"], "function", "合计时只计所列项目。", "合计 费用明细 限 设备购置、软件购置"),
+  k("From", ["自"], "function", "合计的起始年度（含）。", "合计 年度研发投入 自 2019年 至 2021年"),
+  k("Year", ["年份"], "function", "日期所在年份。", "年份（申报日期）"),
+  k("Days", ["天数"], "function", "两个日期之间的天数（含首日不含末日）。", "天数（起息日，到期日）"),
+  k("AppDate", ["申报日期"], "function", "本次申报的日期。", "开工日期 不早于 申报日期"),
+  // Literals
+  k("Yes", ["是"], "literal", "是。", "获智能工厂授牌 是"),
+  k("No", ["否"], "literal", "否。", "上年度存在严重失信 否"),
+  // Cases
+  k("Given", ["输入"], "statement", "案例的申报信息。", "输入 获智能工厂授牌 是，项目实际投资 500万"),
+  k("Prior", ["已获"], "statement", "案例中此前已获得的资助（台账）。", "已获 第9条 60万 日期 2022年3月1日"),
+  k("Approved", ["核定"], "statement", "案例中评审核定的金额。", "核定 第10条 80万"),
+  k("Expect", ["期望"], "statement", "案例的期望结果。", "期望 第1条 150万"),
+  k("Total", ["总额"], "statement", "全部条款资助合计。", "期望 总额 150万"),
+  k("Ineligible", ["不符合"], "statement", "期望不予资助。", "期望 第1条 不符合"),
+  k("NeedsDecision", ["需决定"], "statement", "期望需决定（一事一议、最高限额待核定）。", "期望 第12条 需决定"),
+  k("Reason", ["原因"], "statement", "期望的原因包含的文字。", "期望 第1条 不符合 原因 “未获授牌”"),
+];
+
+/** Every spelling mapped to its keyword; used by the lexer. */
+export function spellingTable(): Map<string, KeywordSpec> {
+  const map = new Map<string, KeywordSpec>();
+  for (const kw of KEYWORDS) for (const s of kw.spellings) map.set(s, kw);
+  return map;
+}
+
+/** Look up a keyword by token name. */
+export function keyword(name: string): KeywordSpec {
+  const found = KEYWORDS.find((kw) => kw.name === name);
+  if (!found) throw new Error(`unknown keyword ${name}`);
+  return found;
+}
+
+/** The canonical spelling of a keyword token name. */
+export function canonical(name: string): string {
+  return keyword(name).spellings[0]!;
+}

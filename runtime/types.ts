@@ -1,0 +1,125 @@
+/**
+ * Types shared by the runtime and every generated evaluator. Amounts cross the API as decimal
+ * strings in 元 (JSON-safe, exact); inside the evaluator they are decimal.js values.
+ */
+
+/** One step of a Chinese explanation, with the figures it shows. */
+export interface ExplainStep {
+  /** The Chinese sentence, e.g. `已投入金额 800万元 × 30% = 240万元`. */
+  readonly text: string;
+  /** The amount after this step, in 元 as a decimal string, when the step produces one. */
+  readonly amount?: string;
+}
+
+/** The outcome of one clause for one application. */
+export type ClauseStatus =
+  | "awarded" // eligible, amount computed
+  | "ineligible" // a condition failed; see reasons
+  | "needs-decision" // 一事一议 or 最高 without an approved amount
+  | "benefit" // a non-monetary benefit applies
+  | "error"; // the clause could not be evaluated (e.g. a parameter is unset)
+
+export interface ClauseResult {
+  /** 第5条 */
+  readonly clause: string;
+  readonly number: number;
+  readonly title: string;
+  readonly status: ClauseStatus;
+  readonly eligible: boolean;
+  /** The amount granted in 元 (decimal string); "0" when ineligible; null when it needs a decision. */
+  readonly amount: string | null;
+  /** The most the text allows (不超过 …), when it differs from the amount or a decision is pending. */
+  readonly maximum?: string;
+  /** For staged payments: what is payable now (negative means money to claw back). */
+  readonly payable?: string;
+  /** Why it is not eligible or not computable, in Chinese. */
+  readonly reasons: readonly string[];
+  readonly steps: readonly ExplainStep[];
+  readonly benefit?: string;
+  readonly beneficiary?: string;
+  /** Other support this clause may stack with (可叠加). */
+  readonly stacksWith?: string;
+}
+
+export interface EvaluationResult {
+  readonly policy: string;
+  readonly docNo?: string;
+  /** The date the application is judged at (YYYY-MM-DD). */
+  readonly date: string;
+  readonly inForce: boolean;
+  /** Whether the applicant meets 支持对象 (and the policy is in force). */
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+  readonly clauses: readonly ClauseResult[];
+  /** Sum of all clause amounts in 元. */
+  readonly total: string;
+  readonly benefits: readonly string[];
+  /** Steps of the policy-level checks (validity, 支持对象, stacking). */
+  readonly steps: readonly ExplainStep[];
+}
+
+/** One problem with an application: the field it concerns and a Chinese message. */
+export interface InputError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A prior award, recorded so that per-year and cumulative caps hold across applications. */
+export interface LedgerEntry {
+  readonly applicant: string;
+  readonly clause: number;
+  readonly amount: string;
+  readonly date: string;
+  readonly project?: string;
+}
+
+export interface EvaluateOptions {
+  /** The application date (YYYY-MM-DD); defaults to the application's 申报日期 field or today. */
+  readonly date?: string;
+  /** Prior awards of this policy. */
+  readonly ledger?: readonly LedgerEntry[];
+  /** Approved (核定) amounts by clause number, in 元. */
+  readonly approved?: Readonly<Record<number, string>>;
+  /** Parameter values that override the policy's (e.g. from a guideline), as JSON values. */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Turn the explanation off for speed; results are otherwise identical. */
+  readonly explain?: boolean;
+  /** The applicant's identity for the ledger; defaults to the application's 申报主体 field or "申报主体". */
+  readonly applicant?: string;
+  /** Awards made earlier in the same batch this year under each clause (for 名额). */
+  readonly quotaUsed?: Readonly<Record<number, number>>;
+}
+
+/** What `evaluate` returns: either a result, or the input errors (one per problem). */
+export type Evaluation =
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly errors: readonly InputError[] };
+
+/** Metadata a compiled policy exposes for forms, services and documents. */
+export interface PolicyMeta {
+  readonly title: string;
+  readonly docNo?: string;
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly inputs: readonly InputMeta[];
+  readonly params: readonly { readonly name: string; readonly type: string; readonly set: boolean }[];
+  readonly clauses: readonly { readonly number: number; readonly label: string; readonly title: string }[];
+}
+
+export interface InputMeta {
+  readonly name: string;
+  /** money | ratio | count | date | bool | text | enum | moneyBy | moneyByYear */
+  readonly type: string;
+  readonly unit?: string;
+  readonly values?: readonly string[];
+  readonly required: boolean;
+  readonly default?: unknown;
+  readonly description?: string;
+}
+
+/** The interface every compiled policy module implements. */
+export interface CompiledPolicy {
+  readonly meta: PolicyMeta;
+  readonly schema: Record<string, unknown>;
+  evaluate(application: unknown, options?: EvaluateOptions): Evaluation;
+}
