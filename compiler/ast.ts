@@ -16,16 +16,7 @@ export interface Span {
 // ---------------------------------------------------------------- expressions
 
 export type CompareOp =
-  | "gt"
-  | "ge"
-  | "lt"
-  | "le"
-  | "eq"
-  | "ne"
-  | "before"
-  | "after"
-  | "notBefore"
-  | "notAfter";
+  "gt" | "ge" | "lt" | "le" | "eq" | "ne" | "before" | "after" | "notBefore" | "notAfter";
 
 export type ArithOp = "+" | "-" | "*" | "/";
 
@@ -139,6 +130,16 @@ export type Expr =
       readonly keys: readonly Expr[];
       readonly rows: readonly TableRow[];
       readonly otherwise?: Expr;
+      readonly span: Span;
+    }
+  | {
+      /** A value keyed by category or year, used in cases: `设备购置 100万、软件购置 50万`. */
+      readonly kind: "Record";
+      readonly entries: readonly {
+        readonly key: string;
+        readonly keySpan: Span;
+        readonly value: Expr;
+      }[];
       readonly span: Span;
     }
   | {
@@ -319,7 +320,11 @@ export interface CaseDecl {
     readonly date: string;
     readonly span: Span;
   }[];
-  readonly approved: readonly { readonly clause: number; readonly amount: Expr; readonly span: Span }[];
+  readonly approved: readonly {
+    readonly clause: number;
+    readonly amount: Expr;
+    readonly span: Span;
+  }[];
   readonly expects: readonly Expect[];
   readonly span: Span;
 }

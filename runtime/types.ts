@@ -102,8 +102,16 @@ export interface PolicyMeta {
   readonly validFrom?: string;
   readonly validTo?: string;
   readonly inputs: readonly InputMeta[];
-  readonly params: readonly { readonly name: string; readonly type: string; readonly set: boolean }[];
-  readonly clauses: readonly { readonly number: number; readonly label: string; readonly title: string }[];
+  readonly params: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly set: boolean;
+  }[];
+  readonly clauses: readonly {
+    readonly number: number;
+    readonly label: string;
+    readonly title: string;
+  }[];
 }
 
 export interface InputMeta {

@@ -1,0 +1,561 @@
+/**
+ * Expression rules (arithmetic, comparisons, logic, tables and brackets) as typed class properties.
+ * The policy parser (tokens-to-ast.ts) extends this class with declarations and clauses.
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type {
+  Bound,
+  BracketRow,
+  CompareOp,
+  Expr,
+  NameRef,
+  Span,
+  TableRow,
+} from "../compiler/ast.js";
+import { LineMap } from "../compiler/diagnostics.js";
+import { zhErrorMessages } from "./parse-errors.js";
+import * as T from "./tokens.js";
+
+const { KW } = T;
+
+/** The comparison a keyword token stands for. */
+const COMPARE: Record<string, CompareOp> = {
+  Gt: "gt",
+  Ge: "ge",
+  Lt: "lt",
+  Le: "le",
+  Eq: "eq",
+  Ne: "ne",
+  Before: "before",
+  After: "after",
+  NotBefore: "notBefore",
+  NotAfter: "notAfter",
+};
+
+export class ExprParser extends EmbeddedActionsParser {
+  /** Line map of the source being parsed; set by `parse` before each run. */
+  lines = new LineMap("");
+
+  constructor() {
+    super(T.ALL_TOKENS, {
+      recoveryEnabled: true,
+      errorMessageProvider: zhErrorMessages,
+      maxLookahead: 4,
+    });
+  }
+
+  /** Span from a start token to the last consumed token. */
+  protected sp(start: IToken): Span {
+    const end = this.LA(0);
+    const s = Number.isFinite(start.startOffset) ? start.startOffset : 0;
+    const e = end && Number.isFinite(end.endOffset) ? end.endOffset! + 1 : s;
+    return this.lines.span(s, Math.max(s, e));
+  }
+
+  protected tokSpan(tok: IToken): Span {
+    const s = Number.isFinite(tok.startOffset) ? tok.startOffset : 0;
+    return this.lines.span(s, Number.isFinite(tok.endOffset) ? tok.endOffset! + 1 : s);
+  }
+
+  protected join(a: { span: Span } | undefined, b: { span: Span } | undefined): Span {
+    const sa = a?.span ?? b?.span;
+    const sb = b?.span ?? a?.span;
+    if (!sa || !sb) return this.lines.span(0, 0);
+    return this.lines.span(sa.start, Math.max(sa.start, sb.end));
+  }
+
+  protected nameRef(tok: IToken): NameRef {
+    return { kind: "Name", name: nameOf(tok), span: this.tokSpan(tok) };
+  }
+
+  protected payload<P>(tok: IToken): P {
+    return (tok as IToken & { payload: P }).payload;
+  }
+
+  protected numberExpr(tok: IToken): Expr {
+    const p = this.payload<T.NumberPayload | undefined>(tok) ?? { kind: "count", value: "0" };
+    const span = this.tokSpan(tok);
+    const text = tok.image;
+    switch (p.kind) {
+      case "money":
+        return { kind: "Money", value: p.value, text, span };
+      case "percent":
+        return { kind: "Percent", value: p.value, text, span };
+      case "rate":
+        return { kind: "Rate", value: p.value, unit: p.unit ?? "", text, span };
+      case "count":
+        return p.unit
+          ? { kind: "Number", value: p.value, unit: p.unit, text, span }
+          : { kind: "Number", value: p.value, text, span };
+    }
+  }
+
+  /** A list of names separated by 、 (or ，). */
+  nameList = this.RULE("nameList", (): NameRef[] => {
+    const out: NameRef[] = [];
+    const first = this.CONSUME(T.Name);
+    this.ACTION(() => out.push(this.nameRef(first)));
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Dun) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      const next = this.CONSUME2(T.Name);
+      this.ACTION(() => out.push(this.nameRef(next)));
+    });
+    return out;
+  });
+
+  expr = this.RULE("expr", (): Expr =>
+    this.OR([{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]),
+  );
+
+  ifExpr = this.RULE("ifExpr", (): Expr => {
+    const start = this.CONSUME(KW.If!);
+    const cond = this.SUBRULE(this.expr);
+    this.CONSUME(KW.Then!);
+    const then = this.SUBRULE2(this.expr);
+    this.CONSUME(KW.Else!);
+    const otherwise = this.SUBRULE3(this.expr);
+    return this.ACTION(
+      () => ({ kind: "If", cond, then, else: otherwise, span: this.sp(start) }) as Expr,
+    );
+  });
+
+  orExpr = this.RULE("orExpr", (): Expr => {
+    let left = this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(KW.Or!);
+      const right = this.SUBRULE2(this.andExpr);
+      left = this.ACTION(
+        () => ({ kind: "Logic", op: "or", left, right, span: this.join(left, right) }) as Expr,
+      );
+    });
+    return left;
+  });
+
+  andExpr = this.RULE("andExpr", (): Expr => {
+    let left = this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(KW.And!);
+      const right = this.SUBRULE2(this.notExpr);
+      left = this.ACTION(
+        () => ({ kind: "Logic", op: "and", left, right, span: this.join(left, right) }) as Expr,
+      );
+    });
+    return left;
+  });
+
+  notExpr = this.RULE("notExpr", (): Expr =>
+    this.OR([
+      {
+        ALT: () => {
+          const start = this.CONSUME(KW.Not!);
+          const operand = this.SUBRULE(this.notExpr);
+          return this.ACTION(() => ({ kind: "Not", operand, span: this.sp(start) }) as Expr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.cmpExpr) },
+    ]),
+  );
+
+  cmpExpr = this.RULE("cmpExpr", (): Expr => {
+    let left = this.SUBRULE(this.addExpr);
+    this.OPTION(() => {
+      const op = this.OR(
+        Object.keys(COMPARE).map((name) => ({ ALT: () => this.CONSUME(KW[name]!) })),
+      );
+      const right = this.SUBRULE2(this.addExpr);
+      left = this.ACTION(
+        () =>
+          ({
+            kind: "Compare",
+            op: COMPARE[op.tokenType.name]!,
+            word: op.image,
+            left,
+            right,
+            span: this.join(left, right),
+          }) as Expr,
+      );
+    });
+    this.OPTION2(() => {
+      const neg = this.OR2([
+        { ALT: () => (this.CONSUME(KW.In!), false) },
+        { ALT: () => (this.CONSUME(KW.NotIn!), true) },
+      ]);
+      const values = this.SUBRULE(this.nameList);
+      left = this.ACTION(() => {
+        const last = values[values.length - 1];
+        return {
+          kind: "InSet",
+          negated: neg,
+          subject: left,
+          values,
+          span: this.join(left, last),
+        } as Expr;
+      });
+    });
+    return left;
+  });
+
+  addExpr = this.RULE("addExpr", (): Expr => {
+    let left = this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      const op = this.OR([
+        { ALT: () => this.CONSUME(T.Plus) },
+        { ALT: () => this.CONSUME(T.Minus) },
+      ]);
+      const right = this.SUBRULE2(this.mulExpr);
+      left = this.ACTION(
+        () =>
+          ({
+            kind: "Binary",
+            op: op.tokenType === T.Plus ? "+" : "-",
+            left,
+            right,
+            span: this.join(left, right),
+          }) as Expr,
+      );
+    });
+    return left;
+  });
+
+  mulExpr = this.RULE("mulExpr", (): Expr => {
+    let left = this.SUBRULE(this.unary);
+    this.MANY(() => {
+      const op = this.OR([
+        { ALT: () => this.CONSUME(T.Times) },
+        { ALT: () => this.CONSUME(T.Divide) },
+      ]);
+      const right = this.SUBRULE2(this.unary);
+      left = this.ACTION(
+        () =>
+          ({
+            kind: "Binary",
+            op: op.tokenType === T.Times ? "*" : "/",
+            left,
+            right,
+            span: this.join(left, right),
+          }) as Expr,
+      );
+    });
+    return left;
+  });
+
+  unary = this.RULE("unary", (): Expr =>
+    this.OR([
+      {
+        ALT: () => {
+          const start = this.CONSUME(T.Minus);
+          const operand = this.SUBRULE(this.unary);
+          return this.ACTION(() => ({ kind: "Neg", operand, span: this.sp(start) }) as Expr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]),
+  );
+
+  primary = this.RULE("primary", (): Expr =>
+    this.OR([
+      { ALT: () => this.numberExpr(this.CONSUME(T.Num)) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.DateTok);
+          return this.ACTION(
+            () =>
+              ({
+                kind: "DateLit",
+                value: this.payload<string>(t),
+                text: t.image,
+                span: this.tokSpan(t),
+              }) as Expr,
+          );
+        },
+      },
+      { ALT: () => this.boolLit(this.CONSUME(KW.Yes!), true) },
+      { ALT: () => this.boolLit(this.CONSUME(KW.No!), false) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Str);
+          return this.ACTION(
+            () => ({ kind: "Str", value: this.payload<string>(t), span: this.tokSpan(t) }) as Expr,
+          );
+        },
+      },
+      { ALT: () => this.nameRef(this.CONSUME(T.Name)) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(KW.AppDate!);
+          return this.ACTION(() => ({ kind: "AppDate", span: this.tokSpan(t) }) as Expr);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const inner = this.SUBRULE(this.expr);
+          this.CONSUME(T.RParen);
+          return inner;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.sum) },
+      { ALT: () => this.SUBRULE(this.table) },
+      { ALT: () => this.SUBRULE(this.brackets) },
+    ]),
+  );
+
+  protected boolLit(tok: IToken, value: boolean): Expr {
+    return { kind: "Bool", value, span: this.tokSpan(tok) };
+  }
+
+  call = this.RULE("call", (): Expr => {
+    const fnTok = this.OR([
+      { ALT: () => this.CONSUME(KW.TakeHigher!) },
+      { ALT: () => this.CONSUME(KW.TakeLower!) },
+      { ALT: () => this.CONSUME(KW.Year!) },
+      { ALT: () => this.CONSUME(KW.Days!) },
+    ]);
+    this.CONSUME(T.LParen);
+    const args: Expr[] = [this.SUBRULE(this.expr)];
+    this.MANY(() => {
+      this.OR2([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Dun) }]);
+      args.push(this.SUBRULE2(this.expr));
+    });
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => {
+      const fns: Record<string, "max" | "min" | "year" | "days"> = {
+        TakeHigher: "max",
+        TakeLower: "min",
+        Year: "year",
+        Days: "days",
+      };
+      return { kind: "Call", fn: fns[fnTok.tokenType.name]!, args, span: this.sp(fnTok) } as Expr;
+    });
+  });
+
+  sum = this.RULE("sum", (): Expr => {
+    const start = this.CONSUME(KW.Sum!);
+    const target = this.nameRef(this.CONSUME(T.Name));
+    let only: NameRef[] | undefined;
+    let from: Expr | undefined;
+    let to: Expr | undefined;
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(KW.Only!);
+            only = this.SUBRULE(this.nameList);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(KW.From!);
+            from = this.SUBRULE(this.addExpr);
+            this.CONSUME(KW.To!);
+            to = this.SUBRULE2(this.addExpr);
+          },
+        },
+      ]),
+    );
+    return this.ACTION(
+      () =>
+        ({
+          kind: "Sum",
+          target,
+          ...(only ? { only } : {}),
+          ...(from ? { from, to } : {}),
+          span: this.sp(start),
+        }) as Expr,
+    );
+  });
+
+  /** `按 项目级别：区级 200万，市级 500万，其他 100万` — one key name per category. */
+  table = this.RULE("table", (): Expr => {
+    const start = this.CONSUME(KW.Per!);
+    const keys: Expr[] = [this.SUBRULE(this.addExpr)];
+    this.MANY(() => {
+      this.CONSUME(T.Dun);
+      keys.push(this.SUBRULE2(this.addExpr));
+    });
+    this.CONSUME(T.Colon);
+    const rows: TableRow[] = [];
+    let otherwise: Expr | undefined;
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(KW.Otherwise!);
+            this.OPTION(() => this.CONSUME2(T.Colon));
+            otherwise = this.SUBRULE(this.expr);
+          },
+        },
+        { ALT: () => rows.push(this.SUBRULE(this.tableRow, { ARGS: [keys.length] })) },
+      ]);
+      this.OPTION2(() =>
+        this.OR2([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
+      );
+    });
+    return this.ACTION(
+      () =>
+        ({
+          kind: "Table",
+          keys,
+          rows,
+          ...(otherwise ? { otherwise } : {}),
+          span: this.sp(start),
+        }) as Expr,
+    );
+  });
+
+  tableRow = this.RULE("tableRow", (nKeys: number): TableRow => {
+    const first = this.LA(1);
+    const keys: NameRef[] = [];
+    this.AT_LEAST_ONE({
+      GATE: () => keys.length < (nKeys ?? 1),
+      DEF: () => {
+        const k = this.CONSUME(T.Name);
+        this.ACTION(() => keys.push(this.nameRef(k)));
+      },
+    });
+    const value = this.SUBRULE(this.expr);
+    return this.ACTION(() => ({ keys, value, span: this.sp(first) }));
+  });
+
+  /** `分档 营业收入：1亿以上 不满5亿：50万；5亿以上：100万` */
+  brackets = this.RULE("brackets", (): Expr => {
+    const start = this.CONSUME(KW.Brackets!);
+    const subject = this.SUBRULE(this.addExpr);
+    this.CONSUME(T.Colon);
+    const rows: BracketRow[] = [];
+    this.AT_LEAST_ONE(() => {
+      rows.push(this.SUBRULE(this.bracketRow));
+      this.OPTION(() =>
+        this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
+      );
+    });
+    return this.ACTION(() => ({ kind: "Brackets", subject, rows, span: this.sp(start) }) as Expr);
+  });
+
+  bracketRow = this.RULE("bracketRow", (): BracketRow => {
+    const first = this.LA(1);
+    let lower: Bound | undefined;
+    let upper: Bound | undefined;
+    let range = false;
+    let otherwise = false;
+    this.OR([
+      { ALT: () => (this.CONSUME(KW.Otherwise!), (otherwise = true)) },
+      {
+        ALT: () => {
+          const w = this.OR2([
+            { ALT: () => this.CONSUME(KW.Gt!) },
+            { ALT: () => this.CONSUME(KW.Ge!) },
+          ]);
+          const value = this.SUBRULE(this.addExpr);
+          lower = { value, inclusive: w.tokenType === KW.Ge, word: w.image };
+          this.OPTION(() => (upper = this.SUBRULE(this.upperBound)));
+        },
+      },
+      {
+        ALT: () => {
+          const w = this.OR5([
+            { ALT: () => this.CONSUME(KW.Lt!) },
+            { ALT: () => this.CONSUME(KW.Le!) },
+          ]);
+          const value = this.SUBRULE4(this.addExpr);
+          upper = { value, inclusive: w.tokenType === KW.Le, word: w.image };
+        },
+      },
+      {
+        ALT: () => {
+          const value = this.SUBRULE2(this.addExpr);
+          this.OR3([
+            {
+              ALT: () => {
+                let bw = { inclusive: true, word: "" };
+                this.OPTION4(() => (bw = this.SUBRULE(this.boundWord)));
+                this.OR4([
+                  {
+                    ALT: () => {
+                      const dir = this.CONSUME(KW.AtLeast!);
+                      lower = { value, inclusive: bw?.inclusive, word: bw?.word + dir.image };
+                      this.OPTION2(() => {
+                        this.OPTION3(() => this.CONSUME(T.Dun));
+                        upper = this.SUBRULE3(this.upperBound);
+                      });
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      const dir = this.CONSUME(KW.AtMost!);
+                      upper = { value, inclusive: bw?.inclusive, word: bw?.word + dir.image };
+                    },
+                  },
+                ]);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(KW.To!);
+                const hi = this.SUBRULE3(this.addExpr);
+                lower = { value, inclusive: true, word: "" };
+                upper = { value: hi, inclusive: true, word: "" };
+                range = true;
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+    this.CONSUME(T.Colon);
+    const value = this.SUBRULE(this.expr);
+    return this.ACTION(() => ({
+      ...(lower ? { lower } : {}),
+      ...(upper ? { upper } : {}),
+      ...(range ? { range } : {}),
+      otherwise,
+      value,
+      span: this.sp(first),
+    }));
+  });
+
+  /** `（含）` / `（不含）` before 以上 or 以下; without it 以上 and 以下 include the number. */
+  boundWord = this.RULE("boundWord", (): { inclusive: boolean; word: string } => {
+    this.CONSUME(T.LParen);
+    const w = this.OR([
+      { ALT: () => this.CONSUME(KW.Including!) },
+      { ALT: () => this.CONSUME(KW.Excluding!) },
+    ]);
+    this.CONSUME(T.RParen);
+    return { inclusive: w.tokenType === KW.Including, word: `（${w.image}）` };
+  });
+
+  /** An upper bound: `不满 5亿`, `不超过 5亿`, `5亿以下`, `5亿（不含）以下`. */
+  upperBound = this.RULE("upperBound", (): Bound =>
+    this.OR([
+      {
+        ALT: () => {
+          const w = this.OR2([
+            { ALT: () => this.CONSUME(KW.Lt!) },
+            { ALT: () => this.CONSUME(KW.Le!) },
+          ]);
+          const value = this.SUBRULE(this.addExpr);
+          return { value, inclusive: w.tokenType === KW.Le, word: w.image };
+        },
+      },
+      {
+        ALT: () => {
+          const value = this.SUBRULE2(this.addExpr);
+          let bw = { inclusive: true, word: "" };
+          this.OPTION(() => (bw = this.SUBRULE(this.boundWord)));
+          const w = this.CONSUME(KW.AtMost!);
+          return { value, inclusive: bw?.inclusive, word: bw?.word + w.image };
+        },
+      },
+    ]),
+  );
+}
+
+/** The name a Name token stands for (「…」 quotes removed). */
+export function nameOf(tok: IToken): string {
+  const p = (tok as IToken & { payload?: unknown }).payload;
+  return typeof p === "string" ? p : tok.image;
+}
+
+export type { TokenType };

@@ -1,0 +1,424 @@
+/**
+ * text → tokens. Hand-written because Chinese runs words together: at each position the lexer
+ * takes the longest of (a) a name the policy declares and (b) a keyword; anything else is a free
+ * name that stops right before the next keyword or declared name. Full-width forms are folded to
+ * half-width one character for one character, so offsets stay those of the original text.
+ */
+import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import { Decimal } from "decimal.js";
+import type { Comment, Span } from "../compiler/ast.js";
+import { diag, LineMap, type Diagnostic } from "../compiler/diagnostics.js";
+import { KEYWORDS, spellingTable } from "./keywords.js";
+import * as T from "./tokens.js";
+
+const D = Decimal.clone({ precision: 50, toExpNeg: -30, toExpPos: 40 });
+
+/** The lexer's output: tokens for the parser, comments for the formatter, and diagnostics. */
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: Comment[];
+  readonly diagnostics: Diagnostic[];
+  /** Names the policy declares (found by a pre-scan), which win over keywords. */
+  readonly declared: ReadonlySet<string>;
+  readonly lines: LineMap;
+}
+
+const SPELLINGS = spellingTable();
+const MAX_KW = Math.max(...KEYWORDS.flatMap((k) => k.spellings.map((s) => s.length)));
+const DEFAULT_UNITS = [
+  "千瓦时",
+  "平方米",
+  "立方米",
+  "家",
+  "个",
+  "人",
+  "项",
+  "年",
+  "月",
+  "天",
+  "次",
+  "吨",
+  "台",
+  "套",
+  "件",
+  "名",
+  "度",
+  "户",
+  "株",
+  "辆",
+  "间",
+  "份",
+];
+const TYPE_WORDS = "金额|比例|数量|日期|是否|文本|枚举";
+
+/** Fold full-width ASCII forms and the ideographic space to half-width (same length). */
+export function foldWidth(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else out += text[i];
+  }
+  return out;
+}
+
+const isHan = (c: number): boolean =>
+  (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isNameStart = (c: number): boolean =>
+  isHan(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 0xb7;
+
+/** Names a policy declares, found before lexing so that they can contain keyword characters. */
+export function prescanNames(text: string): { names: Set<string>; units: Set<string> } {
+  const names = new Set<string>();
+  const units = new Set<string>(DEFAULT_UNITS);
+  const add = (raw: string) => {
+    const n = raw.trim();
+    if (n && !SPELLINGS.has(n) && !/^[「“"]/.test(n) && /^[^\d\s]/.test(n)) names.add(n);
+  };
+  const list = (raw: string) => raw.split(/[、,，]/).forEach(add);
+  for (const line of text.split("\n")) {
+    const decl = new RegExp(`^[ \\t]*([^\\s#「“"]+)[ \\t]+(?:${TYPE_WORDS})(?![^\\s(])`).exec(line);
+    if (decl) add(decl[1]!);
+    const def = /定义[ \t]+([^\s=#]+)[ \t]*=/.exec(line);
+    if (def) add(def[1]!);
+    const cat =
+      /分类[ \t]+([^\s:#]+)[ \t]*:[ \t]*([^\s#“"]+(?:[ \t]*[、,][ \t]*[^\s#“"、,]+)*)/.exec(line);
+    if (cat) {
+      add(cat[1]!);
+      list(cat[2]!);
+    }
+    const en = /枚举[ \t]*([^\s#“"、,]+(?:[ \t]*[、,][ \t]*[^\s#“"、,]+)*)/.exec(line);
+    if (en) list(en[1]!);
+    for (const u of line.matchAll(/数量[ \t]*\(([^)\s]+)\)/g)) units.add(u[1]!);
+  }
+  return { names, units };
+}
+
+/** Parse a Chinese or Arabic clause number (第五条, 第12条). */
+export function clauseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digits: Record<string, number> = {
+    零: 0,
+    〇: 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
+  let total = 0;
+  let cur = 0;
+  for (const ch of s) {
+    if (ch === "百") {
+      total += (cur || 1) * 100;
+      cur = 0;
+    } else if (ch === "十") {
+      total += (cur || 1) * 10;
+      cur = 0;
+    } else cur = digits[ch] ?? 0;
+  }
+  return total + cur;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Turn policy source text into tokens, comments and lexical diagnostics. Never throws. */
+export function textToTokens(source: string): LexResult {
+  const text = foldWidth(source);
+  const lines = new LineMap(source);
+  const { names, units } = prescanNames(text);
+  const maxName = Math.max(0, ...[...names].map((n) => n.length));
+  const unitList = [...units].sort((a, b) => b.length - a.length);
+  const tokens: IToken[] = [];
+  const comments: Comment[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let pos = 0;
+  let lineStart = true; // only whitespace since the last newline
+
+  const span = (s: number, e: number): Span => lines.span(s, e);
+  const push = (type: TokenType, start: number, end: number, payload?: unknown): IToken => {
+    const a = lines.position(start);
+    const b = lines.position(end - 1);
+    const tok = createTokenInstance(
+      type,
+      source.slice(start, end),
+      start,
+      end - 1,
+      a.line,
+      b.line,
+      a.col,
+      b.col,
+    );
+    if (payload !== undefined) (tok as IToken & { payload: unknown }).payload = payload;
+    tokens.push(tok);
+    lineStart = false;
+    return tok;
+  };
+  const keywordAt = (p: number): number => {
+    for (let len = Math.min(MAX_KW, text.length - p); len > 0; len--) {
+      if (SPELLINGS.has(text.slice(p, p + len))) return len;
+    }
+    return 0;
+  };
+  const declaredAt = (p: number): number => {
+    for (let len = Math.min(maxName, text.length - p); len > 0; len--) {
+      if (names.has(text.slice(p, p + len))) return len;
+    }
+    return 0;
+  };
+  const restOfLine = (p: number): number => {
+    const nl = text.indexOf("\n", p);
+    return nl < 0 ? text.length : nl;
+  };
+
+  /** The rest of the line as a title (after 政策 or a clause number at the start of a line). */
+  const title = () => {
+    let s = pos;
+    while (s < text.length && (text[s] === " " || text[s] === "\t")) s++;
+    let e = restOfLine(s);
+    const hash = text.slice(s, e).search(/\s#/);
+    if (hash >= 0) e = s + hash;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) push(T.Title, s, e, source.slice(s, e));
+    pos = e;
+  };
+
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    const ch = text[pos]!;
+    if (ch === "\n") {
+      pos++;
+      lineStart = true;
+      continue;
+    }
+    if (ch === " " || ch === "\t" || ch === "\r" || c === 0xfeff || ch === "。") {
+      pos++;
+      continue;
+    }
+    // comments: # … or // …
+    if (ch === "#" || (ch === "/" && text[pos + 1] === "/")) {
+      const e = restOfLine(pos);
+      comments.push({ text: source.slice(pos, e).replace(/\s+$/, ""), span: span(pos, e) });
+      pos = e;
+      continue;
+    }
+    const wasLineStart = lineStart;
+    // strings: “…” (nested quotes balance), "…", and 「…」 for names that contain keywords
+    if (ch === "“" || ch === '"') {
+      const close = ch === "“" ? "”" : '"';
+      let depth = 1;
+      let e = pos + 1;
+      while (e < text.length && text[e] !== "\n") {
+        if (ch === "“" && text[e] === "“") depth++;
+        else if (text[e] === close && --depth === 0) break;
+        e++;
+      }
+      if (e >= text.length || text[e] === "\n") {
+        diagnostics.push(
+          diag("error", "E001", "引号没有闭合", span(pos, e), `在本行末尾补上 ${close}。`, {
+            title: `补上 ${close}`,
+            span: span(e, e),
+            text: close,
+          }),
+        );
+        push(T.Str, pos, e, source.slice(pos + 1, e));
+        pos = e;
+      } else {
+        push(T.Str, pos, e + 1, source.slice(pos + 1, e));
+        pos = e + 1;
+      }
+      continue;
+    }
+    if (ch === "「") {
+      const e = text.indexOf("」", pos);
+      const nl = restOfLine(pos);
+      if (e < 0 || e > nl) {
+        diagnostics.push(
+          diag("error", "E001", "「 没有闭合", span(pos, nl), "名称写在「」之间，请补上 」。"),
+        );
+        pos = nl;
+        continue;
+      }
+      push(T.Name, pos, e + 1, source.slice(pos + 1, e));
+      pos = e + 1;
+      continue;
+    }
+    // clause numbers; at the start of a line they open a clause and the rest of the line is its title
+    const clause = /第(\d+|[零〇一二两三四五六七八九十百]+)条/y;
+    clause.lastIndex = pos;
+    const cm = clause.exec(text);
+    if (cm) {
+      push(T.ClauseNo, pos, pos + cm[0].length, clauseNumber(cm[1]!));
+      pos += cm[0].length;
+      if (wasLineStart) title();
+      continue;
+    }
+    // dates: 2025年12月31日 or 2025-12-31
+    const date = /(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2})(?!\d))/y;
+    date.lastIndex = pos;
+    const dm = date.exec(text);
+    if (dm) {
+      const y = Number(dm[1]);
+      const m = Number(dm[2] ?? dm[4]);
+      const d = Number(dm[3] ?? dm[5]);
+      const end = pos + dm[0].length;
+      if (!validDate(y, m, d)) {
+        diagnostics.push(
+          diag(
+            "error",
+            "E002",
+            `日期“${source.slice(pos, end)}”不存在`,
+            span(pos, end),
+            "请检查月份和日期，例如 2025年12月31日。",
+          ),
+        );
+      }
+      push(T.DateTok, pos, end, `${y}-${pad2(m)}-${pad2(d)}`);
+      pos = end;
+      continue;
+    }
+    // numbers with their units: 200万元, 1.5亿, 2,000,000元, 30%, 0.2元/千瓦时, 10家
+    const num = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/y;
+    num.lastIndex = pos;
+    const nm = num.exec(text);
+    if (nm) {
+      let e = pos + nm[0].length;
+      let value = new D(nm[0].replace(/,/g, ""));
+      let payload: T.NumberPayload;
+      if (text[e] === "%") {
+        payload = { kind: "percent", value: value.div(100).toString() };
+        e++;
+      } else if (text[e] === "万" || text[e] === "亿" || text[e] === "元") {
+        if (text[e] === "万") value = value.mul(10000);
+        if (text[e] === "亿") value = value.mul(100000000);
+        if (text[e] !== "元") e++;
+        if (text[e] === "元") e++;
+        const rate = /\/([^\s\d#,;:()、]+)/y;
+        rate.lastIndex = e;
+        const rm = text[e - 1] === "元" ? rate.exec(text) : null;
+        const unit = rm ? (unitList.find((u) => rm[1]!.startsWith(u)) ?? rm[1]!) : undefined;
+        if (rm && unit) {
+          payload = { kind: "rate", value: value.toString(), unit };
+          e += 1 + unit.length;
+        } else payload = { kind: "money", value: value.toString() };
+      } else {
+        const unit = unitList.find((u) => text.startsWith(u, e));
+        payload = unit
+          ? { kind: "count", value: value.toString(), unit }
+          : { kind: "count", value: value.toString() };
+        if (unit) e += unit.length;
+      }
+      push(T.Num, pos, e, payload);
+      pos = e;
+      continue;
+    }
+    // names and keywords
+    if (isNameStart(c)) {
+      const kw = isHan(c) ? keywordAt(pos) : 0;
+      const dn = declaredAt(pos);
+      if (dn > 0 && dn >= kw) {
+        push(T.Name, pos, pos + dn, text.slice(pos, pos + dn));
+        pos += dn;
+      } else if (kw > 0) {
+        const spec = SPELLINGS.get(text.slice(pos, pos + kw))!;
+        pos += kw;
+        push(T.KW[spec.name]!, pos - kw, pos);
+        if (wasLineStart && (spec.name === "Policy" || spec.name === "Guideline")) title();
+      } else {
+        let e = pos + 1;
+        while (
+          e < text.length &&
+          isNameChar(text.charCodeAt(e)) &&
+          !(isHan(text.charCodeAt(e)) && keywordAt(e) > 0) &&
+          declaredAt(e) === 0
+        )
+          e++;
+        push(T.Name, pos, e, text.slice(pos, e));
+        pos = e;
+      }
+      continue;
+    }
+    // punctuation and symbols
+    const two = text.slice(pos, pos + 2);
+    const sym2 = T.SYMBOL_KEYWORDS[two];
+    if (sym2) {
+      push(T.KW[sym2]!, pos, pos + 2);
+      pos += 2;
+      continue;
+    }
+    const sym1 = T.SYMBOL_KEYWORDS[ch];
+    const single: Record<string, TokenType> = {
+      "(": T.LParen,
+      ")": T.RParen,
+      ":": T.Colon,
+      ",": T.Comma,
+      ";": T.Semi,
+      "、": T.Dun,
+      "=": T.Assign,
+      "+": T.Plus,
+      "-": T.Minus,
+      "−": T.Minus,
+      "×": T.Times,
+      "*": T.Times,
+      "÷": T.Divide,
+      "/": T.Divide,
+    };
+    const type = sym1 ? T.KW[sym1] : single[ch];
+    if (type) {
+      push(type, pos, pos + 1);
+      pos++;
+      continue;
+    }
+    // anything else: report once per run of unknown characters
+    let e = pos + 1;
+    while (e < text.length && !/[\s\w\u3400-\u9fff“"「#()(:,;、=+\-×*÷/]/.test(text[e]!)) e++;
+    diagnostics.push(
+      diag(
+        "error",
+        "E003",
+        `无法识别的字符“${source.slice(pos, e)}”`,
+        span(pos, e),
+        "删除这些字符，或把文字放在引号“”中。",
+      ),
+    );
+    pos = e;
+  }
+  glueCheck(tokens, source, lines, diagnostics);
+  return { tokens, comments, diagnostics, declared: names, lines };
+}
+
+/** Two names written together cannot be split safely: report where and show the fixed text. */
+function glueCheck(tokens: IToken[], source: string, lines: LineMap, out: Diagnostic[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1]!;
+    const b = tokens[i]!;
+    if (a.tokenType !== T.Name || b.tokenType !== T.Name) continue;
+    if (a.endOffset! + 1 !== b.startOffset || a.image.startsWith("「") || b.image.startsWith("「"))
+      continue;
+    const s = lines.span(a.startOffset, b.endOffset! + 1);
+    const fixed = `${a.image} ${b.image}`;
+    out.push(
+      diag(
+        "error",
+        "E004",
+        `“${a.image}${b.image}”由两个词粘连而成，无法安全拆分`,
+        s,
+        `若是两个词，请在中间加空格：${fixed}；若是一个新名称，请先在申报信息中声明它，或写成「${a.image}${b.image}」。`,
+        { title: `拆分为“${fixed}”`, span: s, text: fixed },
+      ),
+    );
+  }
+  void source;
+}

@@ -1,0 +1,85 @@
+/**
+ * Money as text, exactly: amounts cross the worker boundary as decimal strings in 元, and the form
+ * accepts the units drafters write (200万, 1.5亿, 3,000元). Only decimal-point shifts are needed,
+ * so this works on digit strings and never goes through a float.
+ */
+
+interface Dec {
+  readonly negative: boolean;
+  /** Digits without leading zeros ("" for zero). */
+  readonly digits: string;
+  /** The value is digits × 10^exp. */
+  readonly exp: number;
+}
+
+function parseDec(s: string): Dec | null {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s.trim());
+  if (!m || (m[2] === "" && (m[3] ?? "") === "")) return null;
+  const frac = m[3] ?? "";
+  const digits = (m[2]! + frac).replace(/^0+/, "");
+  return { negative: m[1] === "-" && digits !== "", digits, exp: -frac.length };
+}
+
+function decToString(d: Dec): string {
+  if (d.digits === "") return "0";
+  let s: string;
+  if (d.exp >= 0) s = d.digits + "0".repeat(d.exp);
+  else {
+    const padded = d.digits.padStart(-d.exp + 1, "0");
+    const int = padded.slice(0, padded.length + d.exp);
+    const frac = padded.slice(padded.length + d.exp).replace(/0+$/, "");
+    s = frac ? `${int}.${frac}` : int;
+  }
+  return (d.negative ? "-" : "") + s;
+}
+
+/** A plain decimal string multiplied by 10^k, trailing zeros removed. */
+export function shiftDecimal(value: string, k: number): string | null {
+  const d = parseDec(value);
+  return d ? decToString({ ...d, exp: d.exp + k }) : null;
+}
+
+/** Whether two decimal strings denote the same number. */
+export function sameAmount(a: string, b: string): boolean {
+  const x = shiftDecimal(a, 0);
+  return x !== null && x === shiftDecimal(b, 0);
+}
+
+const UNITS: Record<string, number> = { 元: 0, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
+
+/** Parse a money entry such as `200万`, `1.5亿元`, `3,000元` or `2000000` into 元. */
+export function parseMoneyInput(raw: string): { yuan: string } | { error: string } {
+  const text = raw.replace(/[,，\s]/g, "").replace(/．/g, ".");
+  const m = /^(-?[\d.]+)(元|万元?|亿元?)?$/.exec(text);
+  if (!m) return { error: `“${raw}”不是金额，请写成 200万、1.5亿 或 3000元 这样的形式` };
+  const yuan = shiftDecimal(m[1]!, UNITS[m[2] ?? "元"] ?? 0);
+  if (yuan === null) return { error: `“${raw}”不是金额` };
+  if (yuan.startsWith("-")) return { error: "金额不能为负数" };
+  const frac = yuan.split(".")[1] ?? "";
+  if (frac.length > 2) return { error: "金额最多精确到分（0.01元）" };
+  return { yuan };
+}
+
+function groupThousands(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** An amount in 元 as a drafter reads it: 200万元, 123.45万元, 1,234.5元. */
+export function formatYuan(yuan: string): string {
+  const norm = shiftDecimal(yuan, 0);
+  if (norm === null) return yuan;
+  const wan = shiftDecimal(norm, -4)!;
+  const wanFrac = wan.split(".")[1] ?? "";
+  if (norm !== "0" && !norm.startsWith("-0.") && wanFrac.length <= 2 && Math.abs(Number(wan)) >= 1) {
+    return `${wan}万元`;
+  }
+  const [int, frac] = norm.split(".");
+  return `${groupThousands(int!)}${frac ? "." + frac : ""}元`;
+}
+
+/** An amount in 元 written as a literal of the language (500万, 1234.5元) for a new case. */
+export function moneyLiteral(yuan: string): string {
+  const norm = shiftDecimal(yuan, 0) ?? "0";
+  const wan = shiftDecimal(norm, -4)!;
+  return (wan.split(".")[1] ?? "").length <= 2 && norm !== "0" ? `${wan}万` : `${norm}元`;
+}

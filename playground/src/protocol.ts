@@ -1,0 +1,92 @@
+/**
+ * Messages between the page and the compiler worker. Everything crossing this boundary is plain
+ * data (structured clone): the page never receives code from a policy, only figures and text.
+ */
+import type { Span } from "../../compiler/ast.js";
+import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Evaluation, PolicyMeta } from "../../runtime/types.js";
+
+export type { Span, Diagnostic, Evaluation, PolicyMeta };
+
+/** What the page asks of the worker. */
+export type Request =
+  | {
+      readonly kind: "analyze";
+      readonly id: number;
+      readonly source: string;
+      /** The application built from the form, keyed by input name. */
+      readonly application: Readonly<Record<string, unknown>>;
+      /** The application date (YYYY-MM-DD), or undefined for today. */
+      readonly date?: string;
+    }
+  | { readonly kind: "format"; readonly id: number; readonly source: string };
+
+/** A declared name: an input, parameter, definition, category or category value. */
+export interface NameInfo {
+  readonly name: string;
+  readonly kind: "input" | "param" | "define" | "category" | "value";
+  /** The type in Chinese (金额, 枚举：区级、市级 …). */
+  readonly typeText: string;
+  readonly description?: string;
+  readonly def: Span;
+  readonly uses: readonly Span[];
+}
+
+/** A clause for the outline. */
+export interface ClauseInfo {
+  readonly number: number;
+  readonly label: string;
+  readonly title: string;
+  readonly span: Span;
+  readonly labelSpan: Span;
+}
+
+/** One input of an embedded case: its source text and the value the evaluator receives. */
+export interface CaseInput {
+  readonly name: string;
+  readonly text: string;
+  readonly value: unknown;
+}
+
+/** One expectation of a case, checked against the evaluator. */
+export interface CaseCheck {
+  readonly target: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly pass: boolean;
+}
+
+/** An embedded case (案例) and its outcome on the current source. */
+export interface CaseOutcome {
+  readonly title: string;
+  readonly span: Span;
+  readonly date?: string;
+  readonly inputs: readonly CaseInput[];
+  readonly pass: boolean;
+  readonly checks: readonly CaseCheck[];
+  /** Input errors or evaluation failures, in Chinese. */
+  readonly problems: readonly string[];
+}
+
+/** What the worker knows about one version of the source. */
+export interface Analysis {
+  readonly id: number;
+  readonly source: string;
+  /** False until compiler/index.ts exists in the build. */
+  readonly compilerAvailable: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly names: readonly NameInfo[];
+  readonly clauses: readonly ClauseInfo[];
+  readonly meta: PolicyMeta | null;
+  readonly evaluation: Evaluation | null;
+  /** Why no evaluation could be made (compile errors, a failing evaluator), in Chinese. */
+  readonly evaluationNote?: string;
+  readonly cases: readonly CaseOutcome[];
+  readonly timings: { readonly compileMs: number; readonly evaluateMs: number; readonly totalMs: number };
+}
+
+/** What the worker answers. */
+export type Response =
+  | { readonly kind: "ready"; readonly compilerAvailable: boolean; readonly formatterAvailable: boolean }
+  | ({ readonly kind: "analysis" } & Analysis)
+  | { readonly kind: "formatted"; readonly id: number; readonly text: string | null; readonly error?: string };

@@ -1,0 +1,105 @@
+/**
+ * From the AST to what the editor needs: declared names with their type, description and uses
+ * (for hover, completion, go to definition and highlighting), and the clause outline.
+ */
+import { assertNever, itemsOf } from "../../../compiler/ast.js";
+import type { NameRef, Policy, Span, TypeRef } from "../../../compiler/ast.js";
+import { canonical } from "../../../grammar/keywords.js";
+import type { ClauseInfo, NameInfo } from "../protocol.js";
+
+/** A type as a drafter reads it, spelled with the keyword table's canonical words. */
+export function typeText(t: TypeRef): string {
+  switch (t.kind) {
+    case "money":
+      return canonical("Money");
+    case "ratio":
+      return canonical("Ratio");
+    case "count":
+      return t.unit ? `${canonical("Count")}（${t.unit}）` : canonical("Count");
+    case "date":
+      return canonical("Date");
+    case "bool":
+      return canonical("Bool");
+    case "text":
+      return canonical("Text");
+    case "enum":
+      return t.category
+        ? `${canonical("Enum")}：${t.category.name}`
+        : `${canonical("Enum")}：${t.values.map((v) => v.name).join("、")}`;
+    case "moneyBy":
+      return `${canonical("Money")} ${canonical("Per")} ${t.category.name}`;
+    case "moneyByYear":
+      return `${canonical("Money")} ${canonical("PerYear")}`;
+    default:
+      return assertNever(t);
+  }
+}
+
+/** Every name reference in a subtree, found structurally so that new node kinds are covered too. */
+function collectRefs(node: unknown, out: NameRef[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectRefs(n, out);
+  } else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (o["kind"] === "Name" && typeof o["name"] === "string") out.push(o as unknown as NameRef);
+    for (const [key, value] of Object.entries(o)) if (key !== "span") collectRefs(value, out);
+  }
+}
+
+const sameSpan = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
+
+/** Declared names of a policy with their uses. */
+export function indexNames(policy: Policy, source: string): NameInfo[] {
+  const decls: Omit<NameInfo, "uses">[] = [];
+  const add = (d: Omit<NameInfo, "uses">) => {
+    if (!decls.some((x) => x.name === d.name)) decls.push(d);
+  };
+  const enumValues = (t: TypeRef, owner: string) => {
+    if (t.kind !== "enum") return;
+    for (const v of t.values) add({ name: v.name, kind: "value", typeText: `${owner} 的取值`, def: v.span });
+  };
+  for (const section of itemsOf(policy, "Inputs")) {
+    for (const d of section.decls) {
+      const desc = d.description ? { description: d.description } : {};
+      add({ name: d.name, kind: "input", typeText: typeText(d.type), def: d.nameSpan, ...desc });
+      enumValues(d.type, d.name);
+    }
+  }
+  for (const section of itemsOf(policy, "Params")) {
+    for (const d of section.decls) {
+      const value = d.value
+        ? `，取值 ${source.slice(d.value.span.start, d.value.span.end)}`
+        : `，${canonical("Unset")}`;
+      const desc = d.description ? { description: d.description } : {};
+      add({ name: d.name, kind: "param", typeText: typeText(d.type) + value, def: d.nameSpan, ...desc });
+      enumValues(d.type, d.name);
+    }
+  }
+  for (const d of itemsOf(policy, "Define")) {
+    const formula = source.slice(d.expr.span.start, d.expr.span.end);
+    const desc = d.description ? { description: d.description } : {};
+    add({ name: d.name, kind: "define", typeText: `= ${formula}`, def: d.nameSpan, ...desc });
+  }
+  for (const d of itemsOf(policy, "Category")) {
+    const values = d.values.map((v) => v.name).join("、");
+    add({ name: d.name, kind: "category", typeText: `${canonical("Category")}：${values}`, def: d.nameSpan });
+    for (const v of d.values) add({ name: v.name, kind: "value", typeText: `${d.name} 的类别`, def: v.span });
+  }
+  const refs: NameRef[] = [];
+  collectRefs(policy.items, refs);
+  return decls.map((d) => ({
+    ...d,
+    uses: refs.filter((r) => r.name === d.name && !sameSpan(r.span, d.def)).map((r) => r.span),
+  }));
+}
+
+/** The clauses in source order, for the outline. */
+export function indexClauses(policy: Policy): ClauseInfo[] {
+  return itemsOf(policy, "Clause").map((c) => ({
+    number: c.number,
+    label: c.label,
+    title: c.title,
+    span: c.span,
+    labelSpan: c.labelSpan,
+  }));
+}
