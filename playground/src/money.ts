@@ -70,7 +70,12 @@ export function formatYuan(yuan: string): string {
   if (norm === null) return yuan;
   const wan = shiftDecimal(norm, -4)!;
   const wanFrac = wan.split(".")[1] ?? "";
-  if (norm !== "0" && !norm.startsWith("-0.") && wanFrac.length <= 2 && Math.abs(Number(wan)) >= 1) {
+  if (
+    norm !== "0" &&
+    !norm.startsWith("-0.") &&
+    wanFrac.length <= 2 &&
+    Math.abs(Number(wan)) >= 1
+  ) {
     return `${wan}万元`;
   }
   const [int, frac] = norm.split(".");

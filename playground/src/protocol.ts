@@ -82,11 +82,24 @@ export interface Analysis {
   /** Why no evaluation could be made (compile errors, a failing evaluator), in Chinese. */
   readonly evaluationNote?: string;
   readonly cases: readonly CaseOutcome[];
-  readonly timings: { readonly compileMs: number; readonly evaluateMs: number; readonly totalMs: number };
+  readonly timings: {
+    readonly compileMs: number;
+    readonly evaluateMs: number;
+    readonly totalMs: number;
+  };
 }
 
 /** What the worker answers. */
 export type Response =
-  | { readonly kind: "ready"; readonly compilerAvailable: boolean; readonly formatterAvailable: boolean }
+  | {
+      readonly kind: "ready";
+      readonly compilerAvailable: boolean;
+      readonly formatterAvailable: boolean;
+    }
   | ({ readonly kind: "analysis" } & Analysis)
-  | { readonly kind: "formatted"; readonly id: number; readonly text: string | null; readonly error?: string };
+  | {
+      readonly kind: "formatted";
+      readonly id: number;
+      readonly text: string | null;
+      readonly error?: string;
+    };

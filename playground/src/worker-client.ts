@@ -19,7 +19,10 @@ export class CompilerClient {
   private nextId = 1;
   private inFlight = false;
   private pending: AnalyzeArgs | null = null;
-  private readonly formatWaiters = new Map<number, (r: { text: string | null; error?: string }) => void>();
+  private readonly formatWaiters = new Map<
+    number,
+    (r: { text: string | null; error?: string }) => void
+  >();
   readonly ready: Promise<Capabilities>;
   onAnalysis: (a: Analysis) => void = () => {};
 

@@ -44,7 +44,12 @@ export function completionProvider(store: AnalysisStore): monaco.languages.Compl
   return {
     provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position);
-      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn,
+      );
       const suggestions: monaco.languages.CompletionItem[] = [];
       for (const n of store.nameIndex.values()) {
         suggestions.push({
@@ -63,7 +68,9 @@ export function completionProvider(store: AnalysisStore): monaco.languages.Compl
             label: { label: spelling, description: CATEGORY_ZH[kw.category] },
             kind: Kind.Keyword,
             detail: `关键字（${CATEGORY_ZH[kw.category]}）`,
-            documentation: { value: `${kw.doc}\n\n例：\n\n    ${kw.example.replace(/\n/g, "\n    ")}` },
+            documentation: {
+              value: `${kw.doc}\n\n例：\n\n    ${kw.example.replace(/\n/g, "\n    ")}`,
+            },
             insertText: spelling,
             range,
             sortText: `1${spelling}`,
@@ -75,7 +82,9 @@ export function completionProvider(store: AnalysisStore): monaco.languages.Compl
           label: { label: t.label, description: "模板" },
           kind: Kind.Snippet,
           detail: t.detail,
-          documentation: { value: "    " + t.body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\n/g, "\n    ") },
+          documentation: {
+            value: "    " + t.body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\n/g, "\n    "),
+          },
           insertText: t.body,
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
           range,

@@ -21,7 +21,11 @@ const KIND_ZH: Record<NameInfo["kind"], string> = {
 };
 
 /** The word under the cursor, matching declared names first as the lexer does. */
-export function wordUnder(store: AnalysisStore, model: monaco.editor.ITextModel, pos: monaco.IPosition) {
+export function wordUnder(
+  store: AnalysisStore,
+  model: monaco.editor.ITextModel,
+  pos: monaco.IPosition,
+) {
   const words = new Set<string>([...SPELLINGS.keys(), ...store.nameIndex.keys()]);
   let max = 0;
   for (const w of words) max = Math.max(max, w.length);
@@ -48,7 +52,12 @@ export function hoverProvider(store: AnalysisStore): monaco.languages.HoverProvi
     provideHover(model, position) {
       const w = wordUnder(store, model, position);
       if (!w) return null;
-      const range = new monaco.Range(position.lineNumber, w.startCol, position.lineNumber, w.endCol);
+      const range = new monaco.Range(
+        position.lineNumber,
+        w.startCol,
+        position.lineNumber,
+        w.endCol,
+      );
       const name = store.nameIndex.get(w.text);
       if (name) return { range, contents: nameHover(name).map((value) => ({ value })) };
       const kw = SPELLINGS.get(w.text);

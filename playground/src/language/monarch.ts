@@ -13,7 +13,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 /** Every keyword category, each with its spellings. */
 function spellingsByCategory(): Map<KeywordCategory, string[]> {
   const map = new Map<KeywordCategory, string[]>();
-  for (const kw of KEYWORDS) map.set(kw.category, [...(map.get(kw.category) ?? []), ...kw.spellings]);
+  for (const kw of KEYWORDS)
+    map.set(kw.category, [...(map.get(kw.category) ?? []), ...kw.spellings]);
   return map;
 }
 

@@ -12,7 +12,12 @@ export interface Word {
 }
 
 /** The word of `words` covering `column` in `line`, if any. */
-export function wordAt(line: string, column: number, words: ReadonlySet<string>, maxLen: number): Word | null {
+export function wordAt(
+  line: string,
+  column: number,
+  words: ReadonlySet<string>,
+  maxLen: number,
+): Word | null {
   let i = 0;
   while (i < line.length) {
     let len = 0;

@@ -22,7 +22,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (props.class) el.className = props.class;
   if (props.title) el.title = props.title;
   for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
-  for (const [type, fn] of Object.entries(props.on ?? {})) el.addEventListener(type, fn as EventListener);
+  for (const [type, fn] of Object.entries(props.on ?? {}))
+    el.addEventListener(type, fn as EventListener);
   append(el, ...children);
   return el;
 }
@@ -31,7 +32,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(el: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    el.appendChild(
+      typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c,
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * What the form holds (text as typed, toggles, rows) and how it becomes an application for the
- * evaluator. Problems the page can see itself (an amount that is not an amount) are reported per
- * field; everything else is left to the evaluator's own input validation.
+ * evaluator. Figures go to the evaluator as typed ("200万", "30%"): the runtime's own input
+ * validation decides what is accepted and names the field of each problem, so the playground
+ * accepts exactly what the CLI and services accept.
  */
 import type { InputMeta } from "../../../runtime/types.js";
 import { moneyLiteral, parseMoneyInput, shiftDecimal } from "../money.js";
@@ -21,59 +22,26 @@ export interface FieldError {
   readonly message: string;
 }
 
-function money(field: string, raw: string, errors: FieldError[]): string | undefined {
-  const r = parseMoneyInput(raw);
-  if ("yuan" in r) return r.yuan;
-  errors.push({ field, message: r.error });
-  return undefined;
-}
-
-function convert(input: InputMeta, v: FieldValue, errors: FieldError[]): unknown {
-  const { name, type } = input;
-  if (type === "bool") return v === true;
+function convert(input: InputMeta, v: FieldValue): unknown {
+  if (input.type === "bool") return v === true;
   if (typeof v === "object") {
-    const out: Record<string, string> = {};
-    for (const [k, raw] of Object.entries(v)) {
-      if (!raw.trim()) continue;
-      const yuan = money(`${name}（${k}）`, raw, errors);
-      if (yuan !== undefined) out[k] = yuan;
-    }
-    return out;
+    const rows = Object.entries(v).filter(([, raw]) => raw.trim() !== "");
+    return Object.fromEntries(rows.map(([k, raw]) => [k, raw.trim()]));
   }
-  const raw = String(v).trim();
-  switch (type) {
-    case "money":
-      return money(name, raw, errors);
-    case "ratio": {
-      const m = /^(-?[\d.]+)\s*[%％]?$/.exec(raw);
-      const value = m ? shiftDecimal(m[1]!, -2) : null;
-      if (value === null) errors.push({ field: name, message: `“${raw}”不是比例，请写成 30% 这样的形式` });
-      return value ?? undefined;
-    }
-    case "count": {
-      const m = /^(\d+(?:\.\d+)?)\s*\D*$/.exec(raw);
-      if (!m) errors.push({ field: name, message: `“${raw}”不是数量` });
-      return m ? Number(m[1]) : undefined;
-    }
-    default:
-      return raw;
-  }
+  return String(v).trim();
 }
 
-/** The application for the evaluator, and the problems the form itself can see. */
+/** The application for the evaluator: every filled-in field, figures as typed. */
 export function toApplication(
   inputs: readonly InputMeta[],
   state: FormState,
-): { application: Record<string, unknown>; errors: FieldError[] } {
+): Record<string, unknown> {
   const application: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
   for (const input of inputs) {
     const v = state.values[input.name];
-    if (v === undefined || v === "") continue;
-    const value = convert(input, v, errors);
-    if (value !== undefined) application[input.name] = value;
+    if (v !== undefined && v !== "") application[input.name] = convert(input, v);
   }
-  return { application, errors };
+  return application;
 }
 
 /** The form value for a value written in a case (its source text for figures). */
@@ -91,23 +59,38 @@ const zhDate = (iso: string) => {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 };
 
-/** A value of the form written as a literal of the language, for a new case. */
-export function caseLiteral(input: InputMeta, v: FieldValue, converted: unknown): string | null {
+/** A value of the form written as a literal of the language, for a new case; null if unusable. */
+export function caseLiteral(input: InputMeta, v: FieldValue): string | null {
   if (input.type === "bool") return v === true ? "是" : "否";
-  if (converted === undefined) return null;
+  if (typeof v === "object") {
+    const rows: string[] = [];
+    for (const [k, raw] of Object.entries(v)) {
+      const m = parseMoneyInput(raw);
+      if (raw.trim() && "yuan" in m) rows.push(`${k} ${moneyLiteral(m.yuan)}`);
+    }
+    return rows.length ? rows.join("、") : null;
+  }
+  const raw = String(v).trim();
   switch (input.type) {
-    case "money":
-      return moneyLiteral(String(converted));
-    case "ratio":
-      return `${shiftDecimal(String(converted), 2)}%`;
+    case "money": {
+      const m = parseMoneyInput(raw);
+      return "yuan" in m ? moneyLiteral(m.yuan) : null;
+    }
+    case "ratio": {
+      const m = /^(\d+(?:\.\d+)?)\s*([%％]?)$/.exec(raw);
+      if (!m) return null;
+      return m[2] ? `${m[1]}%` : `${shiftDecimal(m[1]!, 2)}%`;
+    }
     case "date":
-      return zhDate(String(converted));
+      return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? zhDate(raw) : null;
     case "text":
-      return `“${String(converted).replace(/[“”]/g, "")}”`;
-    case "count":
-      return input.unit ? `${String(converted)}${input.unit}` : String(converted);
+      return `“${raw.replace(/[“”"\n]/g, "")}”`;
+    case "count": {
+      const m = /^(\d+(?:\.\d+)?)/.exec(raw);
+      return m ? (input.unit ? `${m[1]}${input.unit}` : m[1]!) : null;
+    }
     default:
-      return typeof converted === "object" ? null : String(converted);
+      return raw || null;
   }
 }
 

@@ -56,7 +56,8 @@ export function indexNames(policy: Policy, source: string): NameInfo[] {
   };
   const enumValues = (t: TypeRef, owner: string) => {
     if (t.kind !== "enum") return;
-    for (const v of t.values) add({ name: v.name, kind: "value", typeText: `${owner} 的取值`, def: v.span });
+    for (const v of t.values)
+      add({ name: v.name, kind: "value", typeText: `${owner} 的取值`, def: v.span });
   };
   for (const section of itemsOf(policy, "Inputs")) {
     for (const d of section.decls) {
@@ -71,7 +72,13 @@ export function indexNames(policy: Policy, source: string): NameInfo[] {
         ? `，取值 ${source.slice(d.value.span.start, d.value.span.end)}`
         : `，${canonical("Unset")}`;
       const desc = d.description ? { description: d.description } : {};
-      add({ name: d.name, kind: "param", typeText: typeText(d.type) + value, def: d.nameSpan, ...desc });
+      add({
+        name: d.name,
+        kind: "param",
+        typeText: typeText(d.type) + value,
+        def: d.nameSpan,
+        ...desc,
+      });
       enumValues(d.type, d.name);
     }
   }
@@ -82,8 +89,14 @@ export function indexNames(policy: Policy, source: string): NameInfo[] {
   }
   for (const d of itemsOf(policy, "Category")) {
     const values = d.values.map((v) => v.name).join("、");
-    add({ name: d.name, kind: "category", typeText: `${canonical("Category")}：${values}`, def: d.nameSpan });
-    for (const v of d.values) add({ name: v.name, kind: "value", typeText: `${d.name} 的类别`, def: v.span });
+    add({
+      name: d.name,
+      kind: "category",
+      typeText: `${canonical("Category")}：${values}`,
+      def: d.nameSpan,
+    });
+    for (const v of d.values)
+      add({ name: v.name, kind: "value", typeText: `${d.name} 的类别`, def: v.span });
   }
   const refs: NameRef[] = [];
   collectRefs(policy.items, refs);

@@ -5,7 +5,14 @@
  */
 import type { Policy } from "../../../compiler/ast.js";
 import type { CompiledPolicy } from "../../../runtime/types.js";
-import type { Analysis, CaseOutcome, ClauseInfo, NameInfo, Request, Response } from "../protocol.js";
+import type {
+  Analysis,
+  CaseOutcome,
+  ClauseInfo,
+  NameInfo,
+  Request,
+  Response,
+} from "../protocol.js";
 import { indexClauses, indexNames } from "./ast-index.js";
 import { loadToolchain, type CompileOutput, type Toolchain } from "./compiler-bridge.js";
 import { runCases } from "./run-cases.js";
@@ -40,7 +47,15 @@ function compileSource(tc: Toolchain, source: string): Compiled {
     out = tc.compile(source);
   } catch (err) {
     out = { diagnostics: [] };
-    return { source, out, policy: null, note: `编译器内部错误：${describe(err)}`, names: [], clauses: [], cases: [] };
+    return {
+      source,
+      out,
+      policy: null,
+      note: `编译器内部错误：${describe(err)}`,
+      names: [],
+      clauses: [],
+      cases: [],
+    };
   }
   const ast: Policy | undefined = out.ast;
   const names = ast ? indexNames(ast, source) : [];
@@ -68,7 +83,15 @@ async function analyze(req: Extract<Request, { kind: "analyze" }>): Promise<Anal
   if (!tc) {
     const timings = { compileMs: 0, evaluateMs: 0, totalMs: performance.now() - t0 };
     const note = "编译器尚未就绪：compiler/index.ts 还不存在。";
-    return { id: req.id, source: req.source, compilerAvailable: false, diagnostics: [], ...empty, evaluationNote: note, timings };
+    return {
+      id: req.id,
+      source: req.source,
+      compilerAvailable: false,
+      diagnostics: [],
+      ...empty,
+      evaluationNote: note,
+      timings,
+    };
   }
   const c = compileSource(tc, req.source);
   const t1 = performance.now();
@@ -99,7 +122,8 @@ async function analyze(req: Extract<Request, { kind: "analyze" }>): Promise<Anal
 
 async function format(req: Extract<Request, { kind: "format" }>): Promise<Response> {
   const tc = await toolchain;
-  if (!tc?.format) return { kind: "formatted", id: req.id, text: null, error: "格式化器尚未提供。" };
+  if (!tc?.format)
+    return { kind: "formatted", id: req.id, text: null, error: "格式化器尚未提供。" };
   try {
     return { kind: "formatted", id: req.id, text: tc.format(req.source) };
   } catch (err) {

@@ -21,6 +21,8 @@ export function literalValue(e: Expr): unknown {
       return e.value;
     case "Name":
       return e.name;
+    case "Record":
+      return Object.fromEntries(e.entries.map((x) => [x.key, literalValue(x.value)]));
     default:
       return undefined;
   }
@@ -89,7 +91,9 @@ function runOne(c: CaseDecl, policy: CompiledPolicy, source: string): CaseOutcom
     amount: String(literalValue(p.amount)),
     date: p.date,
   }));
-  const approved = Object.fromEntries(c.approved.map((a) => [a.clause, String(literalValue(a.amount))]));
+  const approved = Object.fromEntries(
+    c.approved.map((a) => [a.clause, String(literalValue(a.amount))]),
+  );
   try {
     const ev = policy.evaluate(application, {
       ...(c.date ? { date: c.date } : {}),

@@ -1,0 +1,69 @@
+/**
+ * The playground's entry point: builds the editor, connects it to the compiler worker, and wires
+ * the panels (form and results, cases, versions, diff, share, files).
+ */
+import "./nls.js";
+import "./style.css";
+import { AnalysisStore } from "./analysis-store.js";
+import { registerFormatter, registerLanguage, LANGUAGE_ID, THEME } from "./language/register.js";
+import { monaco } from "./monaco.js";
+import { Playground } from "./playground.js";
+import { openingSource } from "./startup.js";
+import { saveDraft, storageProblem } from "./store/drafts.js";
+import { byId, toast } from "./ui/dom.js";
+import { CompilerClient } from "./worker-client.js";
+
+async function start(): Promise<void> {
+  const store = new AnalysisStore();
+  registerLanguage(store);
+  const client = new CompilerClient();
+  const { source, message } = await openingSource();
+  // The draft is written before anything else, so that even a link opened and closed at once is kept.
+  saveDraft(source);
+  const model = monaco.editor.createModel(
+    source,
+    LANGUAGE_ID,
+    monaco.Uri.parse("inmemory://zhengce/draft.zc"),
+  );
+  const editor = monaco.editor.create(byId("editor"), {
+    model,
+    theme: THEME,
+    automaticLayout: true,
+    fontSize: 15,
+    lineHeight: 24,
+    tabSize: 2,
+    insertSpaces: true,
+    minimap: { enabled: false },
+    wordWrap: "on",
+    scrollBeyondLastLine: false,
+    // Full-width punctuation is normal in Chinese text, not a confusable character.
+    unicodeHighlight: {
+      ambiguousCharacters: false,
+      invisibleCharacters: true,
+      nonBasicASCII: false,
+    },
+    quickSuggestions: { other: true, comments: false, strings: false },
+    fixedOverflowWidgets: true,
+    ariaLabel: "政策源代码编辑器",
+  });
+  const app = new Playground(editor, model, store, client);
+  model.onDidChangeContent(() => {
+    if (!saveDraft(model.getValue())) toast(storageProblem ?? "草稿未能保存。");
+    app.requestAnalysis();
+  });
+  app.requestAnalysis();
+  if (message) toast(message);
+  const caps = await client.ready;
+  if (caps.formatterAvailable) {
+    registerFormatter(client);
+    const btn = byId<HTMLButtonElement>("btn-format");
+    btn.disabled = false;
+    btn.title = "按项目的格式化规则整理当前政策";
+  }
+  // Exposed for browser tests and for drafters' own scripting in the console.
+  Object.assign(window, { zhengce: { monaco, editor, model, store } });
+}
+
+start().catch((err: unknown) => {
+  byId("status").textContent = `启动失败：${err instanceof Error ? err.message : String(err)}`;
+});

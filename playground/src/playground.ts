@@ -1,0 +1,214 @@
+/**
+ * The page controller: sends the source and the form to the worker, and spreads each analysis
+ * over the editor (markers, highlighting) and the panels (outline, problems, form, results, cases).
+ * Also wires the toolbar: import, export, share, diff, format, seed.
+ */
+import type { AnalysisStore } from "./analysis-store.js";
+import { MARKER_OWNER, toMarkers } from "./language/markers.js";
+import { spanRange } from "./language/navigation.js";
+import { updateHighlighting } from "./language/register.js";
+import { monaco } from "./monaco.js";
+import type { Analysis, Span } from "./protocol.js";
+import { SEED_SOURCE } from "./seed.js";
+import { loadForm, saveForm } from "./store/drafts.js";
+import { exportFile, importFile } from "./store/files.js";
+import { encodeShare } from "./store/share.js";
+import { caseText, caseToForm } from "./ui/case-text.js";
+import { CasesPanel } from "./ui/cases.js";
+import { DiffView } from "./ui/diff-view.js";
+import { byId, toast } from "./ui/dom.js";
+import { InputForm } from "./ui/form.js";
+import { toApplication } from "./ui/form-values.js";
+import { renderOutline, renderProblems } from "./ui/outline.js";
+import { renderResults } from "./ui/results.js";
+import { VersionsPanel } from "./ui/versions.js";
+import type { CompilerClient } from "./worker-client.js";
+
+/** Connects the editor, the worker and the panels. */
+export class Playground {
+  private readonly form: InputForm;
+  private readonly cases: CasesPanel;
+  private readonly versions: VersionsPanel;
+  private readonly diff: DiffView;
+  private lastGood: Analysis | null = null;
+  private sentRequest = "";
+
+  constructor(
+    private readonly editor: monaco.editor.IStandaloneCodeEditor,
+    private readonly model: monaco.editor.ITextModel,
+    private readonly store: AnalysisStore,
+    private readonly client: CompilerClient,
+  ) {
+    client.onAnalysis = (a) => this.apply(a);
+    this.form = new InputForm(byId("app-form"), loadForm() ?? { date: "", values: {} }, (s) => {
+      saveForm(s);
+      this.requestAnalysis();
+    });
+    this.cases = new CasesPanel({
+      loadCase: (c) => {
+        this.form.setState(caseToForm(c, this.form.fields));
+        this.showTab("try");
+        toast(`已载入案例“${c.title}”`);
+      },
+      reveal: (s) => this.reveal(s),
+      addCase: (title) => this.addCase(title),
+    });
+    this.diff = new DiffView(() => model.getValue());
+    this.versions = new VersionsPanel({
+      currentSource: () => model.getValue(),
+      open: (v) => {
+        this.replaceSource(v.source);
+        toast(`已打开版本“${v.name}”（可用 Ctrl+Z 撤销）`);
+      },
+      compare: (left, right) => this.diff.open(left, right),
+    });
+    this.wireToolbar();
+  }
+
+  /** Ask the worker for a fresh analysis of the current source and form. */
+  requestAnalysis(): void {
+    const state = this.form.state;
+    const application = toApplication(this.form.fields, state);
+    const source = this.model.getValue();
+    this.sentRequest = JSON.stringify([source.length, application, state.date]);
+    this.client.analyze({ source, application, ...(state.date ? { date: state.date } : {}) });
+  }
+
+  private apply(a: Analysis): void {
+    // An answer for an older text would put markers in the wrong places; a newer one is queued.
+    if (a.source !== this.model.getValue()) return;
+    this.store.set(a);
+    monaco.editor.setModelMarkers(this.model, MARKER_OWNER, toMarkers(a.diagnostics));
+    updateHighlighting([...this.store.nameIndex.keys()]);
+    if (a.evaluation) this.lastGood = a;
+    const reveal = (s: Span) => this.reveal(s);
+    renderOutline(a.clauses.length ? a.clauses : (this.lastGood?.clauses ?? []), reveal);
+    renderProblems(a.diagnostics, reveal);
+    if (a.meta) this.form.update(a.meta.inputs);
+    const state = this.form.state;
+    const application = toApplication(this.form.fields, state);
+    if (JSON.stringify([a.source.length, application, state.date]) !== this.sentRequest) {
+      // The form gained fields (first analysis, new declarations): evaluate with their values.
+      this.requestAnalysis();
+    }
+    const runtimeErrors = a.evaluation && !a.evaluation.ok ? a.evaluation.errors : [];
+    this.form.showErrors(runtimeErrors);
+    const results = byId("results");
+    const stale = !a.evaluation && this.lastGood !== null && a.compilerAvailable;
+    results.classList.toggle("stale", stale);
+    const shown =
+      stale && this.lastGood
+        ? {
+            ...this.lastGood,
+            evaluationNote: `${a.evaluationNote ?? ""}以下是上一次成功计算的结果。`,
+          }
+        : a;
+    renderResults(results, shown);
+    this.cases.render(a.cases, a.evaluationNote);
+    const failing = a.cases.filter((c) => !c.pass).length;
+    byId("cases-badge").textContent = a.cases.length ? (failing ? `${failing}✘` : "✔") : "";
+    byId("policy-title").textContent = a.meta?.title ?? this.lastGood?.meta?.title ?? "";
+    const errorsCount = a.diagnostics.filter((d) => d.severity === "error").length;
+    byId("status").textContent = a.compilerAvailable
+      ? `${errorsCount ? `${errorsCount} 个错误 · ` : ""}编译 ${a.timings.compileMs.toFixed(1)} 毫秒 · 计算 ${a.timings.evaluateMs.toFixed(1)} 毫秒`
+      : (a.evaluationNote ?? "");
+    document.body.dataset["analysis"] = String(a.id);
+  }
+
+  /** Move the editor to a span and select it. */
+  reveal(s: Span): void {
+    const r = spanRange(s);
+    this.editor.setSelection(
+      new monaco.Range(r.startLineNumber, r.startColumn, r.startLineNumber, r.startColumn),
+    );
+    this.editor.revealLineInCenter(r.startLineNumber);
+    this.editor.focus();
+  }
+
+  /** Replace the whole source as one undoable edit. */
+  replaceSource(text: string): void {
+    this.editor.pushUndoStop();
+    this.editor.executeEdits("zhengce", [{ range: this.model.getFullModelRange(), text }]);
+    this.editor.pushUndoStop();
+  }
+
+  private addCase(title: string): void {
+    const result = this.store.current?.evaluation;
+    const text = caseText(
+      title,
+      this.form.fields,
+      this.form.state,
+      result?.ok ? result.result : null,
+    );
+    const end = this.model.getFullModelRange().getEndPosition();
+    const sep = this.model.getValue().endsWith("\n") ? "\n" : "\n\n";
+    this.editor.pushUndoStop();
+    this.editor.executeEdits("zhengce", [
+      {
+        range: new monaco.Range(end.lineNumber, end.column, end.lineNumber, end.column),
+        text: `${sep}${text}\n`,
+      },
+    ]);
+    this.editor.pushUndoStop();
+    this.editor.revealLine(this.model.getLineCount());
+    toast(`已在政策末尾加入案例“${title}”`);
+  }
+
+  private showTab(tab: string): void {
+    for (const b of document.querySelectorAll<HTMLButtonElement>("[data-tab]")) {
+      const on = b.dataset["tab"] === tab;
+      b.setAttribute("aria-selected", String(on));
+      byId(`tab-${b.dataset["tab"]}`).hidden = !on;
+    }
+    if (tab === "versions") this.versions.render();
+  }
+
+  private wireToolbar(): void {
+    for (const b of document.querySelectorAll<HTMLButtonElement>("[data-tab]")) {
+      b.addEventListener("click", () => this.showTab(b.dataset["tab"] ?? "try"));
+    }
+    const file = byId<HTMLInputElement>("file-input");
+    byId("btn-import").addEventListener("click", () => file.click());
+    file.addEventListener("change", async () => {
+      const f = file.files?.[0];
+      file.value = "";
+      if (!f) return;
+      const r = await importFile(f);
+      if ("error" in r) return toast(r.error);
+      this.replaceSource(r.source);
+      toast(`已导入“${f.name}”（可用 Ctrl+Z 撤销）`);
+    });
+    byId("btn-export").addEventListener("click", () => {
+      exportFile(
+        this.model.getValue(),
+        this.store.current?.meta?.title ?? this.lastGood?.meta?.title ?? "政策",
+      );
+    });
+    const shareBox = byId("share-box");
+    const shareLink = byId<HTMLInputElement>("share-link");
+    byId("btn-share").addEventListener("click", async () => {
+      const hash = await encodeShare(this.model.getValue());
+      shareLink.value = location.origin + location.pathname + location.search + hash;
+      shareBox.hidden = false;
+      shareLink.select();
+    });
+    byId("btn-copy-share").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(shareLink.value);
+        toast("链接已复制。");
+      } catch {
+        shareLink.select();
+        toast("请按 Ctrl+C 复制已选中的链接。");
+      }
+    });
+    byId("btn-close-share").addEventListener("click", () => (shareBox.hidden = true));
+    byId("btn-diff").addEventListener("click", () => this.diff.open("", ""));
+    byId("btn-format").addEventListener("click", () => {
+      void this.editor.getAction("editor.action.formatDocument")?.run();
+    });
+    byId("btn-seed").addEventListener("click", () => {
+      this.replaceSource(SEED_SOURCE);
+      toast("已打开示例政策（可用 Ctrl+Z 撤销）");
+    });
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Which source the page opens with: a share link first (then removed from the address bar, so a
+ * reload keeps later edits), else the autosaved draft, else the seed policy. Opening a link never
+ * silently discards a different draft: that draft is kept as a version.
+ */
+import { loadDraft, saveVersion } from "./store/drafts.js";
+import { decodeShare, isShareHash } from "./store/share.js";
+import { SEED_SOURCE } from "./seed.js";
+
+/** The opening source and a message for the drafter, if any. */
+export async function openingSource(): Promise<{ source: string; message?: string }> {
+  const draft = loadDraft();
+  const hash = location.hash;
+  if (isShareHash(hash)) {
+    history.replaceState(null, "", location.pathname + location.search);
+    const shared = await decodeShare(hash);
+    if ("source" in shared) {
+      if (draft !== null && draft !== shared.source && draft.trim()) {
+        saveVersion("打开分享链接前的草稿（自动备份）", draft);
+      }
+      return { source: shared.source, message: "已打开分享链接中的政策。" };
+    }
+    return { source: draft ?? SEED_SOURCE, message: shared.error };
+  }
+  return { source: draft ?? SEED_SOURCE };
+}

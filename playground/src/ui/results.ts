@@ -1,0 +1,122 @@
+/**
+ * The result of the form's application: per clause, eligible or not, the amount, the explanation
+ * step by step and the failed conditions. All text goes in as text nodes.
+ */
+import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/types.js";
+import { formatYuan } from "../money.js";
+import type { Analysis } from "../protocol.js";
+import { h, replaceChildren } from "./dom.js";
+
+const STATUS_ZH: Record<ClauseResult["status"], string> = {
+  awarded: "予以资助",
+  ineligible: "不符合",
+  "needs-decision": "需决定",
+  benefit: "享受权益",
+  error: "无法计算",
+};
+
+function steps(list: readonly ExplainStep[]): HTMLElement | null {
+  if (!list.length) return null;
+  return h(
+    "ol",
+    { class: "steps" },
+    ...list.map((s) =>
+      h(
+        "li",
+        {},
+        s.text,
+        s.amount !== undefined
+          ? h("span", { class: "step-amount" }, ` → ${formatYuan(s.amount)}`)
+          : null,
+      ),
+    ),
+  );
+}
+
+function reasons(list: readonly string[]): HTMLElement | null {
+  if (!list.length) return null;
+  return h("ul", { class: "reasons" }, ...list.map((r) => h("li", {}, r)));
+}
+
+function clauseCard(c: ClauseResult): HTMLElement {
+  const amount =
+    c.status === "awarded"
+      ? formatYuan(c.amount ?? "0")
+      : c.status === "needs-decision" && c.maximum
+        ? `最高 ${formatYuan(c.maximum)}`
+        : "";
+  return h(
+    "article",
+    {
+      class: `clause status-${c.status}`,
+      attrs: { "data-clause": String(c.number), "data-status": c.status },
+    },
+    h(
+      "header",
+      {},
+      h("span", { class: "clause-label" }, c.clause),
+      h("span", { class: "clause-title" }, c.title),
+      h("span", { class: "badge" }, STATUS_ZH[c.status]),
+      h("span", { class: "amount", attrs: { "data-amount": c.amount ?? "" } }, amount),
+    ),
+    c.maximum && c.status === "awarded" && c.maximum !== c.amount
+      ? h("div", { class: "muted" }, `政策上限所允许的最高额：${formatYuan(c.maximum)}`)
+      : null,
+    c.payable !== undefined ? h("div", {}, `本次应拨付：${formatYuan(c.payable)}`) : null,
+    c.benefit ? h("div", {}, `权益：${c.benefit}`) : null,
+    c.beneficiary ? h("div", {}, `受益人：${c.beneficiary}`) : null,
+    c.stacksWith ? h("div", {}, `可叠加：${c.stacksWith}`) : null,
+    reasons(c.reasons),
+    steps(c.steps),
+  );
+}
+
+function summary(r: EvaluationResult): HTMLElement {
+  return h(
+    "section",
+    { class: "summary" },
+    h("h3", {}, r.policy, r.docNo ? h("span", { class: "muted" }, `（${r.docNo}）`) : null),
+    h(
+      "div",
+      {},
+      `申报日期：${r.date}`,
+      r.inForce ? "" : h("strong", { class: "bad" }, "  不在政策有效期内"),
+    ),
+    h(
+      "div",
+      { attrs: { "data-eligible": String(r.eligible) } },
+      r.eligible ? "符合支持对象" : h("strong", { class: "bad" }, "不符合支持对象"),
+    ),
+    reasons(r.reasons),
+    h(
+      "div",
+      { class: "total" },
+      "资助合计：",
+      h("strong", { attrs: { "data-total": r.total } }, formatYuan(r.total)),
+    ),
+    r.benefits.length ? h("div", {}, `其他权益：${r.benefits.join("；")}`) : null,
+    steps(r.steps),
+  );
+}
+
+/** Render the analysis' evaluation (or why there is none) into `el`. */
+export function renderResults(el: HTMLElement, a: Analysis): void {
+  const out: (HTMLElement | null)[] = [];
+  const ev = a.evaluation;
+  if (!ev) {
+    out.push(h("p", { class: "note" }, a.evaluationNote ?? "暂无结果。"));
+  } else if (!ev.ok) {
+    out.push(
+      h(
+        "div",
+        { class: "input-errors" },
+        h("strong", {}, "申报信息有误，无法计算："),
+        reasons(ev.errors.map((e) => `${e.field}：${e.message}`)),
+      ),
+    );
+  } else {
+    if (a.evaluationNote) out.push(h("p", { class: "note" }, a.evaluationNote));
+    out.push(summary(ev.result), ...ev.result.clauses.map(clauseCard));
+  }
+  replaceChildren(el, ...out);
+}
