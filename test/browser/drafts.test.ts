@@ -1,0 +1,80 @@
+/**
+ * Drafts survive a reload; named versions can be saved, renamed, opened and deleted.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, openPlayground, placeCursor, source, waitForAnalysis } from "./harness.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("a reload keeps the draft", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await placeCursor(page, 1, 1);
+  await page.keyboard.insertText("# 草稿中的修改 甲乙丙\n");
+  expect(await source(page)).toContain("# 草稿中的修改 甲乙丙");
+  await page.reload();
+  await waitForAnalysis(page);
+  expect(await source(page)).toMatch(/^# 草稿中的修改 甲乙丙\n/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("named versions: save, rename, open and delete", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  const original = await source(page);
+  await page.click('[data-tab="versions"]');
+  await page.fill("#version-name", "初稿");
+  await page.click("#btn-save-version");
+  await page.waitForSelector('[data-version="初稿"]');
+  // Change the draft, then open the saved version again.
+  await placeCursor(page, 1, 1);
+  await page.keyboard.insertText("# 第二稿\n");
+  expect(await source(page)).not.toBe(original);
+  const row = page.locator('[data-version="初稿"]');
+  await row.getByRole("button", { name: "重命名" }).click();
+  await row.locator("input").fill("第一稿");
+  await row.locator("input").press("Enter");
+  const renamed = page.locator('[data-version="第一稿"]');
+  await renamed.waitFor();
+  await renamed.getByRole("button", { name: "打开" }).click();
+  expect(await source(page)).toBe(original);
+  // Versions are stored, so they survive a reload too.
+  await page.reload();
+  await waitForAnalysis(page);
+  await page.click('[data-tab="versions"]');
+  const del = page.locator('[data-version="第一稿"]').getByRole("button", { name: "删除" });
+  await del.click();
+  await page.locator('[data-version="第一稿"]').getByRole("button", { name: "确认删除" }).click();
+  await page.waitForSelector('[data-version="第一稿"]', { state: "detached" });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("the diff view compares a version with the current draft", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await page.click('[data-tab="versions"]');
+  await page.fill("#version-name", "对比基准");
+  await page.click("#btn-save-version");
+  await placeCursor(page, 1, 1);
+  await page.keyboard.insertText("# 新增的一行\n");
+  await page
+    .locator('[data-version="对比基准"]')
+    .getByRole("button", { name: "与当前对比" })
+    .click();
+  await page.waitForSelector("#diff-overlay:not([hidden]) .monaco-diff-editor");
+  // The inserted line shows as an insertion in the modified (right) side.
+  await page.waitForSelector("#diff-editor .line-insert, #diff-editor .char-insert");
+  await page.click("#btn-diff-close");
+  expect(await page.locator("#diff-overlay").isHidden()).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,65 @@
+/**
+ * Share links restore the source in a fresh browser, and a crafted link cannot run script.
+ */
+import { deflateRawSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, openPlayground, setSource, source } from "./harness.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shareHash = (text: string) =>
+  "#s=" + deflateRawSync(Buffer.from(text, "utf8")).toString("base64url");
+
+test("a share link restores the source in a fresh browser", async () => {
+  const author = await browser.newContext();
+  const { page, errors } = await openPlayground(author, inject("baseUrl"));
+  const text = (await source(page)) + "\n# 分享测试：第1条 上限改为 300万\n";
+  await setSource(page, text);
+  await page.click("#btn-share");
+  const link = await page.inputValue("#share-link");
+  expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  await author.close();
+
+  const reader = await browser.newContext();
+  const opened = await openPlayground(reader, link);
+  expect(await source(opened.page)).toBe(text);
+  // The link is consumed: the address bar no longer carries it, so a reload keeps later edits.
+  expect(new URL(opened.page.url()).hash).toBe("");
+  expect([...errors, ...opened.errors]).toEqual([]);
+  await reader.close();
+});
+
+test("a crafted share link does not run script", async () => {
+  const evil = [
+    "政策 <img src=x onerror=\"window.__pwned='img'\"><script>window.__pwned='script'</script>",
+    "# <svg onload=\"window.__pwned='svg'\"></svg> `${window.__pwned='template'}` ${globalThis.__pwned='x'}",
+    "申报信息",
+    "  名称`${(globalThis.__pwned='name')}` 金额 “</script><script>window.__pwned='desc'</script>”",
+    "第1条 `+alert(1)+` <b onmouseover=\"window.__pwned='b'\">标题</b>",
+    "  资助 定额 20万",
+    "案例 “\\u003cimg src=x onerror=alert(1)\\u003e ${alert(1)}”",
+    "  期望 第1条 20万",
+    "",
+  ].join("\n");
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl") + shareHash(evil));
+  expect(await source(page)).toBe(evil);
+  // Let hovers, results and the cases panel render everything they will render.
+  await page.click('[data-tab="cases"]');
+  await page.click('[data-tab="try"]');
+  await page.waitForTimeout(800);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
+  expect(await page.locator("img[src='x'], svg[onload], b[onmouseover]").count()).toBe(0);
+  // Dialogs (alert) and CSP violations would be recorded as errors.
+  expect(errors).toEqual([]);
+  await context.close();
+});
