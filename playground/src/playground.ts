@@ -113,6 +113,10 @@ export class Playground {
       ? `${errorsCount ? `${errorsCount} 个错误 · ` : ""}编译 ${a.timings.compileMs.toFixed(1)} 毫秒 · 计算 ${a.timings.evaluateMs.toFixed(1)} 毫秒`
       : (a.evaluationNote ?? "");
     document.body.dataset["analysis"] = String(a.id);
+    // For the figures script: when the page first became usable (editor, markers, results).
+    if (!performance.getEntriesByName("zhengce:first-analysis").length) {
+      performance.mark("zhengce:first-analysis");
+    }
   }
 
   /** Move the editor to a span and select it. */

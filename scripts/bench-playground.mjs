@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+/**
+ * Figures for the playground, printed (not asserted):
+ *  - the built JavaScript: raw and gzip size per file and in total;
+ *  - page load in headless Chromium: until the editor shows and until the first analysis
+ *    (markers, form, results) is on screen;
+ *  - typing to updated markers and results on the seed policy: from a keystroke in the editor to
+ *    the page having applied the analysis of the new text, plus the worker's own compile and
+ *    evaluate times.
+ * Usage: node scripts/bench-playground.mjs [--no-build] [--runs N]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { build } from "vite";
+import { serveStatic } from "./serve-static.mjs";
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 30;
+const config = fileURLToPath(new URL("../playground/vite.config.ts", import.meta.url));
+const dist = fileURLToPath(new URL("../playground/dist", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+if (!args.includes("--no-build")) await build({ configFile: config, logLevel: "warn" });
+
+// ---------------------------------------------------------------- sizes
+const files = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
+let raw = 0;
+let gz = 0;
+console.log("构建产物（JavaScript）");
+for (const f of files.sort()) {
+  const buf = readFileSync(join(dist, "assets", f));
+  const g = gzipSync(buf).length;
+  raw += buf.length;
+  gz += g;
+  console.log(`  ${f.padEnd(40)} ${kb(buf.length).padStart(11)}  gzip ${kb(g).padStart(10)}`);
+}
+console.log(`  ${"合计".padEnd(38)} ${kb(raw).padStart(11)}  gzip ${kb(gz).padStart(10)}`);
+const other = readdirSync(join(dist, "assets")).filter((f) => !f.endsWith(".js"));
+for (const f of other)
+  console.log(`  ${f.padEnd(40)} ${kb(statSync(join(dist, "assets", f)).size).padStart(11)}`);
+const languageWorkers = files.filter((f) =>
+  /ts\.worker|css\.worker|html\.worker|json\.worker/.test(f),
+);
+console.log(
+  `  Monaco 语言 worker（TS/CSS/HTML/JSON）：${languageWorkers.length ? languageWorkers.join(", ") : "无"}`,
+);
+
+// ---------------------------------------------------------------- browser
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
+  process.exit(1);
+}
+const server = await serveStatic(dist);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+try {
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(
+      () => performance.getEntriesByName("zhengce:first-analysis").length > 0,
+      null,
+      { timeout: 30_000 },
+    );
+    loads.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType("navigation")[0];
+        return {
+          dcl: nav.domContentLoadedEventEnd,
+          load: nav.loadEventEnd,
+          first: performance.getEntriesByName("zhengce:first-analysis")[0].startTime,
+        };
+      }),
+    );
+    await context.close();
+  }
+  console.log("\n页面加载（无头 Chromium，本机静态服务器，5 次中位数）");
+  console.log(`  DOMContentLoaded            ${ms(median(loads.map((l) => l.dcl)))}`);
+  console.log(`  load 事件                    ${ms(median(loads.map((l) => l.load)))}`);
+  console.log(`  首次分析完成（可用）          ${ms(median(loads.map((l) => l.first)))}`);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(
+    () => performance.getEntriesByName("zhengce:first-analysis").length > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  const result = await page.evaluate(async (n) => {
+    const zc = window.zhengce;
+    const text = zc.model.getValue();
+    // Edit the seed's first cap (e.g. 200万 → 300万 and back), as in the acceptance story.
+    let at = text.search(/上限\s*\d/);
+    at = at < 0 ? Math.floor(text.length / 2) : text.indexOf(text.match(/上限\s*(\d)/)[1], at);
+    const pos = zc.model.getPositionAt(at);
+    const applied = (target) =>
+      new Promise((resolve) => {
+        const check = () =>
+          zc.store.current?.source === target &&
+          Number(document.body.dataset.analysis) === zc.store.current.id;
+        if (check()) return resolve(undefined);
+        const obs = new MutationObserver(() => {
+          if (check()) {
+            obs.disconnect();
+            resolve(undefined);
+          }
+        });
+        obs.observe(document.body, { attributes: true, attributeFilter: ["data-analysis"] });
+      });
+    const totals = [];
+    const compile = [];
+    const evaluate = [];
+    for (let i = 0; i < n; i++) {
+      const ch = i % 2 ? text[at] : text[at] === "3" ? "4" : "3";
+      const t0 = performance.now();
+      zc.editor.executeEdits("bench", [
+        {
+          range: new zc.monaco.Range(pos.lineNumber, pos.column, pos.lineNumber, pos.column + 1),
+          text: ch,
+        },
+      ]);
+      await applied(zc.model.getValue());
+      totals.push(performance.now() - t0);
+      compile.push(zc.store.current.timings.compileMs);
+      evaluate.push(zc.store.current.timings.evaluateMs);
+    }
+    return {
+      totals,
+      compile,
+      evaluate,
+      chars: text.length,
+      compilerAvailable: zc.store.current.compilerAvailable,
+    };
+  }, runs);
+  console.log(
+    `\n按键到标记与结果更新（种子政策 ${result.chars} 字，${runs} 次${result.compilerAvailable ? "" : "；编译器尚不可用"}）`,
+  );
+  console.log(`  端到端  中位数 ${ms(median(result.totals))}  p95 ${ms(p95(result.totals))}`);
+  console.log(`  编译    中位数 ${ms(median(result.compile))}  p95 ${ms(p95(result.compile))}`);
+  console.log(`  试算    中位数 ${ms(median(result.evaluate))}  p95 ${ms(p95(result.evaluate))}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
