@@ -1,0 +1,218 @@
+/**
+ * AST → checked policy: declarations into symbols, then every header item, clause, stacking rule
+ * and case checked, with the parameters each clause depends on.
+ */
+import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../ast.js";
+import { itemsOf } from "../ast.js";
+import { CheckContext, type Sym } from "./context.js";
+import { expectTy, inferExpr } from "./expr.js";
+import { closest } from "./suggest.js";
+import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
+
+/** What code generation needs beyond the AST. */
+export interface Checked {
+  readonly policy: Policy;
+  readonly cx: CheckContext;
+  readonly inputs: readonly Extract<Sym, { kind: "input" }>[];
+  readonly params: readonly Extract<Sym, { kind: "param" }>[];
+  readonly defines: readonly Extract<Sym, { kind: "define" }>[];
+  readonly clauses: readonly Clause[];
+  /** Parameters each clause depends on (支持对象's included), by clause number. */
+  readonly clauseParams: ReadonlyMap<number, ReadonlySet<number>>;
+  readonly eligibilityParams: ReadonlySet<number>;
+}
+
+/** Check a parsed policy. Diagnostics land in the returned context. */
+export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Checked {
+  const cx = new CheckContext(declared);
+  const categories = new Map<string, readonly string[]>();
+  const define = (name: string, sym: Sym, span: Span) => {
+    if (cx.symbols.has(name)) cx.error("E213", `“${name}”重复声明`, span, "每个名称只能声明一次；请改用另一个名称。");
+    else cx.symbols.set(name, sym);
+  };
+  const addValues = (id: string, values: readonly string[]) => {
+    for (const v of values) cx.enumValues.set(v, [...(cx.enumValues.get(v) ?? []), id]);
+  };
+  for (const c of itemsOf(policy, "Category")) {
+    categories.set(c.name, c.values.map((v) => v.name));
+    define(c.name, { kind: "category", name: c.name, values: categories.get(c.name)!, span: c.nameSpan }, c.nameSpan);
+    addValues(c.name, categories.get(c.name)!);
+  }
+  const typeOf = (owner: string, t: Parameters<typeof fromTypeRef>[0]): Ty => {
+    const ty = fromTypeRef(t, categories);
+    if (ty.k === "enum" && ty.id === "") {
+      addValues(owner, ty.values);
+      return { ...ty, id: owner };
+    }
+    if (ty.k === "moneyBy" && !categories.has(ty.category)) {
+      cx.error("E201", `未声明的分类“${ty.category}”`, t.kind === "moneyBy" ? t.category.span : policy.span, "先用 分类 名称：甲、乙 声明它。");
+    }
+    return ty;
+  };
+  const inputs: Extract<Sym, { kind: "input" }>[] = [];
+  for (const d of itemsOf(policy, "Inputs").flatMap((s) => s.decls)) {
+    const sym = { kind: "input" as const, name: d.name, index: inputs.length, ty: typeOf(d.name, d.type), decl: d };
+    inputs.push(sym);
+    define(d.name, sym, d.nameSpan);
+  }
+  const params: Extract<Sym, { kind: "param" }>[] = [];
+  for (const d of itemsOf(policy, "Params").flatMap((s) => s.decls)) {
+    const sym = { kind: "param" as const, name: d.name, index: params.length, ty: typeOf(d.name, d.type), decl: d };
+    params.push(sym);
+    define(d.name, sym, d.nameSpan);
+  }
+  const defines: Extract<Sym, { kind: "define" }>[] = [];
+  for (const d of itemsOf(policy, "Define")) {
+    const sym = { kind: "define" as const, name: d.name, index: defines.length, ty: undefined as Ty | undefined, decl: d };
+    defines.push(sym);
+    define(d.name, sym, d.nameSpan);
+  }
+  for (const s of [...inputs, ...params]) {
+    const value = s.kind === "input" ? s.decl.default : s.decl.value;
+    if (value) expectTy(cx, value, s.ty, s.kind === "input" ? `“${s.name}”的默认值` : `参数“${s.name}”的取值`);
+  }
+  for (const d of defines) if (!d.ty) inferExpr(cx, { kind: "Name", name: d.name, span: d.decl.nameSpan });
+  checkHeader(cx, policy);
+
+  cx.paramsUsed = new Set();
+  for (const el of itemsOf(policy, "Eligibility")) {
+    for (const it of el.items) {
+      if (it.kind !== "Condition" && it.kind !== "Exclude" && it.kind !== "Source") {
+        cx.error("E220", "支持对象中只能写 条件、排除 和 原文", it.span, "资助方式请写在具体条款中。");
+      } else checkItem(cx, it);
+    }
+  }
+  const eligibilityParams = cx.paramsUsed;
+  const clauses = itemsOf(policy, "Clause");
+  const clauseParams = new Map<number, Set<number>>();
+  const seen = new Map<number, Clause>();
+  for (const c of clauses) {
+    const prev = seen.get(c.number);
+    if (prev) cx.error("E212", `条款编号重复：${c.label}已在第${prev.labelSpan.line}行使用`, c.labelSpan, "每个条款编号只能出现一次；请重新编号。");
+    seen.set(c.number, c);
+    cx.paramsUsed = new Set();
+    checkClause(cx, c);
+    clauseParams.set(c.number, cx.paramsUsed);
+  }
+  for (const s of itemsOf(policy, "Stacking")) {
+    for (const it of s.items) if (it.kind === "Deduct") expectTy(cx, it.value, MONEY, "扣除的金额");
+  }
+  checkCases(cx, policy, seen, inputs);
+  return { policy, cx, inputs, params, defines, clauses, clauseParams, eligibilityParams };
+}
+
+function checkHeader(cx: CheckContext, policy: Policy): void {
+  const h = policy.header;
+  if (!h) {
+    cx.error("E221", "缺少政策标题", policy.span, "文件开头写：政策 政策名称");
+    return;
+  }
+  if (h.validFrom && h.validTo && h.validFrom > h.validTo) cx.error("E222", "有效期的起始日期晚于终止日期", h.span, "检查 有效期 … 至 … 的两个日期。");
+  if (h.window && h.window.from > h.window.to) cx.error("E222", "申报期的起始日期晚于终止日期", h.span, "检查 申报期 … 至 … 的两个日期。");
+}
+
+function checkItem(cx: CheckContext, it: ClauseItem): void {
+  switch (it.kind) {
+    case "Condition":
+      expectTy(cx, it.expr, BOOL, "条件");
+      if (it.unless) expectTy(cx, it.unless, BOOL, "除非 之后");
+      return;
+    case "Exclude":
+      expectTy(cx, it.expr, BOOL, "排除情形");
+      return;
+    case "Award": {
+      const f = it.form;
+      if (f.kind === "Ratio") {
+        expectTy(cx, f.ratio, RATIO, "资助比例");
+        expectTy(cx, f.base, MONEY, "资助基数");
+      } else if (f.kind !== "CaseByCase") expectTy(cx, f.amount, MONEY, "资助金额");
+      return;
+    }
+    case "Step":
+      expectTy(cx, it.value, MONEY, it.step === "cap" ? "上限" : "金额");
+      if (it.including) expectTy(cx, it.including, MONEY, "上限所含的其他资金");
+      if (it.when) expectTy(cx, it.when, BOOL, "当 之后");
+      return;
+    case "AnnualCap":
+    case "TotalCap":
+    case "Paid":
+      expectTy(cx, it.value, MONEY, "金额");
+      return;
+    case "Payment": {
+      const t = inferExpr(cx, it.table);
+      if (t.k !== "ratio" && t.k !== "error") cx.error("E205", `拨付表的取值应为比例，却是${tyName(t)}`, it.table.span, "例如 拨付 按 项目阶段：开工 30%，验收 100%。");
+      return;
+    }
+    case "Window":
+      if (it.from > it.to) cx.error("E222", "申报期的起始日期晚于终止日期", it.span, "检查两个日期。");
+      return;
+    case "Source":
+    case "Once":
+    case "PerYearLimit":
+    case "Quota":
+    case "Stackable":
+    case "Beneficiary":
+    case "Benefit":
+      return;
+  }
+}
+
+function checkClause(cx: CheckContext, c: Clause): void {
+  const awards = c.items.filter((i) => i.kind === "Award");
+  const benefit = c.items.some((i) => i.kind === "Benefit");
+  if (awards.length > 1) cx.error("E223", `${c.label}有多个“资助”`, awards[1]!.span, "每个条款只写一种资助方式；不同情形请用 如果…则…否则…，或拆成两个条款。");
+  if (!awards.length && !benefit) cx.warn("W302", `${c.label}没有写资助方式或权益`, c.labelSpan, "加一行 资助 …，或 权益 “…”。");
+  const needsAmount = c.items.find((i) => ["Step", "AnnualCap", "TotalCap", "Payment", "Paid"].includes(i.kind));
+  if (needsAmount && !awards.length) cx.error("E224", "没有资助方式，上限等步骤无从计算", needsAmount.span, "先写 资助 …。");
+  for (const it of c.items) checkItem(cx, it);
+  const paid = c.items.some((i) => i.kind === "Paid");
+  const payment = c.items.some((i) => i.kind === "Payment");
+  if (paid && !payment) cx.error("E224", "已拨付 需要与 拨付 一起使用", c.span, "写 拨付 按 阶段：… 说明各阶段累计拨付比例。");
+}
+
+function checkCases(cx: CheckContext, policy: Policy, clauses: ReadonlyMap<number, Clause>, inputs: readonly Extract<Sym, { kind: "input" }>[]): void {
+  const cases = itemsOf(policy, "Case");
+  const titles = new Set(cases.map((c) => c.title));
+  const byName = new Map(inputs.map((s) => [s.name, s]));
+  const clauseRef = (n: number, span: Span) => {
+    if (!clauses.has(n)) cx.error("E216", `案例引用了不存在的第${n}条`, span, `现有条款：${[...clauses.keys()].map((k) => `第${k}条`).join("、") || "无"}。`);
+  };
+  for (const c of cases) {
+    if (c.basedOn && !titles.has(c.basedOn)) cx.error("E216", `找不到案例“${c.basedOn}”`, c.span, "基于 之后写另一个案例的名称。");
+    for (const inp of c.inputs) caseInput(cx, byName, inp);
+    for (const p of c.prior) {
+      clauseRef(p.clause, p.span);
+      expectTy(cx, p.amount, MONEY, "已获金额");
+    }
+    for (const a of c.approved) {
+      clauseRef(a.clause, a.span);
+      expectTy(cx, a.amount, MONEY, "核定金额");
+    }
+    for (const ex of c.expects) {
+      if (typeof ex.target === "number") clauseRef(ex.target, ex.span);
+      if (ex.outcome.kind === "amount") expectTy(cx, ex.outcome.value, MONEY, "期望金额");
+    }
+  }
+  void DATE;
+}
+
+function caseInput(cx: CheckContext, byName: ReadonlyMap<string, Extract<Sym, { kind: "input" }>>, inp: CaseDecl["inputs"][number]): void {
+  const s = byName.get(inp.name.name);
+  if (!s) {
+    if (inp.name.name === "申报主体" || inp.name.name === "申报项目") return;
+    const near = closest(inp.name.name, [...byName.keys()]);
+    cx.error("E201", `案例中的“${inp.name.name}”不是已声明的申报信息`, inp.name.span, near ? `是否指“${near}”？` : "请先在 申报信息 中声明。", near ? { title: `改为“${near}”`, span: inp.name.span, text: near } : undefined);
+    return;
+  }
+  cx.references.push({ name: s.name, span: inp.name.span });
+  const v: Expr = inp.value;
+  if (v.kind === "Record") {
+    if (s.ty.k !== "moneyBy" && s.ty.k !== "moneyByYear") cx.error("E217", `“${s.name}”应为${tyName(s.ty)}，不是明细`, v.span, "明细只用于 金额 按 分类 或 金额 按年 的申报信息。");
+    for (const e of v.entries) {
+      expectTy(cx, e.value, MONEY, `“${s.name}”中“${e.key}”的金额`);
+      if (s.ty.k === "moneyBy" && !s.ty.values.includes(e.key)) cx.error("E206", `“${e.key}”不是“${s.ty.category}”的类别`, e.keySpan, `可选：${s.ty.values.join("、")}。`);
+    }
+    return;
+  }
+  expectTy(cx, v, s.ty, `案例中“${s.name}”的值`);
+}

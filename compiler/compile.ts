@@ -1,0 +1,60 @@
+/**
+ * The pipeline: text → tokens → AST → checked policy → TypeScript module and factory script.
+ * `compile` is pure: every call builds its own state, so the playground may call it per keystroke.
+ */
+import { textToTokens } from "../grammar/text-to-tokens.js";
+import { tokensToAst } from "../grammar/tokens-to-ast.js";
+import type { Policy } from "./ast.js";
+import { checkPolicy, type Checked } from "./check/check-policy.js";
+import { diag, LineMap, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { toModule } from "./to-ts/module.js";
+
+export interface CompileOptions {
+  /** Which outputs to generate; both by default. */
+  readonly emit?: "ts" | "js" | "both" | "none";
+  /** Module specifier the TypeScript module imports the runtime from. */
+  readonly runtimeImport?: string;
+}
+
+export interface CompileResult {
+  /** True when there are no errors (warnings allowed). */
+  readonly ok: boolean;
+  readonly diagnostics: Diagnostic[];
+  readonly ast?: Policy;
+  readonly checked?: Checked;
+  /** The TypeScript module. */
+  readonly ts?: string;
+  /** The factory script for `loadPolicy`. */
+  readonly js?: string;
+}
+
+/** Parse only: the AST and syntax diagnostics (used by the formatter and the editor outline). */
+export function parse(source: string): { ast: Policy; diagnostics: Diagnostic[]; declared: ReadonlySet<string> } {
+  const lex = textToTokens(source);
+  const parsed = tokensToAst(lex);
+  // A parse error at the same place as a lexical error says nothing new.
+  const lexAt = new Set(lex.diagnostics.map((d) => d.span.start));
+  const syntax = parsed.diagnostics.filter((d) => !lexAt.has(d.span.start));
+  return { ast: parsed.ast, diagnostics: [...lex.diagnostics, ...syntax], declared: lex.declared };
+}
+
+/** Compile policy source text. Never throws: an internal failure becomes a diagnostic. */
+export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  try {
+    const parsed = parse(source);
+    if (parsed.diagnostics.some((d) => d.severity === "error")) {
+      return { ok: false, diagnostics: sortDiagnostics(parsed.diagnostics), ast: parsed.ast };
+    }
+    const checked = checkPolicy(parsed.ast, parsed.declared);
+    const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.cx.diagnostics]);
+    if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, ast: parsed.ast, checked };
+    const emit = options.emit ?? "both";
+    const ts = emit === "ts" || emit === "both" ? toModule(checked, true, options.runtimeImport) : undefined;
+    const js = emit === "js" || emit === "both" ? toModule(checked, false) : undefined;
+    return { ok: true, diagnostics, ast: parsed.ast, checked, ...(ts ? { ts } : {}), ...(js ? { js } : {}) };
+  } catch (e) {
+    const span = new LineMap(source).span(0, 0);
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, diagnostics: [diag("error", "E999", `编译器内部错误：${detail}`, span, "这是 zhengce 的缺陷，请附上政策文本报告给开发者。")] };
+  }
+}

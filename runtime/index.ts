@@ -1,0 +1,11 @@
+/**
+ * zhengce/runtime: what generated policy modules and services import.
+ */
+export * as rt from "./rt.js";
+export { definePolicy, loadPolicy } from "./define.js";
+export { evaluateBatch, type BatchItem } from "./batch.js";
+export { Dec, roundMoney, roundingText, toPlain } from "./money.js";
+export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
+export { RESERVED_FIELDS, validate } from "./validate.js";
+export { todayInChina, type Plan } from "./run.js";
+export type * from "./types.js";

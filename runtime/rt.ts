@@ -1,0 +1,11 @@
+/**
+ * The namespace generated evaluators call into. Keep it small and stable: generated modules of
+ * earlier versions import these names.
+ */
+export { ClauseRun, type Ctx } from "./clause.js";
+export { fmtBool, fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "./format.js";
+export { countInYear, firstAward, sumAll, sumInYear } from "./ledger.js";
+export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
+export { run, type Plan } from "./run.js";
+export { definePolicy } from "./define.js";
+export { days, div, EvalFailure, failureText, raise, sumRecord, sumYears } from "./ops.js";

@@ -1,0 +1,168 @@
+/**
+ * The evaluation driver every compiled policy shares: validation, validity dates, 支持对象, the
+ * generated clause functions, stacking rules and totals. Generated code supplies a {@link Plan}.
+ */
+import { ClauseRun, type Ctx } from "./clause.js";
+import { fmtDate, fmtMoney } from "./format.js";
+import { Dec, toPlain, ZERO } from "./money.js";
+import type { ClauseResult, EvaluateOptions, Evaluation, ExplainStep, InputError, InputMeta, PolicyMeta } from "./types.js";
+import { parseDate, parseValue, validate } from "./validate.js";
+
+/** What a generated module hands to the runtime. */
+export interface Plan {
+  readonly meta: PolicyMeta;
+  readonly inputs: readonly InputMeta[];
+  readonly defaults: readonly unknown[];
+  readonly params: readonly { readonly meta: InputMeta; readonly value: unknown }[];
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly repeal?: { readonly date: string; readonly basis?: string };
+  readonly window?: { readonly from: string; readonly to: string };
+  /** Pushes the reasons 支持对象 fails, if any. */
+  readonly eligibility: (ctx: Ctx, run: ClauseRun) => void;
+  readonly clauses: readonly ((ctx: Ctx) => ClauseResult)[];
+  readonly stacking: {
+    readonly highestOnly: boolean;
+    readonly deduct?: (ctx: Ctx) => Dec;
+    readonly deductText?: string;
+  };
+}
+
+/** Today's date in China Standard Time (UTC+8), as YYYY-MM-DD. */
+export function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** Evaluate one application against a plan. Never throws on bad input: errors come back as data. */
+export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Evaluation {
+  const checked = validate(app, plan.inputs, plan.defaults);
+  const errors: InputError[] = checked.ok ? [] : [...checked.errors];
+  const p = plan.params.map((x) => x.value);
+  for (const [name, raw] of Object.entries(options.params ?? {})) {
+    const i = plan.params.findIndex((x) => x.meta.name === name);
+    if (i < 0) {
+      errors.push({ field: `参数.${name}`, message: `未知的参数“${name}”` });
+      continue;
+    }
+    const parsed = parseValue(plan.params[i]!.meta, raw);
+    if (parsed.ok) p[i] = parsed.value;
+    else errors.push({ field: `参数.${name}`, message: parsed.message });
+  }
+  let date = checked.ok ? checked.value.date : undefined;
+  if (options.date !== undefined) {
+    const d = parseDate(options.date);
+    if (d.ok) date = d.value;
+    else errors.push({ field: "申报日期", message: `申报日期${d.message}：收到“${String(options.date)}”` });
+  }
+  if (!checked.ok || errors.length) return { ok: false, errors };
+  const v = checked.value;
+  date ??= todayInChina();
+  const explain = options.explain !== false;
+  const ctx: Ctx = {
+    v: v.values,
+    p,
+    date,
+    year: date.slice(0, 4),
+    applicant: options.applicant ?? v.applicant ?? "申报主体",
+    ledger: options.ledger ?? [],
+    approved: options.approved ?? {},
+    quotaUsed: options.quotaUsed ?? {},
+    explain,
+  };
+  const policy = new ClauseRun(0, "政策", plan.meta.title, explain);
+  checkValidity(plan, ctx, policy);
+  const inForce = policy.reasons.length === 0;
+  if (inForce) plan.eligibility(ctx, policy);
+  const eligible = policy.reasons.length === 0;
+  let clauses: ClauseResult[];
+  if (!eligible) {
+    clauses = plan.meta.clauses.map((c) => ({
+      clause: c.label,
+      number: c.number,
+      title: c.title,
+      status: "ineligible" as const,
+      eligible: false,
+      amount: "0",
+      reasons: policy.reasons,
+      steps: [],
+    }));
+  } else {
+    clauses = plan.clauses.map((f) => f(ctx));
+    applyStacking(plan, ctx, clauses, policy.steps);
+  }
+  let total = ZERO;
+  const benefits: string[] = [];
+  for (const c of clauses) {
+    if (c.status === "awarded" && c.amount) total = total.plus(c.amount);
+    if (c.status === "benefit" && c.benefit) benefits.push(c.benefit);
+  }
+  return {
+    ok: true,
+    result: {
+      policy: plan.meta.title,
+      ...(plan.meta.docNo ? { docNo: plan.meta.docNo } : {}),
+      date,
+      inForce,
+      eligible,
+      reasons: policy.reasons,
+      clauses,
+      total: toPlain(total),
+      benefits,
+      steps: policy.steps,
+    },
+  };
+}
+
+function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun): void {
+  const d = ctx.date;
+  if (plan.validFrom && d < plan.validFrom) policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
+  if (plan.validTo && d > plan.validTo) policy.fail(`政策已失效：有效期至${fmtDate(plan.validTo)}，申报日期为${fmtDate(d)}`);
+  if (plan.repeal && d >= plan.repeal.date) {
+    const basis = plan.repeal.basis ? `（依据${plan.repeal.basis}）` : "";
+    policy.fail(`政策已于${fmtDate(plan.repeal.date)}废止${basis}`);
+  }
+  if (plan.window && (d < plan.window.from || d > plan.window.to)) {
+    policy.fail(`不在申报期内：申报期为${fmtDate(plan.window.from)}至${fmtDate(plan.window.to)}，申报日期为${fmtDate(d)}`);
+  }
+  if (ctx.explain && policy.reasons.length === 0 && (plan.validFrom || plan.validTo)) {
+    const from = plan.validFrom ? fmtDate(plan.validFrom) : "发布之日";
+    const to = plan.validTo ? fmtDate(plan.validTo) : "";
+    policy.step(`申报日期${fmtDate(d)}在有效期内（${from}至${to}）`);
+  }
+}
+
+/** 从高不重复 among this policy's clauses, then deduct other support of the same level. */
+function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: ExplainStep[]): void {
+  const stackable = (c: ClauseResult) => c.status === "awarded" && !c.stacksWith && new Dec(c.amount ?? "0").gt(0);
+  if (plan.stacking.highestOnly) {
+    let best: ClauseResult | undefined;
+    for (const c of clauses) if (stackable(c) && (!best || new Dec(c.amount!).gt(best.amount!))) best = c;
+    if (best) {
+      for (let i = 0; i < clauses.length; i++) {
+        const c = clauses[i]!;
+        if (c === best || !stackable(c)) continue;
+        const reason = `从高不重复：同一项目已按${best.clause}资助${fmtMoney(new Dec(best.amount!))}（金额较高），本条不重复资助`;
+        clauses[i] = { ...c, status: "ineligible", eligible: false, amount: "0", reasons: [...c.reasons, reason] };
+        if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
+      }
+    }
+  }
+  const deduct = plan.stacking.deduct?.(ctx);
+  if (!deduct || deduct.lte(0)) return;
+  let left = deduct;
+  for (let i = 0; i < clauses.length && left.gt(0); i++) {
+    const c = clauses[i]!;
+    if (!stackable(c)) continue;
+    const amount = new Dec(c.amount!);
+    const after = amount.gt(left) ? amount.minus(left) : ZERO;
+    const text = `${plan.stacking.deductText ?? "已获其他扶持"} ${fmtMoney(left)}，从高不重复：本条 ${fmtMoney(amount)} 扣除后为 ${fmtMoney(after)}`;
+    left = left.minus(amount.minus(after));
+    clauses[i] = {
+      ...c,
+      amount: toPlain(after),
+      maximum: c.maximum ?? toPlain(amount),
+      steps: ctx.explain ? [...c.steps, { text, amount: toPlain(after) }] : c.steps,
+      ...(after.isZero() ? { status: "ineligible" as const, eligible: false, reasons: [...c.reasons, text] } : {}),
+    };
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Application validation: turn untrusted JSON into typed values, or return one Chinese message per
+ * problem, naming the field. Never a silent 0 or NaN: a value is either valid or reported.
+ */
+import { Dec } from "./money.js";
+import type { InputError, InputMeta } from "./types.js";
+
+/** Fields every policy accepts besides its declared inputs. */
+export const RESERVED_FIELDS: readonly InputMeta[] = [
+  { name: "申报日期", type: "date", required: false, description: "本次申报的日期" },
+  { name: "申报主体", type: "text", required: false, description: "申报单位名称或统一社会信用代码（用于台账）" },
+  { name: "申报项目", type: "text", required: false, description: "申报项目名称或编号" },
+];
+
+/** Largest amount accepted: 1000万亿元. Bounding inputs keeps every computation exact and fast. */
+export const MONEY_LIMIT = new Dec("1e15");
+
+const TYPE_ZH: Record<string, string> = {
+  money: "金额",
+  ratio: "比例",
+  count: "数量",
+  date: "日期",
+  bool: "是否",
+  text: "文本",
+  enum: "类别",
+  moneyBy: "金额明细",
+  moneyByYear: "按年金额明细",
+};
+
+const EXAMPLE: Record<string, string> = {
+  money: "如 2000000 或 \"200万\"",
+  ratio: "如 0.3 或 \"30%\"",
+  count: "如 10",
+  date: "如 \"2025-12-31\"",
+  bool: "true/false 或 \"是\"/\"否\"",
+  text: "文字",
+};
+
+/** Fold full-width digits and symbols so that "２００万" reads as "200万". */
+function fold(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+function show(v: unknown): string {
+  let s: string;
+  try {
+    s = typeof v === "string" ? `“${v}”` : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 40 ? s.slice(0, 40) + "…" : s;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const bad = (message: string): Parsed<never> => ({ ok: false, message });
+
+/** Parse a number-like value: a finite JSON number or a numeric string with optional unit words. */
+function parseNumber(v: unknown, suffix: RegExp): Parsed<{ value: Dec; text: string }> {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return bad("不是有效数字");
+    return { ok: true, value: { value: new Dec(v), text: "" } };
+  }
+  if (typeof v !== "string") return bad("类型不对");
+  const s = fold(v).replace(/\s+/g, "");
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/.exec(s);
+  if (!m || !suffix.test(m[4]!)) return bad("不是有效数字");
+  return { ok: true, value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: m[4]! } };
+}
+
+function parseMoney(v: unknown): Parsed<Dec> {
+  const p = parseNumber(v, /^(亿|万)?元?$/);
+  if (!p.ok) return p;
+  let x = p.value.value;
+  if (p.value.text.startsWith("万")) x = x.mul(10000);
+  if (p.value.text.startsWith("亿")) x = x.mul(100000000);
+  if (x.isNeg() && !x.isZero()) return bad("金额不能为负数");
+  if (x.gt(MONEY_LIMIT)) return bad("金额超出允许范围（不超过1000万亿元）");
+  if (x.decimalPlaces() > 2) return bad("金额最多精确到分（两位小数）");
+  return { ok: true, value: x };
+}
+
+function parseRatio(v: unknown): Parsed<Dec> {
+  const p = parseNumber(v, /^%?$/);
+  if (!p.ok) return p;
+  const x = p.value.text === "%" ? p.value.value.div(100) : p.value.value;
+  if (x.isNeg()) return bad("比例不能为负数");
+  if (x.gt(1000)) return bad("比例超出允许范围");
+  return { ok: true, value: x };
+}
+
+function parseCount(v: unknown, unit?: string): Parsed<Dec> {
+  const p = parseNumber(v, /^[\u4e00-\u9fff]{0,3}$/);
+  if (!p.ok) return p;
+  if (p.value.text && unit && p.value.text !== unit) return bad(`单位应为“${unit}”`);
+  const x = p.value.value;
+  if (x.isNeg()) return bad("数量不能为负数");
+  if (x.gt(MONEY_LIMIT)) return bad("数量超出允许范围");
+  return { ok: true, value: x };
+}
+
+/** Parse a date written as 2025-12-31 or 2025年12月31日 into ISO form. */
+export function parseDate(v: unknown): Parsed<string> {
+  if (typeof v !== "string") return bad("类型不对");
+  const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(fold(v));
+  if (!m) return bad("不是有效日期");
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return bad("日期不存在");
+  return { ok: true, value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+}
+
+function parseBool(v: unknown): Parsed<boolean> {
+  if (v === true || v === "是" || v === "true") return { ok: true, value: true };
+  if (v === false || v === "否" || v === "false") return { ok: true, value: false };
+  return bad("类型不对");
+}
+
+function parseOne(meta: InputMeta, v: unknown): Parsed<unknown> {
+  switch (meta.type) {
+    case "money":
+      return parseMoney(v);
+    case "ratio":
+      return parseRatio(v);
+    case "count":
+      return parseCount(v, meta.unit);
+    case "date":
+      return parseDate(v);
+    case "bool":
+      return parseBool(v);
+    case "text":
+      return typeof v === "string" && v.length <= 10000 ? { ok: true, value: v } : bad("类型不对");
+    case "enum":
+      if (typeof v === "string" && meta.values?.includes(v)) return { ok: true, value: v };
+      return bad(`不在可选范围内（可选：${(meta.values ?? []).join("、")}）`);
+    case "moneyBy":
+    case "moneyByYear":
+      return parseRecord(meta, v);
+    default:
+      return bad("未知类型");
+  }
+}
+
+function parseRecord(meta: InputMeta, v: unknown): Parsed<Record<string, Dec>> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return bad("应为按项目列出金额的对象，如 {\"设备购置\": \"100万\"}");
+  const out: Record<string, Dec> = Object.create(null);
+  const keys = Object.keys(v);
+  if (keys.length > 1000) return bad("明细项目过多");
+  for (const key of keys) {
+    if (meta.type === "moneyBy" && !meta.values?.includes(key))
+      return bad(`明细项目“${key}”不在可选范围内（可选：${(meta.values ?? []).join("、")}）`);
+    if (meta.type === "moneyByYear" && !/^\d{4}$/.test(key)) return bad(`年度“${key}”应为四位年份`);
+    const p = parseMoney((v as Record<string, unknown>)[key]);
+    if (!p.ok) return bad(`“${key}”${p.message}`);
+    out[key] = p.value;
+  }
+  return { ok: true, value: out };
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** Validated values in declaration order, plus the reserved fields. */
+export interface Validated {
+  readonly values: unknown[];
+  readonly date?: string;
+  readonly applicant?: string;
+  readonly project?: string;
+}
+
+/** Validate an application against the declared inputs; defaults are parsed values already. */
+export function validate(
+  app: unknown,
+  inputs: readonly InputMeta[],
+  defaults: readonly unknown[],
+): { ok: true; value: Validated } | { ok: false; errors: InputError[] } {
+  if (typeof app !== "object" || app === null || Array.isArray(app)) {
+    return { ok: false, errors: [{ field: "(申报材料)", message: "申报材料应为一个对象（JSON），各字段为申报信息" }] };
+  }
+  const rec = app as Record<string, unknown>;
+  const errors: InputError[] = [];
+  const values: unknown[] = [];
+  const known = new Set([...inputs.map((i) => i.name), ...RESERVED_FIELDS.map((i) => i.name)]);
+  inputs.forEach((meta, i) => {
+    const has = Object.prototype.hasOwnProperty.call(rec, meta.name) && rec[meta.name] !== null && rec[meta.name] !== undefined;
+    if (!has) {
+      if (meta.required) errors.push({ field: meta.name, message: `缺少“${meta.name}”（${TYPE_ZH[meta.type] ?? meta.type}）` });
+      values.push(defaults[i]);
+      return;
+    }
+    const p = parseOne(meta, rec[meta.name]);
+    if (p.ok) values.push(p.value);
+    else {
+      const hint = EXAMPLE[meta.type] ? `，应为${TYPE_ZH[meta.type]}（${EXAMPLE[meta.type]}）` : "";
+      errors.push({ field: meta.name, message: `“${meta.name}”${p.message}：收到 ${show(rec[meta.name])}${p.message === "类型不对" || p.message === "不是有效数字" ? hint : ""}` });
+      values.push(undefined);
+    }
+  });
+  const reserved: Record<string, string | undefined> = {};
+  for (const meta of RESERVED_FIELDS) {
+    const v = rec[meta.name];
+    if (v === undefined || v === null) continue;
+    const p = parseOne(meta, v);
+    if (p.ok) reserved[meta.name] = p.value as string;
+    else errors.push({ field: meta.name, message: `“${meta.name}”${p.message}：收到 ${show(v)}` });
+  }
+  for (const key of Object.keys(rec)) {
+    if (known.has(key)) continue;
+    const near = [...known].filter((n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)));
+    errors.push({ field: key, message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}` });
+    if (errors.length > 200) break;
+  }
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      values,
+      ...(reserved["申报日期"] ? { date: reserved["申报日期"] } : {}),
+      ...(reserved["申报主体"] ? { applicant: reserved["申报主体"] } : {}),
+      ...(reserved["申报项目"] ? { project: reserved["申报项目"] } : {}),
+    },
+  };
+}
+
+/** Parse a JSON parameter override with the same rules as an input. */
+export function parseValue(meta: InputMeta, v: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const p = parseOne(meta, v);
+  return p.ok ? p : { ok: false, message: `“${meta.name}”${p.message}：收到 ${show(v)}` };
+}
