@@ -325,6 +325,8 @@ export interface CaseDecl {
     readonly amount: Expr;
     readonly span: Span;
   }[];
+  /** Parameter values this case sets (a policy may leave them 待定 for guidelines). */
+  readonly params: readonly { readonly name: NameRef; readonly value: Expr; readonly span: Span }[];
   readonly expects: readonly Expect[];
   readonly span: Span;
 }

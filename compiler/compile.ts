@@ -29,7 +29,11 @@ export interface CompileResult {
 }
 
 /** Parse only: the AST and syntax diagnostics (used by the formatter and the editor outline). */
-export function parse(source: string): { ast: Policy; diagnostics: Diagnostic[]; declared: ReadonlySet<string> } {
+export function parse(source: string): {
+  ast: Policy;
+  diagnostics: Diagnostic[];
+  declared: ReadonlySet<string>;
+} {
   const lex = textToTokens(source);
   const parsed = tokensToAst(lex);
   // A parse error at the same place as a lexical error says nothing new.
@@ -47,14 +51,34 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     }
     const checked = checkPolicy(parsed.ast, parsed.declared);
     const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.cx.diagnostics]);
-    if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics, ast: parsed.ast, checked };
+    if (diagnostics.some((d) => d.severity === "error"))
+      return { ok: false, diagnostics, ast: parsed.ast, checked };
     const emit = options.emit ?? "both";
-    const ts = emit === "ts" || emit === "both" ? toModule(checked, true, options.runtimeImport) : undefined;
+    const ts =
+      emit === "ts" || emit === "both" ? toModule(checked, true, options.runtimeImport) : undefined;
     const js = emit === "js" || emit === "both" ? toModule(checked, false) : undefined;
-    return { ok: true, diagnostics, ast: parsed.ast, checked, ...(ts ? { ts } : {}), ...(js ? { js } : {}) };
+    return {
+      ok: true,
+      diagnostics,
+      ast: parsed.ast,
+      checked,
+      ...(ts ? { ts } : {}),
+      ...(js ? { js } : {}),
+    };
   } catch (e) {
     const span = new LineMap(source).span(0, 0);
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, diagnostics: [diag("error", "E999", `编译器内部错误：${detail}`, span, "这是 zhengce 的缺陷，请附上政策文本报告给开发者。")] };
+    return {
+      ok: false,
+      diagnostics: [
+        diag(
+          "error",
+          "E999",
+          `编译器内部错误：${detail}`,
+          span,
+          "这是 zhengce 的缺陷，请附上政策文本报告给开发者。",
+        ),
+      ],
+    };
   }
 }

@@ -2,8 +2,16 @@
  * zhengce: the compiler's public API.
  */
 export { compile, parse, type CompileOptions, type CompileResult } from "./compile.js";
-export { renderDiagnostic, sortDiagnostics, LineMap, type Diagnostic, type Fix, type Severity } from "./diagnostics.js";
+export {
+  renderDiagnostic,
+  sortDiagnostics,
+  LineMap,
+  type Diagnostic,
+  type Fix,
+  type Severity,
+} from "./diagnostics.js";
 export { exprToText, bracketLabel, nameText } from "./print/expr-to-text.js";
 export type * as ast from "./ast.js";
 export type { Checked } from "./check/check-policy.js";
 export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/keywords.js";
+export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";

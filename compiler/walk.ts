@@ -37,7 +37,12 @@ export function children(e: Expr): Expr[] {
     case "Table":
       return [...e.keys, ...e.rows.map((r) => r.value), ...(e.otherwise ? [e.otherwise] : [])];
     case "Brackets":
-      return [e.subject, ...e.rows.flatMap((r) => [r.lower?.value, r.upper?.value, r.value].filter((x): x is Expr => !!x))];
+      return [
+        e.subject,
+        ...e.rows.flatMap((r) =>
+          [r.lower?.value, r.upper?.value, r.value].filter((x): x is Expr => !!x),
+        ),
+      ];
     case "Record":
       return e.entries.map((x) => x.value);
     default:

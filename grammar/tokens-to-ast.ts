@@ -619,6 +619,7 @@ class PolicyParser extends ExprParser {
       inputs: A.CaseDecl["inputs"][number][];
       prior: A.CaseDecl["prior"][number][];
       approved: A.CaseDecl["approved"][number][];
+      params: A.CaseDecl["params"][number][];
       expects: A.Expect[];
     } = this.ACTION(() => ({
       kind: "Case",
@@ -626,6 +627,7 @@ class PolicyParser extends ExprParser {
       inputs: [],
       prior: [],
       approved: [],
+      params: [],
       expects: [],
       span: this.tokSpan(start),
     }));
@@ -689,6 +691,16 @@ class PolicyParser extends ExprParser {
                 amount,
                 span: this.sp(itemStart),
               }),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(KW.Params!);
+            const n = this.CONSUME(T.Name);
+            const value = this.SUBRULE(this.expr);
+            this.ACTION(() =>
+              c.params.push({ name: this.nameRef(n), value, span: this.sp(itemStart) }),
             );
           },
         },

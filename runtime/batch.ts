@@ -18,9 +18,12 @@ export function evaluateBatch(
   options: EvaluateOptions = {},
 ): { items: BatchItem[]; ledger: LedgerEntry[] } {
   const dateOf = (app: unknown): string => {
-    const raw = typeof app === "object" && app !== null ? (app as Record<string, unknown>)["申报日期"] : undefined;
+    const raw =
+      typeof app === "object" && app !== null
+        ? (app as Record<string, unknown>)["申报日期"]
+        : undefined;
     const d = raw === undefined ? undefined : parseDate(raw);
-    return d && d.ok ? d.value : options.date ?? "";
+    return d && d.ok ? d.value : (options.date ?? "");
   };
   const order = apps.map((app, index) => ({ app, index, date: dateOf(app) }));
   order.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
@@ -30,7 +33,12 @@ export function evaluateBatch(
   for (const { app, index, date } of order) {
     const year = date.slice(0, 4);
     const used = quota.get(year) ?? {};
-    const evaluation = policy.evaluate(app, { ...options, ...(date ? { date } : {}), ledger, quotaUsed: used });
+    const evaluation = policy.evaluate(app, {
+      ...options,
+      ...(date ? { date } : {}),
+      ledger,
+      quotaUsed: used,
+    });
     if (evaluation.ok) {
       const r = evaluation.result;
       const applicant = options.applicant ?? applicantOf(app) ?? "申报主体";
@@ -48,6 +56,9 @@ export function evaluateBatch(
 }
 
 function applicantOf(app: unknown): string | undefined {
-  const v = typeof app === "object" && app !== null ? (app as Record<string, unknown>)["申报主体"] : undefined;
+  const v =
+    typeof app === "object" && app !== null
+      ? (app as Record<string, unknown>)["申报主体"]
+      : undefined;
   return typeof v === "string" ? v : undefined;
 }

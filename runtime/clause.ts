@@ -79,7 +79,12 @@ export class ClauseRun {
 
   /** Eligible, but the amount is decided on review (一事一议, 最高 …). */
   needsDecision(maximum?: Dec): ClauseResult {
-    if (this.explain) this.step(maximum ? `需评审核定金额，最高不超过 ${fmtMoney(maximum)}` : "需经批准后核定金额（一事一议）");
+    if (this.explain)
+      this.step(
+        maximum
+          ? `需评审核定金额，最高不超过 ${fmtMoney(maximum)}`
+          : "需经批准后核定金额（一事一议）",
+      );
     return {
       ...this.base(),
       status: "needs-decision",

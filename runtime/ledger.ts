@@ -6,36 +6,79 @@ import { Dec, ZERO } from "./money.js";
 import type { LedgerEntry } from "./types.js";
 
 /** Prior awards of one applicant under one clause. */
-export function entriesFor(ledger: readonly LedgerEntry[], applicant: string, clause: number): LedgerEntry[] {
+export function entriesFor(
+  ledger: readonly LedgerEntry[],
+  applicant: string,
+  clause: number,
+): LedgerEntry[] {
   return ledger.filter((e) => e.applicant === applicant && e.clause === clause);
 }
 
 /** Sum of prior awards of one applicant under one clause in a calendar year (before `date`). */
-export function sumInYear(ledger: readonly LedgerEntry[], applicant: string, clause: number, year: string, date: string): Dec {
+export function sumInYear(
+  ledger: readonly LedgerEntry[],
+  applicant: string,
+  clause: number,
+  year: string,
+  date: string,
+): Dec {
   let s = ZERO;
   for (const e of ledger) {
-    if (e.applicant === applicant && e.clause === clause && e.date.startsWith(year) && e.date <= date) s = s.plus(e.amount);
+    if (
+      e.applicant === applicant &&
+      e.clause === clause &&
+      e.date.startsWith(year) &&
+      e.date <= date
+    )
+      s = s.plus(e.amount);
   }
   return s;
 }
 
 /** Sum of all prior awards of one applicant under one clause (up to `date`). */
-export function sumAll(ledger: readonly LedgerEntry[], applicant: string, clause: number, date: string): Dec {
+export function sumAll(
+  ledger: readonly LedgerEntry[],
+  applicant: string,
+  clause: number,
+  date: string,
+): Dec {
   let s = ZERO;
-  for (const e of ledger) if (e.applicant === applicant && e.clause === clause && e.date <= date) s = s.plus(e.amount);
+  for (const e of ledger)
+    if (e.applicant === applicant && e.clause === clause && e.date <= date) s = s.plus(e.amount);
   return s;
 }
 
 /** Number of prior awards of one applicant under one clause in a calendar year. */
-export function countInYear(ledger: readonly LedgerEntry[], applicant: string, clause: number, year: string, date: string): number {
+export function countInYear(
+  ledger: readonly LedgerEntry[],
+  applicant: string,
+  clause: number,
+  year: string,
+  date: string,
+): number {
   let n = 0;
-  for (const e of ledger) if (e.applicant === applicant && e.clause === clause && e.date.startsWith(year) && e.date <= date) n++;
+  for (const e of ledger)
+    if (
+      e.applicant === applicant &&
+      e.clause === clause &&
+      e.date.startsWith(year) &&
+      e.date <= date
+    )
+      n++;
   return n;
 }
 
 /** The first prior award of one applicant under one clause, if any. */
-export function firstAward(ledger: readonly LedgerEntry[], applicant: string, clause: number, date: string): LedgerEntry | undefined {
-  return ledger.find((e) => e.applicant === applicant && e.clause === clause && e.date <= date && new Dec(e.amount).gt(0));
+export function firstAward(
+  ledger: readonly LedgerEntry[],
+  applicant: string,
+  clause: number,
+  date: string,
+): LedgerEntry | undefined {
+  return ledger.find(
+    (e) =>
+      e.applicant === applicant && e.clause === clause && e.date <= date && new Dec(e.amount).gt(0),
+  );
 }
 
 export { Dec };

@@ -19,7 +19,9 @@ export function raise(message: string): never {
 
 /** The Chinese text of a failure caught by a clause. */
 export function failureText(e: unknown): string {
-  return e instanceof EvalFailure ? e.message : `计算出错：${e instanceof Error ? e.message : String(e)}`;
+  return e instanceof EvalFailure
+    ? e.message
+    : `计算出错：${e instanceof Error ? e.message : String(e)}`;
 }
 
 /** a ÷ b, failing clearly on a zero divisor instead of producing Infinity. */

@@ -5,7 +5,15 @@
 import { ClauseRun, type Ctx } from "./clause.js";
 import { fmtDate, fmtMoney } from "./format.js";
 import { Dec, toPlain, ZERO } from "./money.js";
-import type { ClauseResult, EvaluateOptions, Evaluation, ExplainStep, InputError, InputMeta, PolicyMeta } from "./types.js";
+import type {
+  ClauseResult,
+  EvaluateOptions,
+  Evaluation,
+  ExplainStep,
+  InputError,
+  InputMeta,
+  PolicyMeta,
+} from "./types.js";
 import { parseDate, parseValue, validate } from "./validate.js";
 
 /** What a generated module hands to the runtime. */
@@ -52,7 +60,11 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   if (options.date !== undefined) {
     const d = parseDate(options.date);
     if (d.ok) date = d.value;
-    else errors.push({ field: "申报日期", message: `申报日期${d.message}：收到“${String(options.date)}”` });
+    else
+      errors.push({
+        field: "申报日期",
+        message: `申报日期${d.message}：收到“${String(options.date)}”`,
+      });
   }
   if (!checked.ok || errors.length) return { ok: false, errors };
   const v = checked.value;
@@ -115,14 +127,18 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
 
 function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun): void {
   const d = ctx.date;
-  if (plan.validFrom && d < plan.validFrom) policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
-  if (plan.validTo && d > plan.validTo) policy.fail(`政策已失效：有效期至${fmtDate(plan.validTo)}，申报日期为${fmtDate(d)}`);
+  if (plan.validFrom && d < plan.validFrom)
+    policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
+  if (plan.validTo && d > plan.validTo)
+    policy.fail(`政策已失效：有效期至${fmtDate(plan.validTo)}，申报日期为${fmtDate(d)}`);
   if (plan.repeal && d >= plan.repeal.date) {
     const basis = plan.repeal.basis ? `（依据${plan.repeal.basis}）` : "";
     policy.fail(`政策已于${fmtDate(plan.repeal.date)}废止${basis}`);
   }
   if (plan.window && (d < plan.window.from || d > plan.window.to)) {
-    policy.fail(`不在申报期内：申报期为${fmtDate(plan.window.from)}至${fmtDate(plan.window.to)}，申报日期为${fmtDate(d)}`);
+    policy.fail(
+      `不在申报期内：申报期为${fmtDate(plan.window.from)}至${fmtDate(plan.window.to)}，申报日期为${fmtDate(d)}`,
+    );
   }
   if (ctx.explain && policy.reasons.length === 0 && (plan.validFrom || plan.validTo)) {
     const from = plan.validFrom ? fmtDate(plan.validFrom) : "发布之日";
@@ -133,16 +149,24 @@ function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun): void {
 
 /** 从高不重复 among this policy's clauses, then deduct other support of the same level. */
 function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: ExplainStep[]): void {
-  const stackable = (c: ClauseResult) => c.status === "awarded" && !c.stacksWith && new Dec(c.amount ?? "0").gt(0);
+  const stackable = (c: ClauseResult) =>
+    c.status === "awarded" && !c.stacksWith && new Dec(c.amount ?? "0").gt(0);
   if (plan.stacking.highestOnly) {
     let best: ClauseResult | undefined;
-    for (const c of clauses) if (stackable(c) && (!best || new Dec(c.amount!).gt(best.amount!))) best = c;
+    for (const c of clauses)
+      if (stackable(c) && (!best || new Dec(c.amount!).gt(best.amount!))) best = c;
     if (best) {
       for (let i = 0; i < clauses.length; i++) {
         const c = clauses[i]!;
         if (c === best || !stackable(c)) continue;
         const reason = `从高不重复：同一项目已按${best.clause}资助${fmtMoney(new Dec(best.amount!))}（金额较高），本条不重复资助`;
-        clauses[i] = { ...c, status: "ineligible", eligible: false, amount: "0", reasons: [...c.reasons, reason] };
+        clauses[i] = {
+          ...c,
+          status: "ineligible",
+          eligible: false,
+          amount: "0",
+          reasons: [...c.reasons, reason],
+        };
         if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
       }
     }
@@ -162,7 +186,9 @@ function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: Exp
       amount: toPlain(after),
       maximum: c.maximum ?? toPlain(amount),
       steps: ctx.explain ? [...c.steps, { text, amount: toPlain(after) }] : c.steps,
-      ...(after.isZero() ? { status: "ineligible" as const, eligible: false, reasons: [...c.reasons, text] } : {}),
+      ...(after.isZero()
+        ? { status: "ineligible" as const, eligible: false, reasons: [...c.reasons, text] }
+        : {}),
     };
   }
 }

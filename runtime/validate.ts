@@ -8,7 +8,12 @@ import type { InputError, InputMeta } from "./types.js";
 /** Fields every policy accepts besides its declared inputs. */
 export const RESERVED_FIELDS: readonly InputMeta[] = [
   { name: "申报日期", type: "date", required: false, description: "本次申报的日期" },
-  { name: "申报主体", type: "text", required: false, description: "申报单位名称或统一社会信用代码（用于台账）" },
+  {
+    name: "申报主体",
+    type: "text",
+    required: false,
+    description: "申报单位名称或统一社会信用代码（用于台账）",
+  },
   { name: "申报项目", type: "text", required: false, description: "申报项目名称或编号" },
 ];
 
@@ -28,11 +33,11 @@ const TYPE_ZH: Record<string, string> = {
 };
 
 const EXAMPLE: Record<string, string> = {
-  money: "如 2000000 或 \"200万\"",
-  ratio: "如 0.3 或 \"30%\"",
+  money: '如 2000000 或 "200万"',
+  ratio: '如 0.3 或 "30%"',
   count: "如 10",
-  date: "如 \"2025-12-31\"",
-  bool: "true/false 或 \"是\"/\"否\"",
+  date: '如 "2025-12-31"',
+  bool: 'true/false 或 "是"/"否"',
   text: "文字",
 };
 
@@ -44,7 +49,7 @@ function fold(s: string): string {
 function show(v: unknown): string {
   let s: string;
   try {
-    s = typeof v === "string" ? `“${v}”` : JSON.stringify(v) ?? String(v);
+    s = typeof v === "string" ? `“${v}”` : (JSON.stringify(v) ?? String(v));
   } catch {
     s = String(v);
   }
@@ -64,7 +69,10 @@ function parseNumber(v: unknown, suffix: RegExp): Parsed<{ value: Dec; text: str
   const s = fold(v).replace(/\s+/g, "");
   const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/.exec(s);
   if (!m || !suffix.test(m[4]!)) return bad("不是有效数字");
-  return { ok: true, value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: m[4]! } };
+  return {
+    ok: true,
+    value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: m[4]! },
+  };
 }
 
 function parseMoney(v: unknown): Parsed<Dec> {
@@ -107,7 +115,8 @@ export function parseDate(v: unknown): Parsed<string> {
   const mo = Number(m[2] ?? m[4]);
   const d = Number(m[3] ?? m[5]);
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return bad("日期不存在");
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d)
+    return bad("日期不存在");
   return { ok: true, value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
 }
 
@@ -143,7 +152,8 @@ function parseOne(meta: InputMeta, v: unknown): Parsed<unknown> {
 }
 
 function parseRecord(meta: InputMeta, v: unknown): Parsed<Record<string, Dec>> {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return bad("应为按项目列出金额的对象，如 {\"设备购置\": \"100万\"}");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    return bad('应为按项目列出金额的对象，如 {"设备购置": "100万"}');
   const out: Record<string, Dec> = Object.create(null);
   const keys = Object.keys(v);
   if (keys.length > 1000) return bad("明细项目过多");
@@ -187,16 +197,26 @@ export function validate(
   defaults: readonly unknown[],
 ): { ok: true; value: Validated } | { ok: false; errors: InputError[] } {
   if (typeof app !== "object" || app === null || Array.isArray(app)) {
-    return { ok: false, errors: [{ field: "(申报材料)", message: "申报材料应为一个对象（JSON），各字段为申报信息" }] };
+    return {
+      ok: false,
+      errors: [{ field: "(申报材料)", message: "申报材料应为一个对象（JSON），各字段为申报信息" }],
+    };
   }
   const rec = app as Record<string, unknown>;
   const errors: InputError[] = [];
   const values: unknown[] = [];
   const known = new Set([...inputs.map((i) => i.name), ...RESERVED_FIELDS.map((i) => i.name)]);
   inputs.forEach((meta, i) => {
-    const has = Object.prototype.hasOwnProperty.call(rec, meta.name) && rec[meta.name] !== null && rec[meta.name] !== undefined;
+    const has =
+      Object.prototype.hasOwnProperty.call(rec, meta.name) &&
+      rec[meta.name] !== null &&
+      rec[meta.name] !== undefined;
     if (!has) {
-      if (meta.required) errors.push({ field: meta.name, message: `缺少“${meta.name}”（${TYPE_ZH[meta.type] ?? meta.type}）` });
+      if (meta.required)
+        errors.push({
+          field: meta.name,
+          message: `缺少“${meta.name}”（${TYPE_ZH[meta.type] ?? meta.type}）`,
+        });
       values.push(defaults[i]);
       return;
     }
@@ -204,7 +224,10 @@ export function validate(
     if (p.ok) values.push(p.value);
     else {
       const hint = EXAMPLE[meta.type] ? `，应为${TYPE_ZH[meta.type]}（${EXAMPLE[meta.type]}）` : "";
-      errors.push({ field: meta.name, message: `“${meta.name}”${p.message}：收到 ${show(rec[meta.name])}${p.message === "类型不对" || p.message === "不是有效数字" ? hint : ""}` });
+      errors.push({
+        field: meta.name,
+        message: `“${meta.name}”${p.message}：收到 ${show(rec[meta.name])}${p.message === "类型不对" || p.message === "不是有效数字" ? hint : ""}`,
+      });
       values.push(undefined);
     }
   });
@@ -218,8 +241,13 @@ export function validate(
   }
   for (const key of Object.keys(rec)) {
     if (known.has(key)) continue;
-    const near = [...known].filter((n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)));
-    errors.push({ field: key, message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}` });
+    const near = [...known].filter(
+      (n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)),
+    );
+    errors.push({
+      field: key,
+      message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}`,
+    });
     if (errors.length > 200) break;
   }
   if (errors.length) return { ok: false, errors };
@@ -235,7 +263,10 @@ export function validate(
 }
 
 /** Parse a JSON parameter override with the same rules as an input. */
-export function parseValue(meta: InputMeta, v: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseValue(
+  meta: InputMeta,
+  v: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const p = parseOne(meta, v);
   return p.ok ? p : { ok: false, message: `“${meta.name}”${p.message}：收到 ${show(v)}` };
 }

@@ -24,7 +24,11 @@ export function constValue(e: Expr): Dec | undefined {
 }
 
 const fmt = (d: Dec | undefined, inc: boolean, side: "lo" | "hi") =>
-  d === undefined ? (side === "lo" ? "负无穷" : "正无穷") : `${d.toFixed()}${inc ? "（含）" : "（不含）"}`;
+  d === undefined
+    ? side === "lo"
+      ? "负无穷"
+      : "正无穷"
+    : `${d.toFixed()}${inc ? "（含）" : "（不含）"}`;
 
 /** Check a 分档 expression; returns the type of its values. */
 export function checkBrackets(
@@ -35,23 +39,41 @@ export function checkBrackets(
   const subject = infer(cx, e.subject);
   const numeric = subject.k === "money" || subject.k === "count" || subject.k === "ratio";
   if (!numeric && subject.k !== "error") {
-    cx.error("E205", `分档 的依据应为数值，却是${tyName(subject)}`, e.subject.span, "例如 分档 营业收入：…");
+    cx.error(
+      "E205",
+      `分档 的依据应为数值，却是${tyName(subject)}`,
+      e.subject.span,
+      "例如 分档 营业收入：…",
+    );
   }
   let valueTy: Ty | undefined;
   const intervals: Interval[] = [];
   let constant = true;
   let otherwiseSeen = false;
   for (const row of e.rows) {
-    if (otherwiseSeen) cx.error("E211", "“其他”之后的分档永远不会被用到", row.span, "把“其他”放在最后一行。");
+    if (otherwiseSeen)
+      cx.error("E211", "“其他”之后的分档永远不会被用到", row.span, "把“其他”放在最后一行。");
     for (const b of [row.lower, row.upper]) {
       if (!b) continue;
       const bt = infer(cx, b.value);
-      if (numeric && !assignable(subject, bt)) cx.error("E205", `分档界限应为${tyName(subject)}，却是${tyName(bt)}`, b.value.span, "界限与分档依据应是同一类数值。");
+      if (numeric && !assignable(subject, bt))
+        cx.error(
+          "E205",
+          `分档界限应为${tyName(subject)}，却是${tyName(bt)}`,
+          b.value.span,
+          "界限与分档依据应是同一类数值。",
+        );
       else if (numeric && bt.k === "count" && !bt.unit) cx.types.set(b.value, subject);
     }
     const t = infer(cx, row.value);
     if (!valueTy || (valueTy.k === "count" && !valueTy.unit)) valueTy = t;
-    else if (!sameTy(valueTy, t) && !(t.k === "count" && !t.unit)) cx.error("E205", `分档取值类型不一致：${tyName(valueTy)} 与 ${tyName(t)}`, row.value.span, "各档取值应同类。");
+    else if (!sameTy(valueTy, t) && !(t.k === "count" && !t.unit))
+      cx.error(
+        "E205",
+        `分档取值类型不一致：${tyName(valueTy)} 与 ${tyName(t)}`,
+        row.value.span,
+        "各档取值应同类。",
+      );
     if (row.otherwise) {
       otherwiseSeen = true;
       continue;
@@ -59,7 +81,13 @@ export function checkBrackets(
     const lo = row.lower ? constValue(row.lower.value) : undefined;
     const hi = row.upper ? constValue(row.upper.value) : undefined;
     if ((row.lower && !lo) || (row.upper && !hi)) constant = false;
-    intervals.push({ row, lo, loInc: row.lower?.inclusive ?? false, hi, hiInc: row.upper?.inclusive ?? false });
+    intervals.push({
+      row,
+      lo,
+      loInc: row.lower?.inclusive ?? false,
+      hi,
+      hiInc: row.upper?.inclusive ?? false,
+    });
   }
   if (constant) geometry(cx, intervals, otherwiseSeen);
   return valueTy ?? ERROR;
@@ -98,7 +126,12 @@ function overlap(a: Interval, b: Interval): Dec | undefined {
 function geometry(cx: CheckContext, rows: Interval[], hasOtherwise: boolean): void {
   const live = rows.filter((i) => {
     if (!empty(i)) return true;
-    cx.error("E211", `分档“${bracketLabel(i.row)}”的区间为空，永远不会被用到`, i.row.span, "检查上下界是否写反，或“以上/以下、超过/不满”是否用对。");
+    cx.error(
+      "E211",
+      `分档“${bracketLabel(i.row)}”的区间为空，永远不会被用到`,
+      i.row.span,
+      "检查上下界是否写反，或“以上/以下、超过/不满”是否用对。",
+    );
     return false;
   });
   for (let j = 0; j < live.length; j++) {

@@ -27,15 +27,23 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   const cx = new CheckContext(declared);
   const categories = new Map<string, readonly string[]>();
   const define = (name: string, sym: Sym, span: Span) => {
-    if (cx.symbols.has(name)) cx.error("E213", `“${name}”重复声明`, span, "每个名称只能声明一次；请改用另一个名称。");
+    if (cx.symbols.has(name))
+      cx.error("E213", `“${name}”重复声明`, span, "每个名称只能声明一次；请改用另一个名称。");
     else cx.symbols.set(name, sym);
   };
   const addValues = (id: string, values: readonly string[]) => {
     for (const v of values) cx.enumValues.set(v, [...(cx.enumValues.get(v) ?? []), id]);
   };
   for (const c of itemsOf(policy, "Category")) {
-    categories.set(c.name, c.values.map((v) => v.name));
-    define(c.name, { kind: "category", name: c.name, values: categories.get(c.name)!, span: c.nameSpan }, c.nameSpan);
+    categories.set(
+      c.name,
+      c.values.map((v) => v.name),
+    );
+    define(
+      c.name,
+      { kind: "category", name: c.name, values: categories.get(c.name)!, span: c.nameSpan },
+      c.nameSpan,
+    );
     addValues(c.name, categories.get(c.name)!);
   }
   const typeOf = (owner: string, t: Parameters<typeof fromTypeRef>[0]): Ty => {
@@ -45,40 +53,75 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
       return { ...ty, id: owner };
     }
     if (ty.k === "moneyBy" && !categories.has(ty.category)) {
-      cx.error("E201", `未声明的分类“${ty.category}”`, t.kind === "moneyBy" ? t.category.span : policy.span, "先用 分类 名称：甲、乙 声明它。");
+      cx.error(
+        "E201",
+        `未声明的分类“${ty.category}”`,
+        t.kind === "moneyBy" ? t.category.span : policy.span,
+        "先用 分类 名称：甲、乙 声明它。",
+      );
     }
     return ty;
   };
   const inputs: Extract<Sym, { kind: "input" }>[] = [];
   for (const d of itemsOf(policy, "Inputs").flatMap((s) => s.decls)) {
-    const sym = { kind: "input" as const, name: d.name, index: inputs.length, ty: typeOf(d.name, d.type), decl: d };
+    const sym = {
+      kind: "input" as const,
+      name: d.name,
+      index: inputs.length,
+      ty: typeOf(d.name, d.type),
+      decl: d,
+    };
     inputs.push(sym);
     define(d.name, sym, d.nameSpan);
   }
   const params: Extract<Sym, { kind: "param" }>[] = [];
   for (const d of itemsOf(policy, "Params").flatMap((s) => s.decls)) {
-    const sym = { kind: "param" as const, name: d.name, index: params.length, ty: typeOf(d.name, d.type), decl: d };
+    const sym = {
+      kind: "param" as const,
+      name: d.name,
+      index: params.length,
+      ty: typeOf(d.name, d.type),
+      decl: d,
+    };
     params.push(sym);
     define(d.name, sym, d.nameSpan);
   }
   const defines: Extract<Sym, { kind: "define" }>[] = [];
   for (const d of itemsOf(policy, "Define")) {
-    const sym = { kind: "define" as const, name: d.name, index: defines.length, ty: undefined as Ty | undefined, decl: d };
+    const sym = {
+      kind: "define" as const,
+      name: d.name,
+      index: defines.length,
+      ty: undefined as Ty | undefined,
+      decl: d,
+    };
     defines.push(sym);
     define(d.name, sym, d.nameSpan);
   }
   for (const s of [...inputs, ...params]) {
     const value = s.kind === "input" ? s.decl.default : s.decl.value;
-    if (value) expectTy(cx, value, s.ty, s.kind === "input" ? `“${s.name}”的默认值` : `参数“${s.name}”的取值`);
+    if (value)
+      expectTy(
+        cx,
+        value,
+        s.ty,
+        s.kind === "input" ? `“${s.name}”的默认值` : `参数“${s.name}”的取值`,
+      );
   }
-  for (const d of defines) if (!d.ty) inferExpr(cx, { kind: "Name", name: d.name, span: d.decl.nameSpan });
+  for (const d of defines)
+    if (!d.ty) inferExpr(cx, { kind: "Name", name: d.name, span: d.decl.nameSpan });
   checkHeader(cx, policy);
 
   cx.paramsUsed = new Set();
   for (const el of itemsOf(policy, "Eligibility")) {
     for (const it of el.items) {
       if (it.kind !== "Condition" && it.kind !== "Exclude" && it.kind !== "Source") {
-        cx.error("E220", "支持对象中只能写 条件、排除 和 原文", it.span, "资助方式请写在具体条款中。");
+        cx.error(
+          "E220",
+          "支持对象中只能写 条件、排除 和 原文",
+          it.span,
+          "资助方式请写在具体条款中。",
+        );
       } else checkItem(cx, it);
     }
   }
@@ -88,7 +131,13 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   const seen = new Map<number, Clause>();
   for (const c of clauses) {
     const prev = seen.get(c.number);
-    if (prev) cx.error("E212", `条款编号重复：${c.label}已在第${prev.labelSpan.line}行使用`, c.labelSpan, "每个条款编号只能出现一次；请重新编号。");
+    if (prev)
+      cx.error(
+        "E212",
+        `条款编号重复：${c.label}已在第${prev.labelSpan.line}行使用`,
+        c.labelSpan,
+        "每个条款编号只能出现一次；请重新编号。",
+      );
     seen.set(c.number, c);
     cx.paramsUsed = new Set();
     checkClause(cx, c);
@@ -107,8 +156,10 @@ function checkHeader(cx: CheckContext, policy: Policy): void {
     cx.error("E221", "缺少政策标题", policy.span, "文件开头写：政策 政策名称");
     return;
   }
-  if (h.validFrom && h.validTo && h.validFrom > h.validTo) cx.error("E222", "有效期的起始日期晚于终止日期", h.span, "检查 有效期 … 至 … 的两个日期。");
-  if (h.window && h.window.from > h.window.to) cx.error("E222", "申报期的起始日期晚于终止日期", h.span, "检查 申报期 … 至 … 的两个日期。");
+  if (h.validFrom && h.validTo && h.validFrom > h.validTo)
+    cx.error("E222", "有效期的起始日期晚于终止日期", h.span, "检查 有效期 … 至 … 的两个日期。");
+  if (h.window && h.window.from > h.window.to)
+    cx.error("E222", "申报期的起始日期晚于终止日期", h.span, "检查 申报期 … 至 … 的两个日期。");
 }
 
 function checkItem(cx: CheckContext, it: ClauseItem): void {
@@ -140,11 +191,18 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
       return;
     case "Payment": {
       const t = inferExpr(cx, it.table);
-      if (t.k !== "ratio" && t.k !== "error") cx.error("E205", `拨付表的取值应为比例，却是${tyName(t)}`, it.table.span, "例如 拨付 按 项目阶段：开工 30%，验收 100%。");
+      if (t.k !== "ratio" && t.k !== "error")
+        cx.error(
+          "E205",
+          `拨付表的取值应为比例，却是${tyName(t)}`,
+          it.table.span,
+          "例如 拨付 按 项目阶段：开工 30%，验收 100%。",
+        );
       return;
     }
     case "Window":
-      if (it.from > it.to) cx.error("E222", "申报期的起始日期晚于终止日期", it.span, "检查两个日期。");
+      if (it.from > it.to)
+        cx.error("E222", "申报期的起始日期晚于终止日期", it.span, "检查两个日期。");
       return;
     case "Source":
     case "Once":
@@ -160,26 +218,65 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
 function checkClause(cx: CheckContext, c: Clause): void {
   const awards = c.items.filter((i) => i.kind === "Award");
   const benefit = c.items.some((i) => i.kind === "Benefit");
-  if (awards.length > 1) cx.error("E223", `${c.label}有多个“资助”`, awards[1]!.span, "每个条款只写一种资助方式；不同情形请用 如果…则…否则…，或拆成两个条款。");
-  if (!awards.length && !benefit) cx.warn("W302", `${c.label}没有写资助方式或权益`, c.labelSpan, "加一行 资助 …，或 权益 “…”。");
-  const needsAmount = c.items.find((i) => ["Step", "AnnualCap", "TotalCap", "Payment", "Paid"].includes(i.kind));
-  if (needsAmount && !awards.length) cx.error("E224", "没有资助方式，上限等步骤无从计算", needsAmount.span, "先写 资助 …。");
+  if (awards.length > 1)
+    cx.error(
+      "E223",
+      `${c.label}有多个“资助”`,
+      awards[1]!.span,
+      "每个条款只写一种资助方式；不同情形请用 如果…则…否则…，或拆成两个条款。",
+    );
+  if (!awards.length && !benefit)
+    cx.warn("W302", `${c.label}没有写资助方式或权益`, c.labelSpan, "加一行 资助 …，或 权益 “…”。");
+  const needsAmount = c.items.find((i) =>
+    ["Step", "AnnualCap", "TotalCap", "Payment", "Paid"].includes(i.kind),
+  );
+  if (needsAmount && !awards.length)
+    cx.error("E224", "没有资助方式，上限等步骤无从计算", needsAmount.span, "先写 资助 …。");
   for (const it of c.items) checkItem(cx, it);
   const paid = c.items.some((i) => i.kind === "Paid");
   const payment = c.items.some((i) => i.kind === "Payment");
-  if (paid && !payment) cx.error("E224", "已拨付 需要与 拨付 一起使用", c.span, "写 拨付 按 阶段：… 说明各阶段累计拨付比例。");
+  if (paid && !payment)
+    cx.error(
+      "E224",
+      "已拨付 需要与 拨付 一起使用",
+      c.span,
+      "写 拨付 按 阶段：… 说明各阶段累计拨付比例。",
+    );
 }
 
-function checkCases(cx: CheckContext, policy: Policy, clauses: ReadonlyMap<number, Clause>, inputs: readonly Extract<Sym, { kind: "input" }>[]): void {
+function checkCases(
+  cx: CheckContext,
+  policy: Policy,
+  clauses: ReadonlyMap<number, Clause>,
+  inputs: readonly Extract<Sym, { kind: "input" }>[],
+): void {
   const cases = itemsOf(policy, "Case");
   const titles = new Set(cases.map((c) => c.title));
   const byName = new Map(inputs.map((s) => [s.name, s]));
   const clauseRef = (n: number, span: Span) => {
-    if (!clauses.has(n)) cx.error("E216", `案例引用了不存在的第${n}条`, span, `现有条款：${[...clauses.keys()].map((k) => `第${k}条`).join("、") || "无"}。`);
+    if (!clauses.has(n))
+      cx.error(
+        "E216",
+        `案例引用了不存在的第${n}条`,
+        span,
+        `现有条款：${[...clauses.keys()].map((k) => `第${k}条`).join("、") || "无"}。`,
+      );
   };
   for (const c of cases) {
-    if (c.basedOn && !titles.has(c.basedOn)) cx.error("E216", `找不到案例“${c.basedOn}”`, c.span, "基于 之后写另一个案例的名称。");
+    if (c.basedOn && !titles.has(c.basedOn))
+      cx.error("E216", `找不到案例“${c.basedOn}”`, c.span, "基于 之后写另一个案例的名称。");
     for (const inp of c.inputs) caseInput(cx, byName, inp);
+    for (const pr of c.params) {
+      const sym = cx.symbols.get(pr.name.name);
+      if (!sym || sym.kind !== "param") {
+        cx.error(
+          "E201",
+          `案例设定的“${pr.name.name}”不是已声明的参数`,
+          pr.name.span,
+          "参数须先在 参数 中声明。",
+        );
+      } else expectTy(cx, pr.value, sym.ty, `参数“${sym.name}”的取值`);
+    }
     for (const p of c.prior) {
       clauseRef(p.clause, p.span);
       expectTy(cx, p.amount, MONEY, "已获金额");
@@ -196,21 +293,43 @@ function checkCases(cx: CheckContext, policy: Policy, clauses: ReadonlyMap<numbe
   void DATE;
 }
 
-function caseInput(cx: CheckContext, byName: ReadonlyMap<string, Extract<Sym, { kind: "input" }>>, inp: CaseDecl["inputs"][number]): void {
+function caseInput(
+  cx: CheckContext,
+  byName: ReadonlyMap<string, Extract<Sym, { kind: "input" }>>,
+  inp: CaseDecl["inputs"][number],
+): void {
   const s = byName.get(inp.name.name);
   if (!s) {
     if (inp.name.name === "申报主体" || inp.name.name === "申报项目") return;
     const near = closest(inp.name.name, [...byName.keys()]);
-    cx.error("E201", `案例中的“${inp.name.name}”不是已声明的申报信息`, inp.name.span, near ? `是否指“${near}”？` : "请先在 申报信息 中声明。", near ? { title: `改为“${near}”`, span: inp.name.span, text: near } : undefined);
+    cx.error(
+      "E201",
+      `案例中的“${inp.name.name}”不是已声明的申报信息`,
+      inp.name.span,
+      near ? `是否指“${near}”？` : "请先在 申报信息 中声明。",
+      near ? { title: `改为“${near}”`, span: inp.name.span, text: near } : undefined,
+    );
     return;
   }
   cx.references.push({ name: s.name, span: inp.name.span });
   const v: Expr = inp.value;
   if (v.kind === "Record") {
-    if (s.ty.k !== "moneyBy" && s.ty.k !== "moneyByYear") cx.error("E217", `“${s.name}”应为${tyName(s.ty)}，不是明细`, v.span, "明细只用于 金额 按 分类 或 金额 按年 的申报信息。");
+    if (s.ty.k !== "moneyBy" && s.ty.k !== "moneyByYear")
+      cx.error(
+        "E217",
+        `“${s.name}”应为${tyName(s.ty)}，不是明细`,
+        v.span,
+        "明细只用于 金额 按 分类 或 金额 按年 的申报信息。",
+      );
     for (const e of v.entries) {
       expectTy(cx, e.value, MONEY, `“${s.name}”中“${e.key}”的金额`);
-      if (s.ty.k === "moneyBy" && !s.ty.values.includes(e.key)) cx.error("E206", `“${e.key}”不是“${s.ty.category}”的类别`, e.keySpan, `可选：${s.ty.values.join("、")}。`);
+      if (s.ty.k === "moneyBy" && !s.ty.values.includes(e.key))
+        cx.error(
+          "E206",
+          `“${e.key}”不是“${s.ty.category}”的类别`,
+          e.keySpan,
+          `可选：${s.ty.values.join("、")}。`,
+        );
     }
     return;
   }

@@ -7,10 +7,33 @@ import { diag, type Diagnostic, type Fix } from "../diagnostics.js";
 import type { Ty } from "./types.js";
 
 export type Sym =
-  | { readonly kind: "input"; readonly name: string; readonly index: number; readonly ty: Ty; readonly decl: InputDecl }
-  | { readonly kind: "param"; readonly name: string; readonly index: number; readonly ty: Ty; readonly decl: ParamDecl }
-  | { readonly kind: "define"; readonly name: string; readonly index: number; ty: Ty | undefined; readonly decl: DefineDecl }
-  | { readonly kind: "category"; readonly name: string; readonly values: readonly string[]; readonly span: Span };
+  | {
+      readonly kind: "input";
+      readonly name: string;
+      readonly index: number;
+      readonly ty: Ty;
+      readonly decl: InputDecl;
+    }
+  | {
+      readonly kind: "param";
+      readonly name: string;
+      readonly index: number;
+      readonly ty: Ty;
+      readonly decl: ParamDecl;
+    }
+  | {
+      readonly kind: "define";
+      readonly name: string;
+      readonly index: number;
+      ty: Ty | undefined;
+      readonly decl: DefineDecl;
+    }
+  | {
+      readonly kind: "category";
+      readonly name: string;
+      readonly values: readonly string[];
+      readonly span: Span;
+    };
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];

@@ -31,7 +31,10 @@ export function closest(name: string, known: readonly string[]): string | undefi
     }
     if (d === bestD && best !== k && (k.includes(name) || name.includes(k))) best = k;
   }
-  if (!best) best = known.find((k) => k.length >= 2 && (k.includes(name) || name.includes(k)) && name.length >= 2);
+  if (!best)
+    best = known.find(
+      (k) => k.length >= 2 && (k.includes(name) || name.includes(k)) && name.length >= 2,
+    );
   return best;
 }
 

@@ -71,9 +71,11 @@ export function sameTy(a: Ty, b: Ty): boolean {
 
 /** Whether a value of type `actual` may stand where `expected` is required. */
 export function assignable(expected: Ty, actual: Ty): boolean {
-  if (actual.k === "enumValue" && expected.k === "enum") return expected.values.includes(actual.name);
+  if (actual.k === "enumValue" && expected.k === "enum")
+    return expected.values.includes(actual.name);
   // A plain number (0) may stand for money or a ratio: `默认 0`.
-  if (actual.k === "count" && !actual.unit && (expected.k === "money" || expected.k === "ratio")) return true;
+  if (actual.k === "count" && !actual.unit && (expected.k === "money" || expected.k === "ratio"))
+    return true;
   return sameTy(expected, actual);
 }
 
@@ -98,7 +100,11 @@ export function fromTypeRef(t: TypeRef, categories: ReadonlyMap<string, readonly
       return { k: "enum", id: "", values: t.values.map((v) => v.name) };
     }
     case "moneyBy":
-      return { k: "moneyBy", category: t.category.name, values: categories.get(t.category.name) ?? [] };
+      return {
+        k: "moneyBy",
+        category: t.category.name,
+        values: categories.get(t.category.name) ?? [],
+      };
     case "moneyByYear":
       return { k: "moneyByYear" };
   }

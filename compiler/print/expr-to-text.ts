@@ -42,7 +42,9 @@ export function precedence(e: Expr): number {
 
 /** A name as written: quoted with 「」 when it would not lex back as one name. */
 export function nameText(name: string): string {
-  return /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]*$/.test(name)
+  return /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]*$/.test(
+    name,
+  )
     ? name
     : `「${name}」`;
 }
@@ -78,7 +80,8 @@ export function exprToText(e: Expr, keepWords = true): string {
     case "Neg":
       return `-${sub(e.operand, 7)}`;
     case "Compare": {
-      const word = keepWords && e.word && !/^[<>=!≥≤≠]/.test(e.word) ? e.word : canonical(CMP_KW[e.op]!);
+      const word =
+        keepWords && e.word && !/^[<>=!≥≤≠]/.test(e.word) ? e.word : canonical(CMP_KW[e.op]!);
       return `${sub(e.left, 5)} ${word} ${sub(e.right, 5)}`;
     }
     case "InSet":
@@ -102,7 +105,9 @@ export function exprToText(e: Expr, keepWords = true): string {
       return s;
     }
     case "Table": {
-      const rows = e.rows.map((r) => `${names(r.keys).replace(/、/g, " ")} ${exprToText(r.value, keepWords)}`);
+      const rows = e.rows.map(
+        (r) => `${names(r.keys).replace(/、/g, " ")} ${exprToText(r.value, keepWords)}`,
+      );
       if (e.otherwise) rows.push(`其他 ${exprToText(e.otherwise, keepWords)}`);
       return `按 ${e.keys.map((k) => exprToText(k)).join("、")}：${rows.join("，")}`;
     }
@@ -118,9 +123,13 @@ export function exprToText(e: Expr, keepWords = true): string {
 /** The range of a bracket row as the text words it: `1亿以上 不满5亿`, `其他`. */
 export function bracketLabel(r: BracketRow): string {
   if (r.otherwise) return "其他";
-  if (r.range && r.lower && r.upper) return `${exprToText(r.lower.value)} 至 ${exprToText(r.upper.value)}`;
+  if (r.range && r.lower && r.upper)
+    return `${exprToText(r.lower.value)} 至 ${exprToText(r.upper.value)}`;
   const parts: string[] = [];
-  const pre = (w: string) => /^(超过|大于|高于|多于|不低于|不少于|达到|不小于|低于|少于|小于|不满|不足|不超过|不高于|不多于|不大于|[<>≤≥]=?)$/.test(w);
+  const pre = (w: string) =>
+    /^(超过|大于|高于|多于|不低于|不少于|达到|不小于|低于|少于|小于|不满|不足|不超过|不高于|不多于|不大于|[<>≤≥]=?)$/.test(
+      w,
+    );
   for (const b of [r.lower, r.upper]) {
     if (!b) continue;
     const v = exprToText(b.value);

@@ -18,19 +18,43 @@ export function valuesNote(g: ExprGen, e: Expr): string {
     const sym = g.checked.cx.symbols.get(n.name);
     if (!sym || sym.kind === "category") continue;
     const t = g.ty(n);
-    if (t.k === "enumValue" || t.k === "error") continue;
+    if (t.k === "enumValue" || t.k === "error" || t.k === "bool") continue;
     parts.push(`${g.h.str(`${n.name}：`)} + ${g.show(g.expr(n), t)}`);
   }
-  return parts.length ? `${g.h.str("（")} + ${parts.join(` + ${g.h.str("；")} + `)} + ${g.h.str("）")}` : "";
+  return parts.length
+    ? `${g.h.str("（")} + ${parts.join(` + ${g.h.str("；")} + `)} + ${g.h.str("）")}`
+    : "";
+}
+
+/** Parameters an expression depends on, through definitions too. */
+export function paramsIn(g: ExprGen, e: Expr, seen = new Set<string>()): Set<number> {
+  const out = new Set<number>();
+  for (const n of namesIn(e)) {
+    const sym = g.checked.cx.symbols.get(n.name);
+    if (sym?.kind === "param") out.add(sym.index);
+    if (sym?.kind === "define" && !seen.has(sym.name)) {
+      seen.add(sym.name);
+      paramsIn(g, sym.decl.expr, seen).forEach((i) => out.add(i));
+    }
+  }
+  return out;
 }
 
 /** Emit the eligibility checks (conditions, exclusions) shared by 支持对象 and clauses. */
-export function emitChecks(g: ExprGen, w: Writer, items: readonly ClauseItem[], prefix: string, run: string): void {
+export function emitChecks(
+  g: ExprGen,
+  w: Writer,
+  items: readonly ClauseItem[],
+  prefix: string,
+  run: string,
+): void {
   for (const it of items) {
     if (it.kind === "Condition") {
       const cond = it.unless ? `(${g.expr(it.expr)} || ${g.expr(it.unless)})` : g.expr(it.expr);
       const note = valuesNote(g, it.expr);
-      const msg = g.h.str(`${prefix}未满足条件：${text(it.expr)}${it.unless ? `（除非 ${text(it.unless)}）` : ""}`);
+      const msg = g.h.str(
+        `${prefix}未满足条件：${text(it.expr)}${it.unless ? `（除非 ${text(it.unless)}）` : ""}`,
+      );
       w.line(`if (!${cond}) ${run}.fail(${msg}${note ? ` + ${note}` : ""});`);
     } else if (it.kind === "Exclude") {
       const msg = g.h.str(`${prefix}属于排除情形：${it.reason ?? text(it.expr)}`);
@@ -39,7 +63,12 @@ export function emitChecks(g: ExprGen, w: Writer, items: readonly ClauseItem[], 
   }
 }
 
-function paramGuard(g: ExprGen, w: Writer, params: ReadonlySet<number>, onUnset: (msg: string) => string): void {
+function paramGuard(
+  g: ExprGen,
+  w: Writer,
+  params: ReadonlySet<number>,
+  onUnset: (msg: string) => string,
+): void {
   for (const i of [...params].sort((a, b) => a - b)) {
     const p = g.checked.params[i]!;
     const msg = g.h.str(`参数“${p.name}”尚未设定（待定）：需由申报指南设定后才能计算`);
@@ -52,14 +81,15 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   const ts = g.ts;
   const w = new Writer();
   const H = (s: string) => g.h.str(s);
-  const src = c.items.find((i): i is Extract<ClauseItem, { kind: "Source" }> => i.kind === "Source");
+  const src = c.items.find(
+    (i): i is Extract<ClauseItem, { kind: "Source" }> => i.kind === "Source",
+  );
   w.line(comment(`${c.label} ${c.title}`));
   if (src) w.line(comment(`原文：${src.text}`));
   w.open(`function clause${c.number}(ctx${ts ? ": rt.Ctx" : ""})${ts ? ": ClauseResult" : ""}`);
   w.line("const v = ctx.v;").line("const p = ctx.p;");
   w.line(`const c = new rt.ClauseRun(${c.number}, ${lit(c.label)}, ${lit(c.title)}, ctx.explain);`);
   w.line("const x = ctx.explain ? c : null;");
-  paramGuard(g, w, g.checked.clauseParams.get(c.number) ?? new Set(), (msg) => `return c.error(${msg})`);
   for (const it of c.items) {
     if (it.kind === "Stackable") w.line(`c.stacksWith = ${lit(it.with)};`);
     if (it.kind === "Beneficiary") w.line(`c.beneficiary = ${lit(it.who)};`);
@@ -67,27 +97,61 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   w.open("try");
   for (const it of c.items) {
     if (it.kind === "Window") {
-      w.line(`if (ctx.date < ${lit(it.from)} || ctx.date > ${lit(it.to)}) c.fail(${H(`不在本条申报期内（${it.from} 至 ${it.to}）`)});`);
+      w.line(
+        `if (ctx.date < ${lit(it.from)} || ctx.date > ${lit(it.to)}) c.fail(${H(`不在本条申报期内（${it.from} 至 ${it.to}）`)});`,
+      );
     }
   }
-  emitChecks(g, w, c.items, "", "c");
+  // Checks that need no parameter come first: a clause that fails them is simply not applicable,
+  // and only an applicable clause reports a parameter still 待定.
+  const usesParam = (it: ClauseItem) =>
+    (it.kind === "Condition" || it.kind === "Exclude") &&
+    (paramsIn(g, it.expr).size > 0 ||
+      (it.kind === "Condition" && !!it.unless && paramsIn(g, it.unless).size > 0));
+  emitChecks(
+    g,
+    w,
+    c.items.filter((it) => !usesParam(it)),
+    "",
+    "c",
+  );
+  w.line("if (c.reasons.length) return c.ineligible();");
+  paramGuard(
+    g,
+    w,
+    g.checked.clauseParams.get(c.number) ?? new Set(),
+    (msg) => `return c.error(${msg})`,
+  );
+  emitChecks(g, w, c.items.filter(usesParam), "", "c");
   for (const it of c.items) {
     if (it.kind === "Once") {
       w.line(`const once = rt.firstAward(ctx.ledger, ctx.applicant, ${c.number}, ctx.date);`);
-      w.line(`if (once) c.fail(${H("本条为一次性支持，已于")} + rt.fmtDate(once.date) + ${H("获得")} + rt.fmtMoney(rt.dec(once.amount)));`);
+      w.line(
+        `if (once) c.fail(${H("本条为一次性支持，已于")} + rt.fmtDate(once.date) + ${H("获得")} + rt.fmtMoney(rt.dec(once.amount)));`,
+      );
     }
     if (it.kind === "PerYearLimit") {
-      w.line(`if (rt.countInYear(ctx.ledger, ctx.applicant, ${c.number}, ctx.year, ctx.date) >= ${it.count}) c.fail(${H(`每年限申报${it.count}项，本年度已获支持`)});`);
+      w.line(
+        `if (rt.countInYear(ctx.ledger, ctx.applicant, ${c.number}, ctx.year, ctx.date) >= ${it.count}) c.fail(${H(`每年限申报${it.count}项，本年度已获支持`)});`,
+      );
     }
     if (it.kind === "Quota") {
-      w.line(`if ((ctx.quotaUsed[${c.number}] ?? 0) >= ${it.count}) c.fail(${H(`本年度名额已满（每年${it.count}个）`)});`);
+      w.line(
+        `if ((ctx.quotaUsed[${c.number}] ?? 0) >= ${it.count}) c.fail(${H(`本年度名额已满（每年${it.count}个）`)});`,
+      );
     }
   }
   w.line("if (c.reasons.length) return c.ineligible();");
-  const award = c.items.find((i): i is Extract<ClauseItem, { kind: "Award" }> => i.kind === "Award");
-  const benefit = c.items.find((i): i is Extract<ClauseItem, { kind: "Benefit" }> => i.kind === "Benefit");
+  const award = c.items.find(
+    (i): i is Extract<ClauseItem, { kind: "Award" }> => i.kind === "Award",
+  );
+  const benefit = c.items.find(
+    (i): i is Extract<ClauseItem, { kind: "Benefit" }> => i.kind === "Benefit",
+  );
   if (!award) {
-    w.line(benefit ? `return c.benefit(${lit(benefit.text)});` : `return c.benefit(${H("无资金支持")});`);
+    w.line(
+      benefit ? `return c.benefit(${lit(benefit.text)});` : `return c.benefit(${H("无资金支持")});`,
+    );
     w.close().open("catch (e)").line("return c.error(rt.failureText(e));").close().close();
     return w.toString();
   }
@@ -101,7 +165,9 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
       w.open("if (approved !== undefined)");
       w.line("const ap = rt.dec(approved);");
       w.line("a = rt.min(ap, a);");
-      w.line(`if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(ap) + ${H("（不超过按政策计算的 ")} + rt.fmtMoney(maximum) + ${H("）→ ")} + rt.fmtMoney(a), a);`);
+      w.line(
+        `if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(ap) + ${H("（不超过按政策计算的 ")} + rt.fmtMoney(maximum) + ${H("）→ ")} + rt.fmtMoney(a), a);`,
+      );
       w.close();
     }
     emitPayment(g, w, c);
@@ -110,7 +176,12 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   return w.toString();
 }
 
-function emitAward(g: ExprGen, w: Writer, award: Extract<ClauseItem, { kind: "Award" }>, n: number): void {
+function emitAward(
+  g: ExprGen,
+  w: Writer,
+  award: Extract<ClauseItem, { kind: "Award" }>,
+  n: number,
+): void {
   const H = (s: string) => g.h.str(s);
   const f = award.form;
   const dec = g.ts ? ": rt.Dec" : "";
@@ -119,7 +190,9 @@ function emitAward(g: ExprGen, w: Writer, award: Extract<ClauseItem, { kind: "Aw
       w.line(`const base = ${g.expr(f.base)};`);
       w.line(`const ratio = ${g.expr(f.ratio)};`);
       w.line(`let a${dec} = base.mul(ratio);`);
-      w.line(`if (x) x.step(${H(`${text(f.base)} `)} + rt.fmtMoney(base) + " × " + rt.fmtRatio(ratio) + " = " + rt.fmtMoney(a), a);`);
+      w.line(
+        `if (x) x.step(${H(`${text(f.base)} `)} + rt.fmtMoney(base) + " × " + rt.fmtRatio(ratio) + " = " + rt.fmtMoney(a), a);`,
+      );
       return;
     case "Fixed":
       w.line(`let a${dec} = ${g.expr(f.amount)};`);
@@ -128,8 +201,13 @@ function emitAward(g: ExprGen, w: Writer, award: Extract<ClauseItem, { kind: "Aw
     case "Compute": {
       w.line(`let a${dec} = ${g.expr(f.amount)};`);
       const note = valuesNote(g, f.amount);
-      w.line(`if (x) x.step(${H(`${text(f.amount)}`)}${note ? ` + ${note}` : ""} + " = " + rt.fmtMoney(a), a);`);
-      w.open("if (a.isNeg())").line(`if (x) x.step(${H("计算结果为负，按 0 计")}, rt.ZERO);`).line("a = rt.ZERO;").close();
+      w.line(
+        `if (x) x.step(${H(`${text(f.amount)}`)}${note ? ` + ${note}` : ""} + " = " + rt.fmtMoney(a), a);`,
+      );
+      w.open("if (a.isNeg())")
+        .line(`if (x) x.step(${H("计算结果为负，按 0 计")}, rt.ZERO);`)
+        .line("a = rt.ZERO;")
+        .close();
       return;
     }
     case "UpTo":
@@ -137,13 +215,17 @@ function emitAward(g: ExprGen, w: Writer, award: Extract<ClauseItem, { kind: "Aw
       w.line(`const ok = ctx.approved[${n}];`);
       w.line("if (ok === undefined) return c.needsDecision(top);");
       w.line(`let a${dec} = rt.min(rt.dec(ok), top);`);
-      w.line(`if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(rt.dec(ok)) + ${H("，最高 ")} + rt.fmtMoney(top) + " → " + rt.fmtMoney(a), a);`);
+      w.line(
+        `if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(rt.dec(ok)) + ${H("，最高 ")} + rt.fmtMoney(top) + " → " + rt.fmtMoney(a), a);`,
+      );
       return;
     case "CaseByCase":
       w.line(`const ok = ctx.approved[${n}];`);
       w.line("if (ok === undefined) return c.needsDecision();");
       w.line(`let a${dec} = rt.dec(ok);`);
-      w.line(`if (x) x.step(${H("一事一议：按核定金额 ")} + rt.fmtMoney(a) + ${H("（不受比例和上限限制）")}, a);`);
+      w.line(
+        `if (x) x.step(${H("一事一议：按核定金额 ")} + rt.fmtMoney(a) + ${H("（不受比例和上限限制）")}, a);`,
+      );
       w.line("return c.awarded(a);");
       return;
   }
@@ -161,32 +243,47 @@ function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
         if (it.including) {
           w.line(`const inc = ${g.expr(it.including)};`);
           w.line("const room = rt.max(rt.ZERO, s.minus(inc));");
-          w.line(`if (x) x.step(${H(`与${text(it.including)} `)} + rt.fmtMoney(inc) + ${H(" 合计不超过上限 ")} + rt.fmtMoney(s) + ${H("，本条至多 ")} + rt.fmtMoney(room));`);
+          w.line(
+            `if (x) x.step(${H(`与${text(it.including)} `)} + rt.fmtMoney(inc) + ${H(" 合计不超过上限 ")} + rt.fmtMoney(s) + ${H("，本条至多 ")} + rt.fmtMoney(room));`,
+          );
           w.line("if (a.gt(room)) a = room;");
           w.line(`if (x) x.step(${H("→ ")} + rt.fmtMoney(a), a);`);
         } else {
           w.open("if (a.gt(s))");
-          w.line(`if (x) x.step(rt.fmtMoney(a) + ${H(" 超过上限 ")} + rt.fmtMoney(s) + " → " + rt.fmtMoney(s), s);`);
+          w.line(
+            `if (x) x.step(rt.fmtMoney(a) + ${H(" 超过上限 ")} + rt.fmtMoney(s) + " → " + rt.fmtMoney(s), s);`,
+          );
           w.line("a = s;");
-          w.close().line(`else if (x) x.step(rt.fmtMoney(a) + ${H(" 未超过上限 ")} + rt.fmtMoney(s), a);`);
+          w.close().line(
+            `else if (x) x.step(rt.fmtMoney(a) + ${H(" 未超过上限 ")} + rt.fmtMoney(s), a);`,
+          );
         }
         break;
       case "max":
-        w.line(`if (x) x.step(${H(`就高：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取高 → ")} + rt.fmtMoney(rt.max(a, s)), rt.max(a, s));`);
+        w.line(
+          `if (x) x.step(${H(`就高：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取高 → ")} + rt.fmtMoney(rt.max(a, s)), rt.max(a, s));`,
+        );
         w.line("a = rt.max(a, s);");
         break;
       case "min":
-        w.line(`if (x) x.step(${H(`就低：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取低 → ")} + rt.fmtMoney(rt.min(a, s)), rt.min(a, s));`);
+        w.line(
+          `if (x) x.step(${H(`就低：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取低 → ")} + rt.fmtMoney(rt.min(a, s)), rt.min(a, s));`,
+        );
         w.line("a = rt.min(a, s);");
         break;
       case "topUp":
         w.line("const left = rt.max(rt.ZERO, a.minus(s));");
-        w.line(`if (x) x.step(${H(`补差：扣减${what} `)} + rt.fmtMoney(s) + " → " + rt.fmtMoney(left), left);`);
+        w.line(
+          `if (x) x.step(${H(`补差：扣减${what} `)} + rt.fmtMoney(s) + " → " + rt.fmtMoney(left), left);`,
+        );
         w.line("a = left;");
         break;
     }
     w.close();
-    if (it.when) w.line(`else if (x) x.step(${H(`（${text(it.when)} 不成立，“${stepWord(it.step)}”一步不适用）`)});`);
+    if (it.when)
+      w.line(
+        `else if (x) x.step(${H(`（不满足“${text(it.when)}”，本步“${stepWord(it.step)}”不适用）`)});`,
+      );
     return;
   }
   if (it.kind === "AnnualCap" || it.kind === "TotalCap") {
@@ -200,8 +297,13 @@ function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
     );
     w.line("const room = rt.max(rt.ZERO, cap.minus(used));");
     const label = annual ? `本年度（按自然年）已获本条资助 ` : "历年已获本条资助 ";
-    w.line(`if (x) x.step(${H(label)} + rt.fmtMoney(used) + ${H(annual ? "，年度累计上限 " : "，累计上限 ")} + rt.fmtMoney(cap) + ${H("，本次至多 ")} + rt.fmtMoney(room));`);
-    w.open("if (a.gt(room))").line("a = room;").line(`if (x) x.step(${H("→ ")} + rt.fmtMoney(a), a);`).close();
+    w.line(
+      `if (x) x.step(${H(label)} + rt.fmtMoney(used) + ${H(annual ? "，年度累计上限 " : "，累计上限 ")} + rt.fmtMoney(cap) + ${H("，本次至多 ")} + rt.fmtMoney(room));`,
+    );
+    w.open("if (a.gt(room))")
+      .line("a = room;")
+      .line(`if (x) x.step(${H("→ ")} + rt.fmtMoney(a), a);`)
+      .close();
     w.close();
   }
 }
@@ -210,13 +312,19 @@ const stepWord = (s: string) => ({ cap: "上限", max: "就高", min: "就低", 
 
 function emitRounding(g: ExprGen, w: Writer, r: Rounding): void {
   w.line(`const rounded = rt.roundMoney(a, ${lit(r.unit)}, ${lit(r.mode)});`);
-  const rule = { fen: "到分", jiao: "到角", yuan: "到元" }[r.unit] + { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[r.mode];
-  w.line(`if (x && !rounded.eq(a)) x.step(rt.fmtMoney(a) + ${g.h.str(` 按${rule} → `)} + rt.fmtMoney(rounded), rounded);`);
+  const rule =
+    { fen: "到分", jiao: "到角", yuan: "到元" }[r.unit] +
+    { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[r.mode];
+  w.line(
+    `if (x && !rounded.eq(a)) x.step(rt.fmtMoney(a) + ${g.h.str(` 按${rule} → `)} + rt.fmtMoney(rounded), rounded);`,
+  );
   w.line("a = rounded;");
 }
 
 function emitPayment(g: ExprGen, w: Writer, c: Clause): void {
-  const pay = c.items.find((i): i is Extract<ClauseItem, { kind: "Payment" }> => i.kind === "Payment");
+  const pay = c.items.find(
+    (i): i is Extract<ClauseItem, { kind: "Payment" }> => i.kind === "Payment",
+  );
   if (!pay) {
     w.line("return c.awarded(a, maximum);");
     return;
@@ -227,6 +335,8 @@ function emitPayment(g: ExprGen, w: Writer, c: Clause): void {
   w.line("const due = rt.roundMoney(a.mul(share));");
   w.line(`const paid = ${paid ? g.expr(paid.value) : "rt.ZERO"};`);
   w.line("const payable = due.minus(paid);");
-  w.line(`if (x) x.step(${H("核定总额 ")} + rt.fmtMoney(a) + " × " + rt.fmtRatio(share) + " = " + rt.fmtMoney(due) + ${H("，已拨付 ")} + rt.fmtMoney(paid) + (payable.isNeg() ? ${H("，应追回 ")} + rt.fmtMoney(payable.neg()) : ${H("，本次应拨付 ")} + rt.fmtMoney(payable)), payable);`);
+  w.line(
+    `if (x) x.step(${H("核定总额 ")} + rt.fmtMoney(a) + " × " + rt.fmtRatio(share) + " = " + rt.fmtMoney(due) + ${H("，已拨付 ")} + rt.fmtMoney(paid) + (payable.isNeg() ? ${H("，应追回 ")} + rt.fmtMoney(payable.neg()) : ${H("，本次应拨付 ")} + rt.fmtMoney(payable)), payable);`,
+  );
   w.line("return c.awarded(a, maximum, payable);");
 }

@@ -6,12 +6,16 @@
 
 /** A JavaScript string literal for any text. */
 export function lit(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(s)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** JSON for a value embedded in generated code (line separators escaped like `lit`). */
 export function json(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value, null, indent)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A single-line comment: line terminators become spaces, so the text cannot end the comment. */

@@ -10,8 +10,30 @@ import type { Ty } from "../check/types.js";
 import { bracketLabel, exprToText } from "../print/expr-to-text.js";
 import { Hoister, lit, Writer } from "./emit.js";
 
-const CMP_DEC: Record<string, string> = { gt: "gt", ge: "gte", lt: "lt", le: "lte", eq: "eq", ne: "eq", before: "lt", after: "gt", notBefore: "gte", notAfter: "lte" };
-const CMP_JS: Record<string, string> = { gt: ">", ge: ">=", lt: "<", le: "<=", eq: "===", ne: "!==", before: "<", after: ">", notBefore: ">=", notAfter: "<=" };
+const CMP_DEC: Record<string, string> = {
+  gt: "gt",
+  ge: "gte",
+  lt: "lt",
+  le: "lte",
+  eq: "eq",
+  ne: "eq",
+  before: "lt",
+  after: "gt",
+  notBefore: "gte",
+  notAfter: "lte",
+};
+const CMP_JS: Record<string, string> = {
+  gt: ">",
+  ge: ">=",
+  lt: "<",
+  le: "<=",
+  eq: "===",
+  ne: "!==",
+  before: "<",
+  after: ">",
+  notBefore: ">=",
+  notAfter: "<=",
+};
 
 /** The TypeScript type of a runtime value of this checker type. */
 export function tsType(t: Ty): string {
@@ -31,7 +53,8 @@ export function tsType(t: Ty): string {
   }
 }
 
-export const FN_PARAMS_TS = "v: readonly unknown[], p: readonly unknown[], ctx: rt.Ctx, x: rt.ClauseRun | null";
+export const FN_PARAMS_TS =
+  "v: readonly unknown[], p: readonly unknown[], ctx: rt.Ctx, x: rt.ClauseRun | null";
 export const FN_PARAMS_JS = "v, p, ctx, x";
 
 /** Compiles expressions of one policy; hoisted helpers accumulate in `helpers`. */
@@ -113,7 +136,9 @@ export class ExprGen {
       case "Sum": {
         const rec = this.expr(e.target);
         if (e.from && e.to) return `rt.sumYears(${rec}, ${this.expr(e.from)}, ${this.expr(e.to)})`;
-        return e.only ? `rt.sumRecord(${rec}, [${e.only.map((n) => lit(n.name)).join(", ")}])` : `rt.sumRecord(${rec})`;
+        return e.only
+          ? `rt.sumRecord(${rec}, [${e.only.map((n) => lit(n.name)).join(", ")}])`
+          : `rt.sumRecord(${rec})`;
       }
       case "Table":
         return this.table(e);
@@ -144,7 +169,9 @@ export class ExprGen {
   private fnHead(t: Ty): { name: string; w: Writer } {
     const name = `F${this.fnCount++}`;
     const w = new Writer();
-    w.open(`function ${name}(${this.ts ? FN_PARAMS_TS : FN_PARAMS_JS})${this.ts ? `: ${tsType(t)}` : ""}`);
+    w.open(
+      `function ${name}(${this.ts ? FN_PARAMS_TS : FN_PARAMS_JS})${this.ts ? `: ${tsType(t)}` : ""}`,
+    );
     return { name, w };
   }
 
@@ -184,14 +211,21 @@ export class ExprGen {
       const test = row.keys.map((k, i) => `${keys[i]} === ${lit(k.name)}`).join(" && ");
       w.open(`if (${test})`);
       w.line(`const r = ${this.expr(row.value)};`);
-      w.line(`if (x) x.step(${this.h.str(`按${keyText}（`)} + ${shownKeys} + ${this.h.str("）取 ")} + ${this.show("r", vt)});`);
+      w.line(
+        `if (x) x.step(${this.h.str(`按${keyText}（`)} + ${shownKeys} + ${this.h.str("）取 ")} + ${this.show("r", vt)});`,
+      );
       w.line("return r;").close();
     }
     if (e.otherwise) {
       w.line(`const r = ${this.expr(e.otherwise)};`);
-      w.line(`if (x) x.step(${this.h.str(`按${keyText}（`)} + ${shownKeys} + ${this.h.str("，其他情形）取 ")} + ${this.show("r", vt)});`);
+      w.line(
+        `if (x) x.step(${this.h.str(`按${keyText}（`)} + ${shownKeys} + ${this.h.str("，其他情形）取 ")} + ${this.show("r", vt)});`,
+      );
       w.line("return r;");
-    } else w.line(`return rt.raise(${this.h.str(`${keyText}“`)} + ${shownKeys} + ${this.h.str("”在表中没有对应的取值")});`);
+    } else
+      w.line(
+        `return rt.raise(${this.h.str(`${keyText}“`)} + ${shownKeys} + ${this.h.str("”在表中没有对应的取值")});`,
+      );
     w.close();
     this.helpers.push(w.toString());
     return `${name}(v, p, ctx, x)`;
@@ -217,10 +251,14 @@ export class ExprGen {
       w.open(`if (${row.otherwise ? "true" : this.bound("s", dec, row)})`);
       w.line(`const r = ${this.expr(row.value)};`);
       const label = `${bracketLabel(row)}`;
-      w.line(`if (x) x.step(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(` 属于“${label}”档，取 `)} + ${this.show("r", vt)});`);
+      w.line(
+        `if (x) x.step(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(` 属于“${label}”档，取 `)} + ${this.show("r", vt)});`,
+      );
       w.line("return r;").close();
     }
-    w.line(`return rt.raise(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(" 不在任何分档范围内")});`);
+    w.line(
+      `return rt.raise(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(" 不在任何分档范围内")});`,
+    );
     w.close();
     this.helpers.push(w.toString());
     return `${name}(v, p, ctx, x)`;

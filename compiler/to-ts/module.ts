@@ -23,10 +23,14 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
   const body = new Writer();
 
   // 支持对象
-  body.open(`function eligibility(ctx${ts ? ": rt.Ctx" : ""}, c${ts ? ": rt.ClauseRun" : ""})${ts ? ": void" : ""}`);
+  body.open(
+    `function eligibility(ctx${ts ? ": rt.Ctx" : ""}, c${ts ? ": rt.ClauseRun" : ""})${ts ? ": void" : ""}`,
+  );
   body.line("const v = ctx.v;").line("const p = ctx.p;").line("const x = null;");
   for (const i of [...checked.eligibilityParams].sort((a, b) => a - b)) {
-    body.line(`if (p[${i}] === undefined) return c.fail(${h.str(`参数“${checked.params[i]!.name}”尚未设定（待定）`)});`);
+    body.line(
+      `if (p[${i}] === undefined) return c.fail(${h.str(`参数“${checked.params[i]!.name}”尚未设定（待定）`)});`,
+    );
   }
   const elig = itemsOf(policy, "Eligibility").flatMap((e) => e.items);
   emitChecks(g, body, elig, "不符合支持对象：", "c");
@@ -38,10 +42,15 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
   const deduct = stacking.find((i) => i.kind === "Deduct");
   const highestOnly = stacking.some((i) => i.kind === "HighestOnly");
 
-  const inputs = checked.inputs.map((s) => inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description));
-  const defaults = checked.inputs.map((s) => (s.decl.default ? g.expr(s.decl.default) : "undefined"));
+  const inputs = checked.inputs.map((s) =>
+    inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description),
+  );
+  const defaults = checked.inputs.map((s) =>
+    s.decl.default ? g.expr(s.decl.default) : "undefined",
+  );
   const params = checked.params.map(
-    (s) => `{ meta: ${json(inputMeta(s.name, s.ty, false, undefined, s.decl.description))}, value: ${s.decl.value ? g.expr(s.decl.value) : "undefined"} }`,
+    (s) =>
+      `{ meta: ${json(inputMeta(s.name, s.ty, false, undefined, s.decl.description))}, value: ${s.decl.value ? g.expr(s.decl.value) : "undefined"} }`,
   );
   const plan = new Writer();
   plan.open(`const plan${ts ? ": rt.Plan" : ""} =`);
@@ -59,8 +68,10 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
   plan.line(`highestOnly: ${highestOnly},`);
   if (deduct && deduct.kind === "Deduct") {
     const ctxT = ts ? ": rt.Ctx" : "";
-    plan.line(`deduct: (ctx${ctxT}) => { const v = ctx.v; const p = ctx.p; const x = null; void p, void x; return ${g.expr(deduct.value)}; },`);
-    plan.line(`deductText: ${lit(`同一项目已获${exprToText(deduct.value)}`)},`);
+    plan.line(
+      `deduct: (ctx${ctxT}) => { const v = ctx.v; const p = ctx.p; const x = null; void p, void x; return ${g.expr(deduct.value)}; },`,
+    );
+    plan.line(`deductText: ${lit(exprToText(deduct.value))},`);
   }
   plan.close("},");
   plan.close("};");
@@ -72,22 +83,40 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
   if (ts) {
     out.push("/* eslint-disable */");
     out.push(`import { rt } from ${lit(runtimeImport)};`);
-    out.push(`import type { ClauseResult, CompiledPolicy, EvaluateOptions, Evaluation } from ${lit(runtimeImport)};`);
+    out.push(
+      `import type { ClauseResult, CompiledPolicy, EvaluateOptions, Evaluation } from ${lit(runtimeImport)};`,
+    );
     out.push("");
     out.push(applicationInterface(checked));
     out.push("");
-    out.push(`/** JSON Schema of an application. */\nexport const schema: Record<string, unknown> = ${schema};`);
+    out.push(
+      `/** JSON Schema of an application. */\nexport const schema: Record<string, unknown> = ${schema};`,
+    );
   } else {
     out.push(`const schema = ${schema};`);
   }
-  out.push("", ...h.lines, "", ...g.helpers, "", body.toString(), "", ...clauseFns, "", plan.toString(), "");
+  out.push(
+    "",
+    ...h.lines,
+    "",
+    ...g.helpers,
+    "",
+    body.toString(),
+    "",
+    ...clauseFns,
+    "",
+    plan.toString(),
+    "",
+  );
   if (ts) {
     out.push("/** The compiled policy: metadata, schema and evaluator. */");
     out.push("export const policy: CompiledPolicy = rt.definePolicy(plan, schema);");
     out.push("export const meta = policy.meta;");
     out.push("");
     out.push("/** Evaluate one application; input errors come back field by field. */");
-    out.push("export function evaluate(application: Application, options?: EvaluateOptions): Evaluation {");
+    out.push(
+      "export function evaluate(application: Application, options?: EvaluateOptions): Evaluation {",
+    );
     out.push("  return policy.evaluate(application, options);");
     out.push("}");
     out.push("export default policy;");
@@ -100,7 +129,9 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
 /** `export interface Application` with one optional-or-required property per declared input. */
 function applicationInterface(checked: Checked): string {
   const w = new Writer();
-  w.line("/** An application to this policy. Amounts may be numbers in 元 or strings such as \"200万\". */");
+  w.line(
+    '/** An application to this policy. Amounts may be numbers in 元 or strings such as "200万". */',
+  );
   w.open("export interface Application");
   for (const s of checked.inputs) {
     const t = s.ty;

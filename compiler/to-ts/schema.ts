@@ -15,15 +15,37 @@ function schemaOf(t: Ty, description?: string): Record<string, unknown> {
   const d = description ? { description } : {};
   switch (t.k) {
     case "money":
-      return { ...d, anyOf: [{ type: "number", minimum: 0 }, { type: "string", pattern: MONEY_PATTERN }], "x-zhengce-type": "金额（元）" };
+      return {
+        ...d,
+        anyOf: [
+          { type: "number", minimum: 0 },
+          { type: "string", pattern: MONEY_PATTERN },
+        ],
+        "x-zhengce-type": "金额（元）",
+      };
     case "ratio":
-      return { ...d, anyOf: [{ type: "number", minimum: 0 }, { type: "string", pattern: "^\\d+(\\.\\d+)?%?$" }], "x-zhengce-type": "比例" };
+      return {
+        ...d,
+        anyOf: [
+          { type: "number", minimum: 0 },
+          { type: "string", pattern: "^\\d+(\\.\\d+)?%?$" },
+        ],
+        "x-zhengce-type": "比例",
+      };
     case "count":
-      return { ...d, anyOf: [{ type: "number", minimum: 0 }, { type: "string" }], "x-zhengce-type": tyName(t) };
+      return {
+        ...d,
+        anyOf: [{ type: "number", minimum: 0 }, { type: "string" }],
+        "x-zhengce-type": tyName(t),
+      };
     case "date":
       return { ...d, type: "string", pattern: DATE_PATTERN, "x-zhengce-type": "日期" };
     case "bool":
-      return { ...d, anyOf: [{ type: "boolean" }, { enum: ["是", "否"] }], "x-zhengce-type": "是否" };
+      return {
+        ...d,
+        anyOf: [{ type: "boolean" }, { enum: ["是", "否"] }],
+        "x-zhengce-type": "是否",
+      };
     case "enum":
       return { ...d, enum: [...t.values], "x-zhengce-type": "类别" };
     case "moneyBy":
@@ -35,7 +57,12 @@ function schemaOf(t: Ty, description?: string): Record<string, unknown> {
         "x-zhengce-type": `金额明细（按${t.category}）`,
       };
     case "moneyByYear":
-      return { ...d, type: "object", propertyNames: { pattern: "^\\d{4}$" }, additionalProperties: schemaOf({ k: "money" }) };
+      return {
+        ...d,
+        type: "object",
+        propertyNames: { pattern: "^\\d{4}$" },
+        additionalProperties: schemaOf({ k: "money" }),
+      };
     default:
       return { ...d, type: "string" };
   }
@@ -49,7 +76,8 @@ export function applicationSchema(checked: Checked): Record<string, unknown> {
     properties[s.name] = schemaOf(s.ty, s.decl.description);
     if (!s.decl.default) required.push(s.name);
   }
-  for (const r of RESERVED_FIELDS) properties[r.name] = schemaOf(r.type === "date" ? { k: "date" } : { k: "text" }, r.description);
+  for (const r of RESERVED_FIELDS)
+    properties[r.name] = schemaOf(r.type === "date" ? { k: "date" } : { k: "text" }, r.description);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `${checked.policy.header?.title ?? "政策"} 申报材料`,
@@ -82,7 +110,13 @@ export function constJson(e: Expr | undefined): unknown {
 }
 
 /** Input metadata for forms, validation and documents. */
-export function inputMeta(name: string, t: Ty, required: boolean, def: Expr | undefined, description?: string): InputMeta {
+export function inputMeta(
+  name: string,
+  t: Ty,
+  required: boolean,
+  def: Expr | undefined,
+  description?: string,
+): InputMeta {
   return {
     name,
     type: metaType(t),
@@ -102,8 +136,14 @@ export function policyMeta(checked: Checked): PolicyMeta {
     ...(h?.docNo ? { docNo: h.docNo } : {}),
     ...(h?.validFrom ? { validFrom: h.validFrom } : {}),
     ...(h?.validTo ? { validTo: h.validTo } : {}),
-    inputs: checked.inputs.map((s) => inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description)),
-    params: checked.params.map((s) => ({ name: s.name, type: metaType(s.ty), set: !!s.decl.value })),
+    inputs: checked.inputs.map((s) =>
+      inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description),
+    ),
+    params: checked.params.map((s) => ({
+      name: s.name,
+      type: metaType(s.ty),
+      set: !!s.decl.value,
+    })),
     clauses: checked.clauses.map((c) => ({ number: c.number, label: c.label, title: c.title })),
   };
 }

@@ -30,12 +30,17 @@ export function monarchFor(names: readonly string[]): Monarch {
     cases[`@kw_${category}`] = `keyword.${category}`;
   }
   cases["@default"] = "identifier";
+  const titleWords = KEYWORDS.filter((k) => k.name === "Policy" || k.name === "Guideline").flatMap((k) => k.spellings);
+  const titleLead = new RegExp(`^(${titleWords.map(escapeRegex).join("|")})([ \\t]+)([^#\\n]*)`);
   return {
     ...attributes,
     defaultToken: "",
     tokenPostfix: ".zc",
     tokenizer: {
       root: [
+        // Titles run to the end of the line (as in the lexer): nothing in them is a keyword.
+        [titleLead, ["keyword.section", "white", "title"]],
+        [/^(\s*)(第[0-9０-９一二三四五六七八九十百零〇两]+条)([ \t]+)([^#\n]*)/, ["white", "type.clause", "white", "title"]],
         [/#.*$/, "comment"],
         [/“[^”]*(”|$)/, "string"],
         [/"[^"]*("|$)/, "string"],
@@ -58,6 +63,7 @@ export const themeRules: monaco.editor.ITokenThemeRule[] = [
   { token: "number", foreground: "0b7a3e" },
   { token: "number.date", foreground: "0b7a3e" },
   { token: "type.clause", foreground: "8b0000", fontStyle: "bold" },
+  { token: "title", foreground: "1f1f1f", fontStyle: "bold" },
   { token: "keyword.section", foreground: "8b0000", fontStyle: "bold" },
   { token: "keyword.header", foreground: "8b3a62" },
   { token: "keyword.type", foreground: "2e7d32" },

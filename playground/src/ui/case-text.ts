@@ -23,7 +23,8 @@ export function caseText(
 ): string {
   const given: string[] = [];
   for (const input of inputs) {
-    const v = state.values[input.name];
+    // Toggles always count (as sent to the evaluator), so that the case reproduces the form.
+    const v = input.type === "bool" ? (state.values[input.name] ?? input.default === true) : state.values[input.name];
     if (v === undefined || v === "") continue;
     const lit = caseLiteral(input, v);
     if (lit !== null) given.push(`${input.name} ${lit}`);

@@ -39,7 +39,9 @@ export function toApplication(
   const application: Record<string, unknown> = {};
   for (const input of inputs) {
     const v = state.values[input.name];
-    if (v !== undefined && v !== "") application[input.name] = convert(input, v);
+    // A toggle always has a value: untouched, it shows (and means) its default, else 否.
+    if (input.type === "bool") application[input.name] = v === undefined ? input.default === true : v === true;
+    else if (v !== undefined && v !== "") application[input.name] = convert(input, v);
   }
   return application;
 }

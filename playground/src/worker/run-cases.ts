@@ -43,7 +43,8 @@ function actualText(c: ClauseResult): string {
 }
 
 function check(x: Expect, result: EvaluationResult, source: string): CaseCheck {
-  const expected = source.slice(x.span.start, x.span.end).replace(/^\S+\s+/, "");
+  // The expectation as written, without the leading 期望 and its target (第1条, 总额).
+  const expected = source.slice(x.span.start, x.span.end).replace(/^\S+\s+\S+\s*/, "");
   if (x.target === "policy") {
     const pass = x.outcome.kind === "ineligible" ? !result.eligible : result.eligible;
     const actual = result.eligible ? "符合支持对象" : `不符合（${result.reasons.join("；")}）`;

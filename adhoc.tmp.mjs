@@ -1,0 +1,22 @@
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { serveStatic } from "./scripts/serve-static.mjs";
+const srv = await serveStatic("playground/dist");
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox","--disable-gpu","--disable-background-networking"] });
+const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
+const errs = [];
+p.on("console", m => { if (m.type() === "error" || m.type()==="warning") errs.push(m.type()+": "+m.text()); });
+p.on("pageerror", e => errs.push("pageerror " + e.message));
+await p.goto(srv.url);
+await p.waitForFunction(() => document.body.dataset.analysis, null, { timeout: 30000 });
+const src = readFileSync(process.argv[2], "utf8");
+await p.evaluate((t) => { const zc = window.zhengce; zc.editor.executeEdits("x", [{ range: zc.model.getFullModelRange(), text: t }]); }, src);
+await p.waitForTimeout(1500);
+for (const step of (process.argv[3] ?? "").split(";").filter(Boolean)) { await eval(step); await p.waitForTimeout(500); }
+console.log("status:", await p.evaluate(() => document.getElementById("status").textContent));
+console.log("problems:", await p.evaluate(() => document.getElementById("problems").innerText));
+console.log("results:", await p.evaluate(() => document.getElementById("results").innerText));
+console.log("cases:", await p.evaluate(() => document.getElementById("tab-cases").innerText));
+await p.screenshot({ path: "/tmp/shot.png" });
+console.log(errs.join("\n"));
+await b.close(); await srv.close();

@@ -1,0 +1,150 @@
+/**
+ * Embedded cases (案例) run through the compiled evaluator: the same code the CLI, the service
+ * and the playground run. A case may build on another (基于) and override its inputs.
+ */
+import { Dec } from "../runtime/money.js";
+import { fmtMoney } from "../runtime/format.js";
+import type { CompiledPolicy, Evaluation, EvaluateOptions, LedgerEntry } from "../runtime/types.js";
+import type { CaseDecl, Expect, Expr, Policy, Span } from "./ast.js";
+import { itemsOf } from "./ast.js";
+
+export interface CaseOutcome {
+  readonly title: string;
+  readonly passed: boolean;
+  /** One Chinese line per unmet expectation. */
+  readonly failures: readonly string[];
+  readonly application: Record<string, unknown>;
+  readonly options: EvaluateOptions;
+  readonly evaluation?: Evaluation;
+  readonly span: Span;
+}
+
+/** A constant expression as the JSON an application would carry. */
+export function exprToJson(e: Expr): unknown {
+  switch (e.kind) {
+    case "Money":
+    case "Number":
+      return e.value;
+    case "Percent":
+      return e.text;
+    case "Bool":
+      return e.value;
+    case "DateLit":
+    case "Str":
+      return e.value;
+    case "Name":
+      return e.name;
+    case "Neg": {
+      const inner = exprToJson(e.operand);
+      return typeof inner === "string" ? `-${inner}` : inner;
+    }
+    case "Record":
+      return Object.fromEntries(e.entries.map((x) => [x.key, exprToJson(x.value)]));
+    default:
+      return undefined;
+  }
+}
+
+/** The case with everything it inherits through 基于 (a cycle stops the chain). */
+function chain(c: CaseDecl, byTitle: ReadonlyMap<string, CaseDecl>): CaseDecl[] {
+  const out: CaseDecl[] = [c];
+  const seen = new Set([c.title]);
+  let cur = c;
+  while (cur.basedOn && byTitle.has(cur.basedOn) && !seen.has(cur.basedOn)) {
+    cur = byTitle.get(cur.basedOn)!;
+    seen.add(cur.title);
+    out.unshift(cur);
+  }
+  return out;
+}
+
+/** The application and options a case describes. */
+export function caseInput(
+  c: CaseDecl,
+  policy: Policy,
+): { application: Record<string, unknown>; options: EvaluateOptions } {
+  const byTitle = new Map(itemsOf(policy, "Case").map((x) => [x.title, x]));
+  const application: Record<string, unknown> = {};
+  const ledger: LedgerEntry[] = [];
+  const approved: Record<number, string> = {};
+  const params: Record<string, unknown> = {};
+  let date: string | undefined;
+  for (const link of chain(c, byTitle)) {
+    if (link.date) date = link.date;
+    for (const i of link.inputs) application[i.name.name] = exprToJson(i.value);
+    for (const p of link.prior)
+      ledger.push({
+        applicant: "申报主体",
+        clause: p.clause,
+        amount: String(exprToJson(p.amount)),
+        date: p.date,
+      });
+    for (const a of link.approved) approved[a.clause] = String(exprToJson(a.amount));
+    for (const p of link.params) params[p.name.name] = exprToJson(p.value);
+  }
+  const options: EvaluateOptions = { ...(date ? { date } : {}), ledger, approved, params };
+  return { application, options };
+}
+
+const money = (s: string | null | undefined) =>
+  s === null || s === undefined ? "无" : fmtMoney(new Dec(s));
+
+function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
+  if (!ev.ok) return `申报信息有误：${ev.errors.map((e) => e.message).join("；")}`;
+  const r = ev.result;
+  const o = ex.outcome;
+  if (ex.target === "total") {
+    if (o.kind !== "amount") return "期望 总额 只能写金额";
+    const want = String(exprToJson(o.value));
+    return new Dec(r.total).eq(want)
+      ? undefined
+      : `期望 总额 ${money(want)}，实际 ${money(r.total)}`;
+  }
+  if (ex.target === "policy") {
+    if (o.kind !== "ineligible") return "期望 支持对象 只能写 不符合";
+    if (r.eligible) return "期望 不符合支持对象，实际符合";
+    if (o.reason && !r.reasons.some((x) => x.includes(o.reason!)))
+      return `期望原因包含“${o.reason}”，实际原因：${r.reasons.join("；")}`;
+    return undefined;
+  }
+  const c = r.clauses.find((x) => x.number === ex.target);
+  if (!c) return `结果中没有第${ex.target}条`;
+  const actual =
+    c.status === "needs-decision"
+      ? "需决定"
+      : c.status === "ineligible" || c.status === "error"
+        ? `不符合（${c.reasons.join("；")}）`
+        : money(c.amount);
+  if (o.kind === "needsDecision")
+    return c.status === "needs-decision" ? undefined : `期望 ${c.clause} 需决定，实际 ${actual}`;
+  if (o.kind === "ineligible") {
+    if (c.eligible) return `期望 ${c.clause} 不符合，实际 ${actual}`;
+    if (o.reason && !c.reasons.some((x) => x.includes(o.reason!)))
+      return `期望 ${c.clause} 的原因包含“${o.reason}”，实际原因：${c.reasons.join("；")}`;
+    return undefined;
+  }
+  const want = String(exprToJson(o.value));
+  const ok =
+    (c.status === "awarded" || c.status === "benefit") && new Dec(c.amount ?? "0").eq(want);
+  return ok ? undefined : `期望 ${c.clause} ${money(want)}，实际 ${actual}`;
+}
+
+/** Run every case of a policy through its compiled evaluator. */
+export function runCases(policy: Policy, compiled: CompiledPolicy): CaseOutcome[] {
+  return itemsOf(policy, "Case").map((c) => {
+    const { application, options } = caseInput(c, policy);
+    const evaluation = compiled.evaluate(application, options);
+    const failures = c.expects
+      .map((ex) => checkExpect(evaluation, ex))
+      .filter((x): x is string => !!x);
+    return {
+      title: c.title,
+      passed: failures.length === 0,
+      failures,
+      application,
+      options,
+      evaluation,
+      span: c.span,
+    };
+  });
+}
