@@ -10,8 +10,8 @@ import { diag, LineMap, sortDiagnostics, type Diagnostic } from "./diagnostics.j
 import { toModule } from "./to-ts/module.js";
 
 export interface CompileOptions {
-  /** Which outputs to generate; both by default. */
-  readonly emit?: "ts" | "js" | "both" | "none";
+  /** Which outputs to generate: the TypeScript module, the factory script, the ES module. Default ts and js. */
+  readonly emit?: readonly ("ts" | "js" | "esm")[];
   /** Module specifier the TypeScript module imports the runtime from. */
   readonly runtimeImport?: string;
 }
@@ -26,6 +26,8 @@ export interface CompileResult {
   readonly ts?: string;
   /** The factory script for `loadPolicy`. */
   readonly js?: string;
+  /** A plain ES module (no types) importing the runtime package. */
+  readonly esm?: string;
 }
 
 /** Parse only: the AST and syntax diagnostics (used by the formatter and the editor outline). */
@@ -53,18 +55,12 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.cx.diagnostics]);
     if (diagnostics.some((d) => d.severity === "error"))
       return { ok: false, diagnostics, ast: parsed.ast, checked };
-    const emit = options.emit ?? "both";
-    const ts =
-      emit === "ts" || emit === "both" ? toModule(checked, true, options.runtimeImport) : undefined;
-    const js = emit === "js" || emit === "both" ? toModule(checked, false) : undefined;
-    return {
-      ok: true,
-      diagnostics,
-      ast: parsed.ast,
-      checked,
-      ...(ts ? { ts } : {}),
-      ...(js ? { js } : {}),
-    };
+    const emit = options.emit ?? ["ts", "js"];
+    const out: { ts?: string; js?: string; esm?: string } = {};
+    if (emit.includes("ts")) out.ts = toModule(checked, "ts", options.runtimeImport);
+    if (emit.includes("js")) out.js = toModule(checked, "factory");
+    if (emit.includes("esm")) out.esm = toModule(checked, "esm", options.runtimeImport);
+    return { ok: true, diagnostics, ast: parsed.ast, checked, ...out };
   } catch (e) {
     const span = new LineMap(source).span(0, 0);
     const detail = e instanceof Error ? e.message : String(e);

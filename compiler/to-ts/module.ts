@@ -13,8 +13,19 @@ import { applicationSchema, inputMeta, policyMeta } from "./schema.js";
 
 const DEFAULT_ROUNDING: Rounding = { unit: "fen", mode: "halfUp" };
 
-/** Generate the evaluator; `ts` selects the TypeScript module, otherwise the factory script. */
-export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce/runtime"): string {
+/** The three shapes of the same evaluator. */
+export type ModuleForm = "ts" | "esm" | "factory";
+
+/**
+ * Generate the evaluator: a TypeScript module, a plain ES module, or the factory script that
+ * `loadPolicy` runs (the same code with neither types nor import/export).
+ */
+export function toModule(
+  checked: Checked,
+  form: ModuleForm,
+  runtimeImport = "zhengce/runtime",
+): string {
+  const ts = form === "ts";
   const h = new Hoister();
   const g = new ExprGen(checked, h, ts);
   const policy = checked.policy;
@@ -93,6 +104,7 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
       `/** JSON Schema of an application. */\nexport const schema: Record<string, unknown> = ${schema};`,
     );
   } else {
+    if (form === "esm") out.push(`import { rt } from ${lit(runtimeImport)};`);
     out.push(`const schema = ${schema};`);
   }
   out.push(
@@ -108,7 +120,7 @@ export function toModule(checked: Checked, ts: boolean, runtimeImport = "zhengce
     plan.toString(),
     "",
   );
-  if (ts) {
+  if (form !== "factory") {
     out.push("/** The compiled policy: metadata, schema and evaluator. */");
     out.push("export const policy: CompiledPolicy = rt.definePolicy(plan, schema);");
     out.push("export const meta = policy.meta;");

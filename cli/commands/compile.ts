@@ -1,0 +1,33 @@
+/**
+ * `zhengce compile FILE --out DIR`: writes the TypeScript module and an ES module a plain Node
+ * program can import (both import the runtime from the zhengce package).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { compile } from "../../compiler/index.js";
+import { opt, type Args } from "../args.js";
+import { CliError, readText } from "../io.js";
+import { formatDiagnostics } from "../load.js";
+
+/** Run the compile command. */
+export function run(args: Args, out: (s: string) => void): number {
+  const file = args.positional[0];
+  const dir = opt(args, "out");
+  if (!file || !dir) throw new CliError("用法：zhengce compile 政策文件.zc --out 输出目录");
+  const source = readText(file);
+  const runtime = opt(args, "runtime");
+  const result = compile(source, {
+    emit: ["ts", "esm"],
+    ...(runtime ? { runtimeImport: runtime } : {}),
+  });
+  if (!result.ok || !result.ts || !result.esm) {
+    out(formatDiagnostics(result, source, file));
+    return 1;
+  }
+  const name = basename(file).replace(/\.zc$/, "");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.ts`), result.ts);
+  writeFileSync(join(dir, `${name}.mjs`), result.esm);
+  out(`已生成 ${join(dir, `${name}.ts`)} 与 ${join(dir, `${name}.mjs`)}`);
+  return 0;
+}

@@ -1,0 +1,36 @@
+/**
+ * `zhengce test [FILE|DIR]`: runs every embedded case through the compiled evaluator and ends
+ * with `N passed, N failed`; exit 1 on any failure.
+ */
+import { runCases } from "../../compiler/index.js";
+import { type Args } from "../args.js";
+import { policyFiles } from "../io.js";
+import { loadFile } from "../load.js";
+
+/** Run the test command. */
+export function run(args: Args, out: (s: string) => void): number {
+  const files = (args.positional.length ? args.positional : ["policies"]).flatMap(policyFiles);
+  let passed = 0;
+  let failed = 0;
+  for (const file of files) {
+    let loaded;
+    try {
+      loaded = loadFile(file);
+    } catch (e) {
+      out(e instanceof Error ? e.message : String(e));
+      failed++;
+      continue;
+    }
+    const outcomes = runCases(loaded.result.ast!, loaded.policy);
+    const bad = outcomes.filter((o) => !o.passed);
+    out(`${file}：${outcomes.length - bad.length}/${outcomes.length} 个案例通过`);
+    for (const o of bad) {
+      out(`  ✗ 案例“${o.title}”（第${o.span.line}行）`);
+      for (const f of o.failures) out(`      ${f}`);
+    }
+    passed += outcomes.length - bad.length;
+    failed += bad.length;
+  }
+  out(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}

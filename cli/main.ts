@@ -1,0 +1,69 @@
+/**
+ * The zhengce command line. Each command lives in cli/commands/ and is loaded only when used,
+ * which keeps `zhengce eval` quick to start.
+ */
+import { parseArgs, type Args } from "./args.js";
+import { CliError } from "./io.js";
+
+type Command = (args: Args, out: (s: string) => void) => number | Promise<number>;
+
+/** Commands by name, with their usage line. Later features register here. */
+const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Command }> }> = {
+  check: {
+    usage: "check 文件或目录…            检查政策，列出错误与警告",
+    load: () => import("./commands/check.js"),
+  },
+  compile: {
+    usage: "compile 文件 --out 目录        生成 TypeScript 模块与 ES 模块",
+    load: () => import("./commands/compile.js"),
+  },
+  eval: {
+    usage: "eval 文件 --input 申报.json [--date 日期] [--json] [--all]  计算资助金额并说明理由",
+    load: () => import("./commands/eval.js"),
+  },
+  test: {
+    usage: "test [文件或目录]             运行政策中的案例",
+    load: () => import("./commands/test.js"),
+  },
+  schema: {
+    usage: "schema 文件                   输出申报材料的 JSON Schema",
+    load: () => import("./commands/schema.js"),
+  },
+};
+
+const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check"];
+
+function usage(): string {
+  return [
+    "用法：zhengce <命令> …",
+    "",
+    ...Object.values(COMMANDS).map((c) => `  zhengce ${c.usage}`),
+  ].join("\n");
+}
+
+/** Run the CLI with arguments (without node and script); returns the exit code. */
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help") {
+    out(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    out(`未知命令“${name}”\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const mod = await cmd.load();
+    return await mod.run(parseArgs(rest, BOOLEAN_FLAGS), out);
+  } catch (e) {
+    if (e instanceof CliError) {
+      out(e.message);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
