@@ -299,7 +299,9 @@ export interface Stacking {
 export type Expectation =
   | { readonly kind: "amount"; readonly value: Expr }
   | { readonly kind: "ineligible"; readonly reason?: string }
-  | { readonly kind: "needsDecision" };
+  | { readonly kind: "needsDecision" }
+  /** What is payable now under staged payments (negative: to claw back). */
+  | { readonly kind: "payable"; readonly value: Expr };
 
 export interface Expect {
   /** A clause number, the total, or the policy as a whole (支持对象). */

@@ -123,6 +123,14 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
       return `期望 ${c.clause} 的原因包含“${o.reason}”，实际原因：${c.reasons.join("；")}`;
     return undefined;
   }
+  if (o.kind === "payable") {
+    const wantPay = String(exprToJson(o.value));
+    if (c.payable === undefined)
+      return `期望 ${c.clause} 拨付 ${money(wantPay)}，实际没有分期拨付（${actual}）`;
+    return new Dec(c.payable).eq(wantPay)
+      ? undefined
+      : `期望 ${c.clause} 本次拨付 ${money(wantPay)}，实际 ${money(c.payable)}`;
+  }
   const want = String(exprToJson(o.value));
   const ok =
     (c.status === "awarded" || c.status === "benefit") && new Dec(c.amount ?? "0").eq(want);

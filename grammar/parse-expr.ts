@@ -383,7 +383,7 @@ export class ExprParser extends EmbeddedActionsParser {
           ALT: () => {
             this.CONSUME(KW.Otherwise!);
             this.OPTION(() => this.CONSUME2(T.Colon));
-            otherwise = this.SUBRULE(this.expr);
+            otherwise = this.SUBRULE3(this.addExpr);
           },
         },
         { ALT: () => rows.push(this.SUBRULE(this.tableRow, { ARGS: [keys.length] })) },
@@ -414,7 +414,7 @@ export class ExprParser extends EmbeddedActionsParser {
         this.ACTION(() => keys.push(this.nameRef(k)));
       },
     });
-    const value = this.SUBRULE(this.expr);
+    const value = this.SUBRULE(this.addExpr);
     return this.ACTION(() => ({ keys, value, span: this.sp(first) }));
   });
 
@@ -504,7 +504,7 @@ export class ExprParser extends EmbeddedActionsParser {
       },
     ]);
     this.CONSUME(T.Colon);
-    const value = this.SUBRULE(this.expr);
+    const value = this.SUBRULE5(this.addExpr);
     return this.ACTION(() => ({
       ...(lower ? { lower } : {}),
       ...(upper ? { upper } : {}),

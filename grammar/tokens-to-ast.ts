@@ -780,6 +780,12 @@ class PolicyParser extends ExprParser {
         },
       },
       { ALT: () => (this.CONSUME(KW.NeedsDecision!), { kind: "needsDecision" } as A.Expectation) },
+      {
+        ALT: () => {
+          this.CONSUME(KW.Payment!);
+          return { kind: "payable", value: this.SUBRULE2(this.expr) } as A.Expectation;
+        },
+      },
       { ALT: () => ({ kind: "amount", value: this.SUBRULE(this.expr) }) as A.Expectation },
     ]);
     return this.ACTION(() => ({ target, outcome, span: this.sp(start) }));

@@ -2,14 +2,34 @@
  * Operations generated code needs beyond decimal.js methods: guarded division, date spans, sums of
  * itemised amounts, and failures that turn into a clause error instead of a wrong number.
  */
+import type { ClauseRun } from "./clause.js";
 import { Dec, ZERO } from "./money.js";
+import type { ClauseResult } from "./types.js";
 
 /** A failure while evaluating a clause (division by zero, no bracket matches …), in Chinese. */
 export class EvalFailure extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** True when the failure means "not applicable" (a figure below every bracket), not an error. */
+    readonly ineligible = false,
+  ) {
     super(message);
     this.name = "EvalFailure";
   }
+}
+
+/** A figure outside every bracket: the clause does not apply. */
+export function outOfRange(message: string): never {
+  throw new EvalFailure(message, true);
+}
+
+/** Turn a failure caught in a clause into its result: not applicable, or an error. */
+export function caught(c: ClauseRun, e: unknown): ClauseResult {
+  if (e instanceof EvalFailure && e.ineligible) {
+    c.fail(e.message);
+    return c.ineligible();
+  }
+  return c.error(failureText(e));
 }
 
 /** Throw an evaluation failure. */

@@ -8,4 +8,14 @@ export { countInYear, firstAward, sumAll, sumInYear } from "./ledger.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export { definePolicy } from "./define.js";
-export { days, div, EvalFailure, failureText, raise, sumRecord, sumYears } from "./ops.js";
+export {
+  caught,
+  days,
+  div,
+  EvalFailure,
+  failureText,
+  outOfRange,
+  raise,
+  sumRecord,
+  sumYears,
+} from "./ops.js";

@@ -287,7 +287,8 @@ function checkCases(
     }
     for (const ex of c.expects) {
       if (typeof ex.target === "number") clauseRef(ex.target, ex.span);
-      if (ex.outcome.kind === "amount") expectTy(cx, ex.outcome.value, MONEY, "期望金额");
+      if (ex.outcome.kind === "amount" || ex.outcome.kind === "payable")
+        expectTy(cx, ex.outcome.value, MONEY, "期望金额");
     }
   }
   void DATE;

@@ -152,7 +152,7 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     w.line(
       benefit ? `return c.benefit(${lit(benefit.text)});` : `return c.benefit(${H("无资金支持")});`,
     );
-    w.close().open("catch (e)").line("return c.error(rt.failureText(e));").close().close();
+    w.close().open("catch (e)").line("return rt.caught(c, e);").close().close();
     return w.toString();
   }
   emitAward(g, w, award, c.number);
@@ -172,7 +172,7 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     }
     emitPayment(g, w, c);
   }
-  w.close().open("catch (e)").line("return c.error(rt.failureText(e));").close().close();
+  w.close().open("catch (e)").line("return rt.caught(c, e);").close().close();
   return w.toString();
 }
 

@@ -9,7 +9,7 @@ import { exprToText } from "../print/expr-to-text.js";
 import { emitChecks, emitClause } from "./clause-to-js.js";
 import { comment, Hoister, json, lit, Writer } from "./emit.js";
 import { ExprGen, tsType } from "./expr-to-js.js";
-import { applicationSchema, inputMeta, policyMeta } from "./schema.js";
+import { applicationSchema, inputMeta, isRequired, policyMeta } from "./schema.js";
 
 const DEFAULT_ROUNDING: Rounding = { unit: "fen", mode: "halfUp" };
 
@@ -54,7 +54,7 @@ export function toModule(
   const highestOnly = stacking.some((i) => i.kind === "HighestOnly");
 
   const inputs = checked.inputs.map((s) =>
-    inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description),
+    inputMeta(s.name, s.ty, isRequired(s), s.decl.default, s.decl.description),
   );
   const defaults = checked.inputs.map((s) =>
     s.decl.default ? g.expr(s.decl.default) : "undefined",
@@ -158,7 +158,7 @@ function applicationInterface(checked: Checked): string {
               ? "number | string"
               : "string";
     if (s.decl.description) w.line(`/** ${s.decl.description.replace(/\*\//g, "* /")} */`);
-    w.line(`readonly ${lit(s.name)}${s.decl.default ? "?" : ""}: ${ty};`);
+    w.line(`readonly ${lit(s.name)}${isRequired(s) ? "" : "?"}: ${ty};`);
   }
   w.line('readonly "申报日期"?: string;');
   w.line('readonly "申报主体"?: string;');

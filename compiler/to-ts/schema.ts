@@ -10,6 +10,11 @@ import { metaType, tyName, type Ty } from "../check/types.js";
 const MONEY_PATTERN = "^-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?\\s*(亿|万)?\\s*元?$";
 const DATE_PATTERN = "^\\d{4}(-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)$";
 
+/** Whether an application must carry this input: no default, and not an itemised amount (empty by default). */
+export function isRequired(s: Checked["inputs"][number]): boolean {
+  return !s.decl.default && s.ty.k !== "moneyBy" && s.ty.k !== "moneyByYear";
+}
+
 /** JSON Schema fragment for one value of a checker type. */
 function schemaOf(t: Ty, description?: string): Record<string, unknown> {
   const d = description ? { description } : {};
@@ -74,7 +79,7 @@ export function applicationSchema(checked: Checked): Record<string, unknown> {
   const required: string[] = [];
   for (const s of checked.inputs) {
     properties[s.name] = schemaOf(s.ty, s.decl.description);
-    if (!s.decl.default) required.push(s.name);
+    if (isRequired(s)) required.push(s.name);
   }
   for (const r of RESERVED_FIELDS)
     properties[r.name] = schemaOf(r.type === "date" ? { k: "date" } : { k: "text" }, r.description);
@@ -137,7 +142,7 @@ export function policyMeta(checked: Checked): PolicyMeta {
     ...(h?.validFrom ? { validFrom: h.validFrom } : {}),
     ...(h?.validTo ? { validTo: h.validTo } : {}),
     inputs: checked.inputs.map((s) =>
-      inputMeta(s.name, s.ty, !s.decl.default, s.decl.default, s.decl.description),
+      inputMeta(s.name, s.ty, isRequired(s), s.decl.default, s.decl.description),
     ),
     params: checked.params.map((s) => ({
       name: s.name,
