@@ -70,8 +70,13 @@ export class Playground {
     const state = this.form.state;
     const application = toApplication(this.form.fields, state);
     const source = this.model.getValue();
-    this.sentRequest = JSON.stringify([source.length, application, state.date]);
-    this.client.analyze({ source, application, ...(state.date ? { date: state.date } : {}) });
+    this.sentRequest = JSON.stringify([source.length, application, state.date, state.context]);
+    this.client.analyze({
+      source,
+      application,
+      ...(state.date ? { date: state.date } : {}),
+      ...(state.context ? { context: state.context.options } : {}),
+    });
   }
 
   private apply(a: Analysis): void {
@@ -87,7 +92,9 @@ export class Playground {
     if (a.meta) this.form.update(a.meta.inputs);
     const state = this.form.state;
     const application = toApplication(this.form.fields, state);
-    if (JSON.stringify([a.source.length, application, state.date]) !== this.sentRequest) {
+    if (
+      JSON.stringify([a.source.length, application, state.date, state.context]) !== this.sentRequest
+    ) {
       // The form gained fields (first analysis, new declarations): evaluate with their values.
       this.requestAnalysis();
     }

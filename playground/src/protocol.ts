@@ -4,9 +4,12 @@
  */
 import type { Span } from "../../compiler/ast.js";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
-import type { Evaluation, PolicyMeta } from "../../runtime/types.js";
+import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/types.js";
 
 export type { Span, Diagnostic, Evaluation, PolicyMeta };
+
+/** What a case adds to an application besides its inputs: prior awards, approvals, parameters. */
+export type CaseContext = Pick<EvaluateOptions, "ledger" | "approved" | "params">;
 
 /** What the page asks of the worker. */
 export type Request =
@@ -18,6 +21,8 @@ export type Request =
       readonly application: Readonly<Record<string, unknown>>;
       /** The application date (YYYY-MM-DD), or undefined for today. */
       readonly date?: string;
+      /** Ledger, approvals and parameters of a case loaded into the form. */
+      readonly context?: CaseContext;
     }
   | { readonly kind: "format"; readonly id: number; readonly source: string };
 
@@ -41,31 +46,25 @@ export interface ClauseInfo {
   readonly labelSpan: Span;
 }
 
-/** One input of an embedded case: its source text and the value the evaluator receives. */
-export interface CaseInput {
-  readonly name: string;
-  readonly text: string;
-  readonly value: unknown;
-}
-
-/** One expectation of a case, checked against the evaluator. */
+/** One expectation of a case: what it says and what the evaluator gave. */
 export interface CaseCheck {
   readonly target: string;
   readonly expected: string;
   readonly actual: string;
-  readonly pass: boolean;
 }
 
-/** An embedded case (案例) and its outcome on the current source. */
+/** An embedded case (案例) and its outcome on the current source, from the compiler's runner. */
 export interface CaseOutcome {
   readonly title: string;
   readonly span: Span;
-  readonly date?: string;
-  readonly inputs: readonly CaseInput[];
   readonly pass: boolean;
+  /** One Chinese line per unmet expectation. */
+  readonly failures: readonly string[];
   readonly checks: readonly CaseCheck[];
-  /** Input errors or evaluation failures, in Chinese. */
-  readonly problems: readonly string[];
+  /** The application the case describes (with what it inherits through 基于), as JSON. */
+  readonly application: Readonly<Record<string, unknown>>;
+  readonly date?: string;
+  readonly options: CaseContext;
 }
 
 /** What the worker knows about one version of the source. */

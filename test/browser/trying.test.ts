@@ -4,7 +4,14 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { analysisId, launchBrowser, openPlayground, setSource, source, waitForAnalysis } from "./harness.js";
+import {
+  analysisId,
+  launchBrowser,
+  openPlayground,
+  setSource,
+  source,
+  waitForAnalysis,
+} from "./harness.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +31,10 @@ async function andWait(page: Page, action: () => Promise<unknown>): Promise<void
 /** Load the first embedded case that expects an amount for clause 1. */
 async function loadClause1Case(page: Page): Promise<{ title: string; expected: string }> {
   await page.click('[data-tab="cases"]');
-  const item = page.locator("#cases-list .case").filter({ has: page.locator("td", { hasText: /^第1条$/ }) }).first();
+  const item = page
+    .locator("#cases-list .case")
+    .filter({ has: page.locator("td", { hasText: /^第1条$/ }) })
+    .first();
   await item.waitFor();
   const title = (await item.getAttribute("data-case")) ?? "";
   const row = item.locator("tr", { has: page.locator("td", { hasText: /^第1条$/ }) }).first();
@@ -38,7 +48,9 @@ const clause1 = (page: Page) => page.locator('#results [data-clause="1"]');
 
 /** The money input that clause 1's ratio is based on (its name mentions 投资). */
 async function investmentField(page: Page): Promise<string> {
-  const names = await page.locator("#app-form input[data-field]").evaluateAll((els) => els.map((e) => e.getAttribute("data-field") ?? ""));
+  const names = await page
+    .locator("#app-form input[data-field]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-field") ?? ""));
   const name = names.find((n) => n.includes("实际投资")) ?? names.find((n) => n.includes("投资"));
   if (!name) throw new Error(`no investment field among ${names.join("、")}`);
   return name;
@@ -69,12 +81,16 @@ test("filling the form changes the amount and its explanation; editing the cap c
 
   await andWait(page, () => field.fill("100万"));
   expect(await clause1(page).getAttribute("data-status")).toBe("awarded");
-  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(/^300000(\.0+)?$/);
+  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(
+    /^300000(\.0+)?$/,
+  );
   const small = await clause1(page).locator(".steps").innerText();
   expect(small).toContain("30%");
 
   await andWait(page, () => field.fill("1000万"));
-  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(/^2000000(\.0+)?$/);
+  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(
+    /^2000000(\.0+)?$/,
+  );
   const capped = await clause1(page).locator(".steps").innerText();
   expect(capped).not.toBe(small);
   expect(capped).toContain("200万");
@@ -85,9 +101,14 @@ test("filling the form changes the amount and its explanation; editing the cap c
   const next = text.slice(start + 1).search(/^(第\d+条|案例|叠加规则)/m);
   const end = next < 0 ? text.length : start + 1 + next;
   const body = text.slice(start, end);
-  expect(body).toContain("200万");
-  await setSource(page, text.slice(0, start) + body.replace("200万", "300万") + text.slice(end));
-  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(/^3000000(\.0+)?$/);
+  expect(body).toMatch(/上限 200万/);
+  await setSource(
+    page,
+    text.slice(0, start) + body.replace(/上限 200万/, "上限 300万") + text.slice(end),
+  );
+  expect(await clause1(page).locator(".amount").getAttribute("data-amount")).toMatch(
+    /^3000000(\.0+)?$/,
+  );
   expect(await clause1(page).locator(".steps").innerText()).toContain("300万");
   expect(errors).toEqual([]);
   await context.close();
@@ -98,13 +119,13 @@ test("the form becomes a new case in the source, and that case passes", async ()
   const { page, errors } = await openPlayground(context, inject("baseUrl"));
   await loadClause1Case(page);
   const field = page.locator(`#app-form input[data-field="${await investmentField(page)}"]`);
-  await andWait(page, () => field.fill("800万"));
+  await andWait(page, () => field.fill("600万"));
   await page.click('[data-tab="cases"]');
   await page.fill("#new-case-name", "表单生成的案例");
   await andWait(page, () => page.click("#btn-add-case"));
   const text = await source(page);
   expect(text).toContain("案例 “表单生成的案例”");
-  expect(text).toMatch(/期望 第1条 240万/);
+  expect(text).toMatch(/期望 第1条 180万/);
   const item = page.locator('#cases-list .case[data-case="表单生成的案例"]');
   await item.waitFor();
   expect(await item.getAttribute("data-pass"), await item.innerText()).toBe("true");

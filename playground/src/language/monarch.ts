@@ -30,7 +30,9 @@ export function monarchFor(names: readonly string[]): Monarch {
     cases[`@kw_${category}`] = `keyword.${category}`;
   }
   cases["@default"] = "identifier";
-  const titleWords = KEYWORDS.filter((k) => k.name === "Policy" || k.name === "Guideline").flatMap((k) => k.spellings);
+  const titleWords = KEYWORDS.filter((k) => k.name === "Policy" || k.name === "Guideline").flatMap(
+    (k) => k.spellings,
+  );
   const titleLead = new RegExp(`^(${titleWords.map(escapeRegex).join("|")})([ \\t]+)([^#\\n]*)`);
   return {
     ...attributes,
@@ -40,9 +42,12 @@ export function monarchFor(names: readonly string[]): Monarch {
       root: [
         // Titles run to the end of the line (as in the lexer): nothing in them is a keyword.
         [titleLead, ["keyword.section", "white", "title"]],
-        [/^(\s*)(第[0-9０-９一二三四五六七八九十百零〇两]+条)([ \t]+)([^#\n]*)/, ["white", "type.clause", "white", "title"]],
+        [
+          /^(\s*)(第[0-9０-９一二三四五六七八九十百零〇两]+条)([ \t]+)([^#\n]*)/,
+          ["white", "type.clause", "white", "title"],
+        ],
         [/#.*$/, "comment"],
-        [/“[^”]*(”|$)/, "string"],
+        [/“/, { token: "string", next: "@quoted" }],
         [/"[^"]*("|$)/, "string"],
         [/「[^」]*(」|$)/, "string"],
         [/第[0-9０-９一二三四五六七八九十百零〇两]+条/, "type.clause"],
@@ -52,6 +57,13 @@ export function monarchFor(names: readonly string[]): Monarch {
         [/[\u3400-\u9fffA-Za-z_]/, "identifier"],
         [/[：:，,、（）()=+\-×*/÷<>]/, "delimiter"],
       ] as Monarch["tokenizer"][string],
+      // “…” nest (“获得“上海市智能工厂”授牌”) and end at the line's end, as in the lexer.
+      quoted: [
+        [/^/, { token: "", next: "@popall" }],
+        [/[^“”]+/, "string"],
+        [/“/, { token: "string", next: "@push" }],
+        [/”/, { token: "string", next: "@pop" }],
+      ],
     },
   };
 }

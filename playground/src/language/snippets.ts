@@ -24,7 +24,7 @@ export function clauseTemplates(): ClauseTemplate[] {
         head,
         cond,
         `  ${c("Award")} ${c("Ratio")} \${4:30%} ${c("Base")} \${5:项目实际投资}`,
-        `    ${c("Cap")} \${6:200万}`,
+        `  ${c("Cap")} \${6:200万}`,
       ].join("\n"),
     },
     {
@@ -39,7 +39,7 @@ export function clauseTemplates(): ClauseTemplate[] {
         head,
         cond,
         `  ${c("Award")} ${c("Ratio")} \${4:30%} ${c("Base")} \${5:已投入金额}`,
-        `    ${c("Cap")} ${c("Per")} \${6:项目级别}：\${7:区级} \${8:200万}，\${9:市级} \${10:500万}`,
+        `  ${c("Cap")} ${c("Per")} \${6:项目级别}：\${7:区级} \${8:200万}，\${9:市级} \${10:500万}`,
       ].join("\n"),
     },
     {
@@ -65,7 +65,7 @@ export function clauseTemplates(): ClauseTemplate[] {
         head,
         cond,
         `  ${c("Award")} ${c("Ratio")} \${4:30%} ${c("Base")} \${5:项目实际投资}`,
-        `    ${c("Cap")} \${6:200万}`,
+        `  ${c("Cap")} \${6:200万}`,
         `  ${c("Payment")} ${c("Per")} \${7:项目阶段}：\${8:开工} \${9:30%}，\${10:验收} 100%`,
       ].join("\n"),
     },

@@ -61,7 +61,9 @@ export function loadForm(): FormState | null {
       typeof (v as FormState).values === "object"
     ) {
       const s = v as FormState;
-      return { date: typeof s.date === "string" ? s.date : "", values: s.values ?? {} };
+      const context =
+        s.context && typeof s.context.title === "string" ? { context: s.context } : {};
+      return { date: typeof s.date === "string" ? s.date : "", values: s.values ?? {}, ...context };
     }
   } catch {
     // A corrupt entry is ignored: the form starts empty.

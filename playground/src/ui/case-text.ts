@@ -23,9 +23,15 @@ export function caseText(
 ): string {
   const given: string[] = [];
   for (const input of inputs) {
-    // Toggles always count (as sent to the evaluator), so that the case reproduces the form.
-    const v = input.type === "bool" ? (state.values[input.name] ?? input.default === true) : state.values[input.name];
+    // A toggle always has a value; it is written when it differs from the declared default (or
+    // there is none), so that the case reproduces the form without restating every default.
+    const v =
+      input.type === "bool"
+        ? (state.values[input.name] ?? input.default === true)
+        : state.values[input.name];
     if (v === undefined || v === "") continue;
+    if (input.type === "bool" && input.default !== undefined && v === (input.default === true))
+      continue;
     const lit = caseLiteral(input, v);
     if (lit !== null) given.push(`${input.name} ${lit}`);
   }
@@ -42,12 +48,17 @@ export function caseText(
   return lines.join("\n");
 }
 
-/** The form state that a case describes. */
+/** The form state that a case describes (its inputs, date, ledger, approvals and parameters). */
 export function caseToForm(outcome: CaseOutcome, inputs: readonly InputMeta[]): FormState {
   const values: Record<string, FieldValue> = {};
-  for (const i of outcome.inputs) {
-    const meta = inputs.find((m) => m.name === i.name);
-    if (meta) values[i.name] = fromCaseValue(meta, i.text, i.value);
+  for (const [name, value] of Object.entries(outcome.application)) {
+    const meta = inputs.find((m) => m.name === name);
+    if (meta) values[name] = fromCaseValue(meta, value);
   }
-  return { date: outcome.date ?? "", values };
+  const hasContext = Object.keys(outcome.options).length > 0;
+  return {
+    date: outcome.date ?? "",
+    values,
+    ...(hasContext ? { context: { title: outcome.title, options: outcome.options } } : {}),
+  };
 }

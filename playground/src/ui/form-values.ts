@@ -5,15 +5,18 @@
  * accepts exactly what the CLI and services accept.
  */
 import type { InputMeta } from "../../../runtime/types.js";
+import type { CaseContext } from "../protocol.js";
 import { moneyLiteral, parseMoneyInput, shiftDecimal } from "../money.js";
 
 /** A field's value as the form holds it. */
 export type FieldValue = string | boolean | Readonly<Record<string, string>>;
 
-/** The whole form: the application date and one value per input name. */
+/** The whole form: the application date, one value per input name, and a loaded case's context. */
 export interface FormState {
   readonly date: string;
   readonly values: Readonly<Record<string, FieldValue>>;
+  /** Ledger, approvals and parameters of the case last loaded, until the drafter clears them. */
+  readonly context?: { readonly title: string; readonly options: CaseContext };
 }
 
 /** One problem found in the form, naming the field. */
@@ -40,20 +43,27 @@ export function toApplication(
   for (const input of inputs) {
     const v = state.values[input.name];
     // A toggle always has a value: untouched, it shows (and means) its default, else 否.
-    if (input.type === "bool") application[input.name] = v === undefined ? input.default === true : v === true;
+    if (input.type === "bool")
+      application[input.name] = v === undefined ? input.default === true : v === true;
     else if (v !== undefined && v !== "") application[input.name] = convert(input, v);
   }
   return application;
 }
 
-/** The form value for a value written in a case (its source text for figures). */
-export function fromCaseValue(input: InputMeta, text: string, value: unknown): FieldValue {
-  if (input.type === "bool") return value === true;
-  if (input.type === "date" || input.type === "enum") return String(value);
+/** The form value for a value of a case's application (JSON as the evaluator receives it). */
+export function fromCaseValue(input: InputMeta, value: unknown): FieldValue {
+  if (input.type === "bool") return value === true || value === "是" || value === "true";
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, moneyLiteral(String(x))]));
+    const rows = Object.entries(value as Record<string, unknown>);
+    return Object.fromEntries(rows.map(([k, x]) => [k, moneyText(String(x))]));
   }
-  return text;
+  const text = String(value ?? "");
+  return input.type === "money" ? moneyText(text) : text;
+}
+
+/** An amount from a case as a drafter would type it (500万 rather than 5000000). */
+function moneyText(text: string): string {
+  return /^\d+(\.\d+)?$/.test(text) ? moneyLiteral(text) : text;
 }
 
 const zhDate = (iso: string) => {

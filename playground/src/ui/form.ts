@@ -35,6 +35,7 @@ export class InputForm {
   private signature = "";
   private values: Record<string, FieldValue>;
   private date: string;
+  private context: FormState["context"];
   private readonly errorSlots = new Map<string, HTMLElement>();
 
   constructor(
@@ -44,6 +45,13 @@ export class InputForm {
   ) {
     this.values = { ...initial.values };
     this.date = initial.date;
+    this.context = initial.context;
+    this.showContext();
+    byId("btn-clear-context").addEventListener("click", () => {
+      this.context = undefined;
+      this.showContext();
+      this.changed();
+    });
     const dateInput = byId<HTMLInputElement>("app-date");
     dateInput.value = this.date;
     dateInput.addEventListener("input", () => {
@@ -54,7 +62,11 @@ export class InputForm {
 
   /** The form's current state. */
   get state(): FormState {
-    return { date: this.date, values: { ...this.values } };
+    return {
+      date: this.date,
+      values: { ...this.values },
+      ...(this.context ? { context: this.context } : {}),
+    };
   }
 
   /** The inputs the form currently shows. */
@@ -75,7 +87,9 @@ export class InputForm {
   setState(state: FormState): void {
     this.values = { ...state.values };
     this.date = state.date;
+    this.context = state.context;
     byId<HTMLInputElement>("app-date").value = state.date;
+    this.showContext();
     this.render();
     this.changed();
   }
@@ -92,6 +106,25 @@ export class InputForm {
       else unmatched.push(e);
     }
     return unmatched;
+  }
+
+  /** Say which case's ledger, approvals and parameters the result includes. */
+  private showContext(): void {
+    const box = byId("case-context");
+    box.hidden = !this.context;
+    if (!this.context) return;
+    const o = this.context.options;
+    const parts = [
+      o.ledger?.length ? `此前已获资助 ${o.ledger.length} 笔` : "",
+      o.approved && Object.keys(o.approved).length
+        ? `核定金额 ${Object.keys(o.approved)
+            .map((n) => `第${n}条`)
+            .join("、")}`
+        : "",
+      o.params && Object.keys(o.params).length ? `参数 ${Object.keys(o.params).join("、")}` : "",
+    ].filter(Boolean);
+    byId("case-context-text").textContent =
+      `试算包含案例“${this.context.title}”的${parts.join("，")}。`;
   }
 
   private changed(): void {

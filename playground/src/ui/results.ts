@@ -20,16 +20,15 @@ function steps(list: readonly ExplainStep[]): HTMLElement | null {
   return h(
     "ol",
     { class: "steps" },
-    ...list.map((s) =>
-      h(
-        "li",
-        {},
-        s.text,
-        s.amount !== undefined
-          ? h("span", { class: "step-amount" }, ` → ${formatYuan(s.amount)}`)
-          : null,
-      ),
-    ),
+    ...list.map((s) => {
+      // Most steps already end with their result; repeat it only when the text does not.
+      const amount = s.amount !== undefined ? formatYuan(s.amount) : null;
+      const tail =
+        amount && !s.text.endsWith(amount)
+          ? h("span", { class: "step-amount" }, ` → ${amount}`)
+          : null;
+      return h("li", {}, s.text, tail);
+    }),
   );
 }
 

@@ -2,53 +2,38 @@
  * The one place that knows how to reach the compiler and the runtime. Everything else in the
  * playground talks to the `Toolchain` below, so wiring a new compiler entry point (or the
  * formatter, when it lands) is a change to this file only.
- *
- * The modules are found with `import.meta.glob` so that the playground builds and runs, showing a
- * "compiler not available" note, while compiler/index.ts is still being written.
  */
+import * as compiler from "../../../compiler/index.js";
+import type { CaseOutcome, CompileResult } from "../../../compiler/index.js";
 import type { Policy } from "../../../compiler/ast.js";
-import type { Diagnostic } from "../../../compiler/diagnostics.js";
+import { loadPolicy } from "../../../runtime/index.js";
 import type { CompiledPolicy } from "../../../runtime/types.js";
 
-/** What `compile()` returns (see compiler/index.ts). */
-export interface CompileOutput {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly ast?: Policy;
-  readonly ts?: string;
-  readonly js?: string;
-}
+export type { CompileResult, CaseOutcome as CompilerCaseOutcome };
 
-/** The compiler, the runtime loader and (optionally) the formatter. */
+/** The compiler, the runtime loader, the case runner and (once it exists) the formatter. */
 export interface Toolchain {
-  compile(source: string): CompileOutput;
+  compile(source: string): CompileResult;
   loadPolicy(js: string): CompiledPolicy;
+  runCases(ast: Policy, policy: CompiledPolicy): CaseOutcome[];
   /** Present once the project's formatter exists. */
   format?: (source: string) => string;
 }
 
-interface CompilerModule {
-  compile?: (source: string) => CompileOutput;
-  format?: (source: string) => string;
-  formatSource?: (source: string) => string;
-}
-interface RuntimeModule {
-  loadPolicy?: (js: string) => CompiledPolicy;
+/** The formatter, if the compiler exports one yet (the formatter issue adds it). */
+function formatter(): ((source: string) => string) | undefined {
+  const api = compiler as unknown as Record<string, unknown>;
+  const f = api["format"] ?? api["formatSource"];
+  return typeof f === "function" ? (f as (source: string) => string) : undefined;
 }
 
-const compilerModules = import.meta.glob<CompilerModule>("../../../compiler/index.ts");
-const runtimeModules = import.meta.glob<RuntimeModule>("../../../runtime/index.ts");
-
-/** Load the toolchain, or null when the compiler or runtime entry point is not there yet. */
-export async function loadToolchain(): Promise<Toolchain | null> {
-  const loadCompiler = Object.values(compilerModules)[0];
-  const loadRuntime = Object.values(runtimeModules)[0];
-  if (!loadCompiler || !loadRuntime) return null;
-  const [c, r] = await Promise.all([loadCompiler(), loadRuntime()]);
-  if (typeof c.compile !== "function" || typeof r.loadPolicy !== "function") return null;
-  const format = c.format ?? c.formatSource;
+/** The toolchain the worker uses. */
+export function loadToolchain(): Toolchain {
+  const format = formatter();
   return {
-    compile: c.compile,
-    loadPolicy: r.loadPolicy,
-    ...(typeof format === "function" ? { format } : {}),
+    compile: (source) => compiler.compile(source),
+    loadPolicy,
+    runCases: compiler.runCases,
+    ...(format ? { format } : {}),
   };
 }
