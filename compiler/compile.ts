@@ -38,10 +38,18 @@ export function parse(source: string): {
 } {
   const lex = textToTokens(source);
   const parsed = tokensToAst(lex);
-  // A parse error at the same place as a lexical error says nothing new.
-  const lexAt = new Set(lex.diagnostics.map((d) => d.span.start));
-  const syntax = parsed.diagnostics.filter((d) => !lexAt.has(d.span.start));
-  return { ast: parsed.ast, diagnostics: [...lex.diagnostics, ...syntax], declared: lex.declared };
+  // An error inside the span of an earlier one (a glued word, a bad token) says nothing new.
+  const kept: Diagnostic[] = [...lex.diagnostics];
+  for (const d of parsed.diagnostics) {
+    if (
+      !kept.some(
+        (k) =>
+          d.span.start >= k.span.start && d.span.start < Math.max(k.span.end, k.span.start + 1),
+      )
+    )
+      kept.push(d);
+  }
+  return { ast: parsed.ast, diagnostics: kept, declared: lex.declared };
 }
 
 /** Compile policy source text. Never throws: an internal failure becomes a diagnostic. */

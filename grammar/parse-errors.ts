@@ -4,7 +4,8 @@
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 
-const label = (t: TokenType): string => t.LABEL ?? t.name;
+const label = (t: TokenType): string =>
+  t.name === "EOF" ? "新的一行（以关键词开头）" : (t.LABEL ?? t.name);
 const shown = (tok: IToken): string =>
   tok.tokenType.name === "EOF"
     ? "文件结尾"

@@ -2,6 +2,7 @@
  * Graded brackets (分档): bounds follow the text (以上/不低于/（含） include the number, 超过/不满
  * exclude it). The checker reports overlapping rows, gaps between rows and unreachable rows.
  */
+import { fmtMoney } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
 import type { BracketRow, Expr } from "../ast.js";
 import { bracketLabel } from "../print/expr-to-text.js";
@@ -23,12 +24,8 @@ export function constValue(e: Expr): Dec | undefined {
   return undefined;
 }
 
-const fmt = (d: Dec | undefined, inc: boolean, side: "lo" | "hi") =>
-  d === undefined
-    ? side === "lo"
-      ? "负无穷"
-      : "正无穷"
-    : `${d.toFixed()}${inc ? "（含）" : "（不含）"}`;
+/** A bound as the text writes it (5亿元) when it is money-sized, else plain. */
+const show = (d: Dec): string => (d.abs().gte(10000) ? fmtMoney(d) : d.toFixed());
 
 /** Check a 分档 expression; returns the type of its values. */
 export function checkBrackets(
@@ -140,7 +137,7 @@ function geometry(cx: CheckContext, rows: Interval[], hasOtherwise: boolean): vo
       if (w === undefined) continue;
       cx.error(
         "E209",
-        `分档重叠：${w.toFixed()} 同时属于“${bracketLabel(live[i]!.row)}”和“${bracketLabel(live[j]!.row)}”`,
+        `分档重叠：${show(w)} 同时属于“${bracketLabel(live[i]!.row)}”和“${bracketLabel(live[j]!.row)}”`,
         live[j]!.row.span,
         "“以上”“以下”“不低于”“不超过”都含本数，相邻两档应一档含、一档不含，如 1亿以上 不满5亿；5亿以上。",
       );
@@ -156,11 +153,18 @@ function geometry(cx: CheckContext, rows: Interval[], hasOtherwise: boolean): vo
     const a = sorted[k - 1]!;
     const b = sorted[k]!;
     if (!a.hi || !b.lo) continue;
-    const gap = a.hi.lt(b.lo) || (a.hi.eq(b.lo) && !a.hiInc && !b.loInc);
-    if (gap) {
+    const point = a.hi.eq(b.lo) && !a.hiInc && !b.loInc;
+    if (point) {
       cx.error(
         "E210",
-        `分档有空缺：${fmt(a.hi, !a.hiInc, "hi")} 至 ${fmt(b.lo, !b.loInc, "lo")} 之间不属于任何一档`,
+        `分档有空缺：${show(a.hi)} 本身不属于任何一档（前一档不含、后一档也不含）`,
+        b.row.span,
+        "“以上”“不低于”含本数，“超过”“不满”不含；让其中一档含本数。",
+      );
+    } else if (a.hi.lt(b.lo)) {
+      cx.error(
+        "E210",
+        `分档有空缺：${show(a.hi)}${a.hiInc ? "（不含）" : "（含）"}至 ${show(b.lo)}${b.loInc ? "（不含）" : "（含）"}之间不属于任何一档`,
         b.row.span,
         "让相邻两档首尾相接（一档含本数、另一档不含），或加一行 其他：… 。",
       );

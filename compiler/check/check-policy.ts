@@ -142,6 +142,17 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
     cx.paramsUsed = new Set();
     checkClause(cx, c);
     clauseParams.set(c.number, cx.paramsUsed);
+    for (const i of cx.paramsUsed) {
+      const p = params[i];
+      if (p && !p.decl.value) {
+        cx.warn(
+          "W301",
+          `${c.label}用到的参数“${p.name}”尚未设定（待定）`,
+          c.labelSpan,
+          "评估本条时会报告“参数待定”；请在申报指南中设定，或在此处写 = 取值。",
+        );
+      }
+    }
   }
   for (const s of itemsOf(policy, "Stacking")) {
     for (const it of s.items) if (it.kind === "Deduct") expectTy(cx, it.value, MONEY, "扣除的金额");

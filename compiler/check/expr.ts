@@ -229,6 +229,19 @@ function rateTimes(
 }
 
 function compare(cx: CheckContext, e: Extract<Expr, { kind: "Compare" }>): Ty {
+  // `项目级别 等于 省级`: an unknown word compared with a category is a wrong category value.
+  for (const [a, b] of [
+    [e.left, e.right],
+    [e.right, e.left],
+  ] as const) {
+    if (b.kind !== "Name" || cx.symbols.has(b.name) || cx.enumValues.has(b.name)) continue;
+    const t = inferExpr(cx, a);
+    if (t.k === "enum") {
+      unknownValue(cx, b, t);
+      cx.types.set(b, t);
+      return BOOL;
+    }
+  }
   let l = inferExpr(cx, e.left);
   let r = inferExpr(cx, e.right);
   if (l.k === "enumValue" && r.k === "enum") [l, r] = [r, l];
