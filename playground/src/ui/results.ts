@@ -81,6 +81,10 @@ function summary(r: EvaluationResult): HTMLElement {
       `申报日期：${r.date}`,
       r.inForce ? "" : h("strong", { class: "bad" }, "  不在政策有效期内"),
     ),
+    // Without a date the evaluator judges at today, which for past policies is out of force.
+    r.inForce
+      ? null
+      : h("div", { class: "muted" }, "可在上方“申报日期”中填写有效期内的日期后再试算。"),
     h(
       "div",
       { attrs: { "data-eligible": String(r.eligible) } },
