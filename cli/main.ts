@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     usage: "schema 文件                   输出申报材料的 JSON Schema",
     load: () => import("./commands/schema.js"),
   },
+  serve: {
+    usage: "serve [目录] [--port 8080] [--host 127.0.0.1]  以 HTTP 服务提供政策计算",
+    load: () => import("./commands/serve.js"),
+  },
 };
 
 const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check"];

@@ -1,0 +1,41 @@
+/**
+ * The service's settings and their defaults. Limits bound every request: body size, JSON depth,
+ * batch size, ledger size, and how long a client may take to send headers and body.
+ */
+
+export interface ServiceConfig {
+  /** Largest request body in bytes (default 1 MB). */
+  readonly maxBodyBytes: number;
+  /** Deepest JSON nesting (default 32). */
+  readonly maxDepth: number;
+  /** Most applications in one batch (default 1000). */
+  readonly maxBatch: number;
+  /** Most prior awards in one request's ledger (default 10000). */
+  readonly maxLedger: number;
+  /** Time allowed to send the request headers (default 5 s). */
+  readonly headersTimeoutMs: number;
+  /** Time allowed to send the whole request (default 10 s). */
+  readonly requestTimeoutMs: number;
+  /** Idle time before a kept-alive connection is closed (default 5 s). */
+  readonly keepAliveTimeoutMs: number;
+  /** Wait after a file change before reading it (default 50 ms). */
+  readonly settleMs: number;
+  /** Interval of the stat fallback that notices changes fs.watch missed (default 1 s). */
+  readonly pollMs: number;
+  /** Use fs.watch in addition to polling (default true). */
+  readonly watch: boolean;
+}
+
+/** The default settings. */
+export const DEFAULT_CONFIG: ServiceConfig = {
+  maxBodyBytes: 1024 * 1024,
+  maxDepth: 32,
+  maxBatch: 1000,
+  maxLedger: 10000,
+  headersTimeoutMs: 5000,
+  requestTimeoutMs: 10000,
+  keepAliveTimeoutMs: 5000,
+  settleMs: 50,
+  pollMs: 1000,
+  watch: true,
+};

@@ -1,0 +1,235 @@
+/**
+ * The policies a service serves: every `.zc` file of a folder, compiled once per content version.
+ * Reloads are atomic: a new version replaces the old one only after it compiled and loaded, and the
+ * whole table is swapped in one assignment, so a request sees the old or the new version, never a
+ * broken one. A file that no longer compiles keeps its last good version and reports diagnostics.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { compile } from "../compiler/compile.js";
+import { renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { loadPolicy } from "../runtime/define.js";
+import type { CompiledPolicy } from "../runtime/types.js";
+import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";
+
+/** A compiled version of a policy file that serves requests. */
+export interface PolicyVersion {
+  readonly id: string;
+  readonly file: string;
+  /** Content hash of the source (first 16 hex digits of SHA-256). */
+  readonly version: string;
+  readonly form: "policy" | "guideline";
+  readonly basedOn?: string;
+  readonly policy: CompiledPolicy;
+  readonly warnings: readonly DiagnosticView[];
+  readonly loadedAt: string;
+}
+
+/** A diagnostic as the service reports it: the data plus the rendered text with a caret. */
+export interface DiagnosticView {
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+  readonly line: number;
+  readonly col: number;
+  readonly help?: string;
+  readonly text: string;
+}
+
+/** The latest attempt to load a file failed; the last good version (if any) keeps serving. */
+export interface LoadProblem {
+  readonly version: string;
+  readonly at: string;
+  readonly message: string;
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+/** What the store knows about one policy id. */
+export interface PolicyState {
+  readonly id: string;
+  readonly file: string;
+  readonly current?: PolicyVersion;
+  readonly problem?: LoadProblem;
+}
+
+export interface StoreOptions {
+  /** Wait this long after a change notice before reading, so that a save can finish. */
+  readonly settleMs: number;
+  readonly pollMs: number;
+  readonly watch: boolean;
+}
+
+/** The id of a policy file: its name without `.zc`. */
+export function policyId(name: string): string {
+  return basename(name).replace(/\.zc$/, "");
+}
+
+/** The content version of a source text. */
+export function versionOf(source: string): string {
+  return createHash("sha256").update(source, "utf8").digest("hex").slice(0, 16);
+}
+
+function views(ds: readonly Diagnostic[], source: string, file: string): DiagnosticView[] {
+  return ds.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    line: d.span.line,
+    col: d.span.col,
+    ...(d.help ? { help: d.help } : {}),
+    text: renderDiagnostic(d, source, file),
+  }));
+}
+
+/** Compile one source into a serving version, or describe why it cannot serve. */
+export function compileVersion(
+  id: string,
+  file: string,
+  source: string,
+): { ok: true; value: PolicyVersion } | { ok: false; problem: LoadProblem } {
+  const version = versionOf(source);
+  const at = new Date().toISOString();
+  const name = basename(file);
+  const result = compile(source, { emit: ["js"] });
+  const diagnostics = views(result.diagnostics, source, name);
+  if (!result.ok || !result.js) {
+    const n = result.diagnostics.filter((d) => d.severity === "error").length;
+    return { ok: false, problem: { version, at, message: `编译失败：${n} 个错误`, diagnostics } };
+  }
+  let policy: CompiledPolicy;
+  try {
+    policy = loadPolicy(result.js);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      problem: { version, at, message: `生成的模块无法加载：${detail}`, diagnostics },
+    };
+  }
+  const header = result.ast?.header;
+  return {
+    ok: true,
+    value: {
+      id,
+      file,
+      version,
+      form: header?.form ?? "policy",
+      ...(header?.basedOn ? { basedOn: header.basedOn } : {}),
+      policy,
+      warnings: diagnostics,
+      loadedAt: at,
+    },
+  };
+}
+
+/** The policies of one folder, kept current as files change. */
+export class PolicyStore {
+  private table: ReadonlyMap<string, PolicyState> = new Map();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private watcher?: FolderWatch;
+  private reloads = 0;
+
+  constructor(
+    readonly dir: string,
+    private readonly options: StoreOptions,
+  ) {}
+
+  /** Load every policy file now and start watching the folder. */
+  start(): void {
+    for (const name of policyNames(this.dir)) this.load(name);
+    this.watcher = watchFolder(this.dir, (name) => this.schedule(name), {
+      pollMs: this.options.pollMs,
+      useWatch: this.options.watch,
+    });
+  }
+
+  /** Stop watching; the loaded versions stay readable. */
+  close(): void {
+    this.watcher?.close();
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+  }
+
+  /** An immutable view of all policies at this moment. */
+  snapshot(): ReadonlyMap<string, PolicyState> {
+    return this.table;
+  }
+
+  /** One policy's state, or undefined if no such file is served. */
+  get(id: string): PolicyState | undefined {
+    return this.table.get(id);
+  }
+
+  /** How many times a file was (re)loaded, successfully or not. */
+  get reloadCount(): number {
+    return this.reloads;
+  }
+
+  /** Look at a file again after the settle delay (repeated notices restart the delay). */
+  schedule(name: string): void {
+    const old = this.pending.get(name);
+    if (old) clearTimeout(old);
+    const t = setTimeout(() => {
+      this.pending.delete(name);
+      this.load(name);
+    }, this.options.settleMs);
+    t.unref();
+    this.pending.set(name, t);
+  }
+
+  /** Read a file and swap in its new version if it compiles; returns what changed. */
+  load(name: string): "unchanged" | "loaded" | "failed" | "removed" | "retry" {
+    const file = join(this.dir, name);
+    const id = policyId(name);
+    const before = signature(file);
+    let source: string;
+    try {
+      source = readFileSync(file, "utf8");
+    } catch {
+      if (signature(file) !== undefined) return this.retry(name);
+      return this.remove(id);
+    }
+    // A file still being written changes under us: try again after it settles.
+    if (before === undefined || signature(file) !== before) return this.retry(name);
+    const state = this.table.get(id);
+    const version = versionOf(source);
+    if (state?.current?.version === version) {
+      // Back to the serving version (e.g. a broken save was undone): clear the problem.
+      if (state.problem) this.swap(id, { id, file, current: state.current });
+      return "unchanged";
+    }
+    if (state?.problem?.version === version) return "unchanged";
+    this.reloads++;
+    const compiled = compileVersion(id, file, source);
+    const next: PolicyState = compiled.ok
+      ? { id, file, current: compiled.value }
+      : {
+          id,
+          file,
+          ...(state?.current ? { current: state.current } : {}),
+          problem: compiled.problem,
+        };
+    this.swap(id, next);
+    return compiled.ok ? "loaded" : "failed";
+  }
+
+  private retry(name: string): "retry" {
+    this.schedule(name);
+    return "retry";
+  }
+
+  private remove(id: string): "removed" | "unchanged" {
+    if (!this.table.has(id)) return "unchanged";
+    this.swap(id, undefined);
+    return "removed";
+  }
+
+  /** Replace the whole table in one assignment (copy on write). */
+  private swap(id: string, state: PolicyState | undefined): void {
+    const next = new Map(this.table);
+    if (state) next.set(id, state);
+    else next.delete(id);
+    this.table = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
