@@ -5,6 +5,9 @@
 import * as monaco from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import "monaco-editor/features/suggest/register";
+// In 0.57 the suggest "feature" only registers inline completions; the completion widget itself
+// (SuggestController) must be imported on its own.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/hover/register";
 import "monaco-editor/features/codeAction/register";

@@ -145,37 +145,121 @@ test("a misspelt name gets a 'did you mean' quick fix", async () => {
   await context.close();
 });
 
+type Pos = { lineNumber: number; column: number };
+interface EditorHandle {
+  model: { getValue(): string; getPositionAt(o: number): Pos; getLineCount(): number };
+  editor: {
+    revealLineInCenter(n: number): void;
+    getScrolledVisiblePosition(p: Pos): { left: number; top: number } | null;
+    getDomNode(): HTMLElement;
+    setPosition(p: Pos): void;
+    getPosition(): Pos;
+    focus(): void;
+    trigger(source: string, id: string, args: unknown): void;
+  };
+}
+
+/** Move the mouse over the first match of `pattern` (its group 1, or the whole match). */
+async function hoverOver(page: Page, pattern: RegExp): Promise<void> {
+  const [x, y] = await page.evaluate(
+    async ([src, flags]) => {
+      const zc = (window as unknown as { zhengce: EditorHandle }).zhengce;
+      const text = zc.model.getValue();
+      const m = new RegExp(src, flags).exec(text)!;
+      const offset = m.index + (m[1] ? m[0].indexOf(m[1]) : 0) + 1;
+      const pos = zc.model.getPositionAt(offset);
+      zc.editor.revealLineInCenter(pos.lineNumber);
+      await new Promise((r) => setTimeout(r, 200));
+      const at = zc.editor.getScrolledVisiblePosition(pos)!;
+      const box = zc.editor.getDomNode().getBoundingClientRect();
+      return [box.left + at.left + 3, box.top + at.top + 8];
+    },
+    [pattern.source, pattern.flags] as const,
+  );
+  await page.mouse.move(0, 0);
+  await page.mouse.move(x!, y!);
+}
+
 test("hover explains keywords from the keyword table", async () => {
   const context = await browser.newContext();
   const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  // Point the mouse at the first 资助 that starts a clause line, as a drafter would.
-  const [x, y] = await page.evaluate(async () => {
-    type Pos = { lineNumber: number; column: number };
-    const zc = (
-      window as unknown as {
-        zhengce: {
-          model: { getValue(): string; getPositionAt(o: number): Pos };
-          editor: {
-            revealLineInCenter(n: number): void;
-            getScrolledVisiblePosition(p: Pos): { left: number; top: number } | null;
-            getDomNode(): HTMLElement;
-          };
-        };
-      }
-    ).zhengce;
-    const text = zc.model.getValue();
-    const line = text.search(/^\s+资助 /m);
-    const pos = zc.model.getPositionAt(line + text.slice(line).indexOf("资助") + 1);
-    zc.editor.revealLineInCenter(pos.lineNumber);
-    await new Promise((r) => setTimeout(r, 200));
-    const at = zc.editor.getScrolledVisiblePosition(pos)!;
-    const box = zc.editor.getDomNode().getBoundingClientRect();
-    return [box.left + at.left + 3, box.top + at.top + 8];
-  });
-  await page.mouse.move(x!, y!);
+  await hoverOver(page, /^\s+(资助) /m);
   const widget = page.locator(".monaco-hover-content").filter({ hasText: keyword("Award").doc });
   await widget.first().waitFor();
   expect(await widget.first().innerText()).toContain("例");
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("hover on a name shows its kind, type, description and uses", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await hoverOver(page, /基数 (项目实际投资)/);
+  const widget = page.locator(".monaco-hover-content").filter({ hasText: "项目实际投资" });
+  await widget.first().waitFor();
+  const text = await widget.first().innerText();
+  expect(text).toContain("申报信息");
+  expect(text).toContain("金额");
+  expect(text).toMatch(/定义于第\d+行/);
+  expect(text).toMatch(/使用 \d+ 处/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("go to definition jumps to the declaration; the outline jumps to a clause", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  const [declLine, line] = await page.evaluate(() => {
+    const zc = (window as unknown as { zhengce: EditorHandle }).zhengce;
+    const text = zc.model.getValue();
+    const decl = zc.model.getPositionAt(text.search(/^\s+项目实际投资 金额/m)).lineNumber;
+    const use = text.indexOf("基数 项目实际投资") + 4;
+    zc.editor.setPosition(zc.model.getPositionAt(use));
+    zc.editor.focus();
+    zc.editor.trigger("test", "editor.action.revealDefinition", null);
+    return [decl, zc.model.getPositionAt(use).lineNumber];
+  });
+  expect(line).toBeGreaterThan(declLine);
+  await page.waitForFunction(
+    (l) =>
+      (window as unknown as { zhengce: EditorHandle }).zhengce.editor.getPosition().lineNumber ===
+      l,
+    declLine,
+  );
+  await page.click('[data-outline="5"]');
+  const at = await page.evaluate(
+    () => (window as unknown as { zhengce: EditorHandle }).zhengce.editor.getPosition().lineNumber,
+  );
+  expect((await source(page)).split("\n")[at - 1]).toMatch(/^第5条/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("completion offers declared names, keywords and clause templates", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await typeAtEnd(page, "\n\n第99条 测试\n  条件 获智");
+  await page.evaluate(() =>
+    (window as unknown as { zhengce: EditorHandle }).zhengce.editor.trigger(
+      "test",
+      "editor.action.triggerSuggest",
+      null,
+    ),
+  );
+  const widget = page.locator(".suggest-widget.visible");
+  await widget.waitFor();
+  await widget.getByText("获智能工厂授牌").first().waitFor();
+  await page.keyboard.press("Enter");
+  expect((await source(page)).split("\n").at(-1)).toBe("  条件 获智能工厂授牌");
+  await page.keyboard.insertText("\n条款");
+  await page.evaluate(() =>
+    (window as unknown as { zhengce: EditorHandle }).zhengce.editor.trigger(
+      "test",
+      "editor.action.triggerSuggest",
+      null,
+    ),
+  );
+  await widget.getByText("条款：比例资助并设上限").first().waitFor();
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -12,7 +12,7 @@ export interface ClauseTemplate {
 }
 
 const head = "第${1:1}条 ${2:条款标题}";
-const cond = `  ${c("Condition")} \${3:条件}`;
+const cond = `  ${c("Condition")} \${3:获得认定}`;
 
 /** The templates, built on demand so that they follow the keyword table. */
 export function clauseTemplates(): ClauseTemplate[] {
