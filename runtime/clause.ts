@@ -22,6 +22,8 @@ export interface Ctx {
   readonly explain: boolean;
 }
 
+type Mutable<X> = { -readonly [P in keyof X]: X[P] };
+
 export class ClauseRun {
   readonly reasons: string[] = [];
   readonly steps: ExplainStep[] = [];
@@ -45,36 +47,38 @@ export class ClauseRun {
     this.steps.push(amount === undefined ? { text } : { text, amount: toPlain(amount) });
   }
 
-  private base(): Pick<ClauseResult, "clause" | "number" | "title" | "steps" | "reasons"> & {
-    beneficiary?: string;
-    stacksWith?: string;
-  } {
-    return {
+  /** One result object; a plain literal (no spreads) because this is the evaluator's hot path. */
+  private result(
+    status: ClauseResult["status"],
+    eligible: boolean,
+    amount: string | null,
+  ): Mutable<ClauseResult> {
+    const r: Mutable<ClauseResult> = {
       clause: this.label,
       number: this.number,
       title: this.title,
+      status,
+      eligible,
+      amount,
       reasons: this.reasons,
       steps: this.steps,
-      ...(this.beneficiary ? { beneficiary: this.beneficiary } : {}),
-      ...(this.stacksWith ? { stacksWith: this.stacksWith } : {}),
     };
+    if (this.beneficiary) r.beneficiary = this.beneficiary;
+    if (this.stacksWith) r.stacksWith = this.stacksWith;
+    return r;
   }
 
   /** Not eligible: the recorded reasons say why. */
   ineligible(): ClauseResult {
-    return { ...this.base(), status: "ineligible", eligible: false, amount: "0" };
+    return this.result("ineligible", false, "0");
   }
 
   /** Eligible with an amount; `maximum` is the most the text allows when it differs. */
   awarded(amount: Dec, maximum?: Dec, payable?: Dec): ClauseResult {
-    return {
-      ...this.base(),
-      status: "awarded",
-      eligible: true,
-      amount: toPlain(amount),
-      ...(maximum && !maximum.eq(amount) ? { maximum: toPlain(maximum) } : {}),
-      ...(payable ? { payable: toPlain(payable) } : {}),
-    };
+    const r = this.result("awarded", true, toPlain(amount));
+    if (maximum && !maximum.eq(amount)) r.maximum = toPlain(maximum);
+    if (payable) r.payable = toPlain(payable);
+    return r;
   }
 
   /** Eligible, but the amount is decided on review (一事一议, 最高 …). */
@@ -85,23 +89,21 @@ export class ClauseRun {
           ? `需评审核定金额，最高不超过 ${fmtMoney(maximum)}`
           : "需经批准后核定金额（一事一议）",
       );
-    return {
-      ...this.base(),
-      status: "needs-decision",
-      eligible: true,
-      amount: null,
-      ...(maximum ? { maximum: toPlain(maximum) } : {}),
-    };
+    const r = this.result("needs-decision", true, null);
+    if (maximum) r.maximum = toPlain(maximum);
+    return r;
   }
 
   /** A non-monetary benefit applies. */
   benefit(text: string): ClauseResult {
-    return { ...this.base(), status: "benefit", eligible: true, amount: "0", benefit: text };
+    const r = this.result("benefit", true, "0");
+    r.benefit = text;
+    return r;
   }
 
   /** The clause cannot be evaluated (e.g. a parameter is still 待定). */
   error(reason: string): ClauseResult {
     this.reasons.push(reason);
-    return { ...this.base(), status: "error", eligible: false, amount: "0" };
+    return this.result("error", false, "0");
   }
 }

@@ -52,10 +52,9 @@ export function dec(s: string): Dec {
   return new Dec(s);
 }
 
-/** Plain decimal string without exponent, trailing zeros trimmed (amounts in JSON output). */
+/** Plain decimal string without exponent, no trailing zeros (the clone never uses exponents). */
 export function toPlain(x: Dec): string {
-  const s = x.toFixed();
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  return x.toString();
 }
 
 /** Money as a string with exactly two decimals (e.g. for tables). */

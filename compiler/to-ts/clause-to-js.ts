@@ -55,7 +55,10 @@ export function emitChecks(
       const msg = g.h.str(
         `${prefix}未满足条件：${text(it.expr)}${it.unless ? `（除非 ${text(it.unless)}）` : ""}`,
       );
-      w.line(`if (!${cond}) ${run}.fail(${msg}${note ? ` + ${note}` : ""});`);
+      // The figures behind a failed condition belong to the explanation: shown only when explaining.
+      w.line(
+        `if (!${cond}) ${run}.fail(${note ? `ctx.explain ? ${msg} + ${note} : ${msg}` : msg});`,
+      );
     } else if (it.kind === "Exclude") {
       const msg = g.h.str(`${prefix}属于排除情形：${it.reason ?? text(it.expr)}`);
       w.line(`if (${g.expr(it.expr)}) ${run}.fail(${msg});`);
