@@ -118,14 +118,12 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     "",
     "c",
   );
-  w.line("if (c.reasons.length) return c.ineligible();");
-  paramGuard(
-    g,
-    w,
-    g.checked.clauseParams.get(c.number) ?? new Set(),
-    (msg) => `return c.error(${msg})`,
-  );
-  emitChecks(g, w, c.items.filter(usesParam), "", "c");
+  const params = g.checked.clauseParams.get(c.number) ?? new Set<number>();
+  if (params.size > 0) {
+    w.line("if (c.reasons.length) return c.ineligible();");
+    paramGuard(g, w, params, (msg) => `return c.error(${msg})`);
+    emitChecks(g, w, c.items.filter(usesParam), "", "c");
+  }
   for (const it of c.items) {
     if (it.kind === "Once") {
       w.line(`const once = rt.firstAward(ctx.ledger, ctx.applicant, ${c.number}, ctx.date);`);
