@@ -1,0 +1,40 @@
+/**
+ * keyword table → the language reference (Markdown). The committed docs/language-reference.md is
+ * checked against this output by a test, so the reference cannot drift from the keywords.
+ */
+import { KEYWORDS, type KeywordCategory } from "./keywords.js";
+
+const SECTIONS: [KeywordCategory, string][] = [
+  ["section", "文件结构"],
+  ["header", "政策标题中的事项"],
+  ["type", "申报信息与参数的类型"],
+  ["statement", "条款中的语句"],
+  ["award", "资助方式"],
+  ["step", "上限与调整"],
+  ["operator", "判断与比较"],
+  ["bound", "分档界限"],
+  ["function", "函数与求和"],
+  ["literal", "取值"],
+];
+
+/** The language reference as Markdown, one table per keyword category. */
+export function referenceMarkdown(): string {
+  const out = [
+    "# zhengce 语言参考",
+    "",
+    "本文件由 `grammar/keywords.ts` 生成（`npm run docs`），请勿手工修改。每个关键词的第一个写法为标准写法，其余为同义写法。",
+    "全角与半角标点、数字均可使用；名称之间的空格可省略，除非两个名称直接相连。",
+    "",
+  ];
+  for (const [cat, title] of SECTIONS) {
+    out.push(`## ${title}`, "", "| 关键词 | 同义写法 | 含义 | 示例 |", "| --- | --- | --- | --- |");
+    for (const k of KEYWORDS.filter((x) => x.category === cat)) {
+      const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+      out.push(
+        `| ${k.spellings[0]} | ${k.spellings.slice(1).join("、")} | ${cell(k.doc)} | \`${cell(k.example)}\` |`,
+      );
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,42 @@
+/**
+ * The README's service example runs: the CLI compiles the seed into examples/generated, and
+ * examples/service.ts imports the generated module through the package export zhengce/runtime.
+ */
+import { expect, it } from "vitest";
+import { main } from "../../cli/main.js";
+
+it("examples/service.ts quotes the sample application from the compiled module", async () => {
+  const out: string[] = [];
+  const code = await main(
+    ["compile", "policies/jiading-2021-industrial-internet.zc", "--out", "examples/generated"],
+    (s) => out.push(s),
+  );
+  expect(code, out.join("\n")).toBe(0);
+  const { quote } = await import("../../examples/service.js");
+  const q = quote(
+    {
+      注册地在本区: true,
+      法人企业: true,
+      经营状态正常: true,
+      信用记录良好: true,
+      获智能工厂授牌: true,
+      项目实际投资: "500万",
+    },
+    "2022-03-01",
+  );
+  expect(q).toEqual({
+    total: "1500000",
+    lines: ["第1条 1500000元：项目实际投资 500万元 × 30% = 150万元；150万元 未超过上限 200万元"],
+  });
+  const bad = quote(
+    {
+      注册地在本区: true,
+      法人企业: true,
+      经营状态正常: true,
+      信用记录良好: true,
+      项目实际投资: "-1",
+    } as never,
+    "2022-03-01",
+  );
+  expect(bad).toEqual({ errors: ["项目实际投资：“项目实际投资”金额不能为负数：收到 “-1”"] });
+});
