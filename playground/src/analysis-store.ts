@@ -30,6 +30,13 @@ export class AnalysisStore {
     for (const l of this.listeners) l(a);
   }
 
+  /** Fill in the cases of the current analysis when they arrive after it. */
+  setCases(source: string, cases: Analysis["cases"]): boolean {
+    if (!this.latest || this.latest.source !== source) return false;
+    this.latest = { ...this.latest, cases, casesPending: false };
+    return true;
+  }
+
   /** Call `l` on every new analysis. */
   subscribe(l: Listener): void {
     this.listeners.push(l);

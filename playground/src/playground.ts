@@ -40,6 +40,11 @@ export class Playground {
     private readonly client: CompilerClient,
   ) {
     client.onAnalysis = (a) => this.apply(a);
+    client.onCases = (m) => {
+      if (m.source === this.model.getValue() && this.store.setCases(m.source, m.cases)) {
+        this.showCases(m.cases, this.store.current?.evaluationNote);
+      }
+    };
     this.form = new InputForm(byId("app-form"), loadForm() ?? { date: "", values: {} }, (s) => {
       saveForm(s);
       this.requestAnalysis();
@@ -111,9 +116,8 @@ export class Playground {
           }
         : a;
     renderResults(results, shown);
-    this.cases.render(a.cases, a.evaluationNote);
-    const failing = a.cases.filter((c) => !c.pass).length;
-    byId("cases-badge").textContent = a.cases.length ? (failing ? `${failing}✘` : "✔") : "";
+    // While the cases of a new text run, the panel keeps the previous outcomes.
+    if (!a.casesPending) this.showCases(a.cases, a.evaluationNote);
     byId("policy-title").textContent = a.meta?.title ?? this.lastGood?.meta?.title ?? "";
     const errorsCount = a.diagnostics.filter((d) => d.severity === "error").length;
     byId("status").textContent = a.compilerAvailable
@@ -124,6 +128,13 @@ export class Playground {
     if (!performance.getEntriesByName("zhengce:first-analysis").length) {
       performance.mark("zhengce:first-analysis");
     }
+  }
+
+  private showCases(cases: Analysis["cases"], note?: string): void {
+    this.cases.render(cases, note);
+    const failing = cases.filter((c) => !c.pass).length;
+    byId("cases-badge").textContent = cases.length ? (failing ? `${failing}✘` : "✔") : "";
+    document.body.dataset["cases"] = String(this.store.current?.id ?? 0);
   }
 
   /** Move the editor to a span and select it. */

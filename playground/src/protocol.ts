@@ -81,6 +81,8 @@ export interface Analysis {
   /** Why no evaluation could be made (compile errors, a failing evaluator), in Chinese. */
   readonly evaluationNote?: string;
   readonly cases: readonly CaseOutcome[];
+  /** True when the cases are still running; a `cases` message follows. */
+  readonly casesPending: boolean;
   readonly timings: {
     readonly compileMs: number;
     readonly evaluateMs: number;
@@ -96,6 +98,13 @@ export type Response =
       readonly formatterAvailable: boolean;
     }
   | ({ readonly kind: "analysis" } & Analysis)
+  | {
+      readonly kind: "cases";
+      readonly id: number;
+      readonly source: string;
+      readonly cases: readonly CaseOutcome[];
+      readonly casesMs: number;
+    }
   | {
       readonly kind: "formatted";
       readonly id: number;

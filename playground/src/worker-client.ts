@@ -25,6 +25,8 @@ export class CompilerClient {
   >();
   readonly ready: Promise<Capabilities>;
   onAnalysis: (a: Analysis) => void = () => {};
+  /** The embedded cases' outcomes, which follow an analysis whose `casesPending` was true. */
+  onCases: (m: Extract<Response, { kind: "cases" }>) => void = () => {};
 
   constructor() {
     let resolveReady: (c: Capabilities) => void = () => {};
@@ -35,6 +37,8 @@ export class CompilerClient {
       else if (msg.kind === "formatted") {
         this.formatWaiters.get(msg.id)?.(msg);
         this.formatWaiters.delete(msg.id);
+      } else if (msg.kind === "cases") {
+        this.onCases(msg);
       } else {
         this.inFlight = false;
         this.onAnalysis(msg);

@@ -2,6 +2,9 @@
  * The compiler Web Worker: compiles the source, loads the generated evaluator, evaluates the form's
  * application and the embedded cases, and answers with plain data. Running here keeps typing
  * smooth and keeps code generated from an untrusted policy away from the page's DOM.
+ *
+ * Markers and the form's result are answered first; the embedded cases (about as costly as the
+ * compile on the seed) follow in a second message, and are skipped if the text changed meanwhile.
  */
 import type { CompiledPolicy } from "../../../runtime/types.js";
 import type {
@@ -20,10 +23,11 @@ interface Compiled {
   readonly source: string;
   readonly out: CompileResult;
   readonly policy: CompiledPolicy | null;
-  readonly note?: string;
+  note?: string;
   readonly names: NameInfo[];
   readonly clauses: ClauseInfo[];
-  readonly cases: CaseOutcome[];
+  /** Null until the cases have run for this source. */
+  cases: CaseOutcome[] | null;
 }
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
@@ -51,19 +55,33 @@ function compileSource(source: string): Compiled {
   const clauses = ast ? indexClauses(ast) : [];
   let policy: CompiledPolicy | null = null;
   let note: string | undefined;
-  let cases: CaseOutcome[] = [];
   if (out.js && out.ok) {
     try {
       policy = tc.loadPolicy(out.js);
-      if (ast) cases = caseOutcomes(ast, tc.runCases(ast, policy), source);
     } catch (err) {
       note = `无法运行生成的计算程序：${describe(err)}`;
     }
   } else {
     note = "政策有错误，改正后才能试算。";
   }
+  const cases = policy && ast ? null : [];
   last = { source, out, policy, names, clauses, cases, ...(note ? { note } : {}) };
   return last;
+}
+
+/** Run the cases of the last compiled source, unless a newer source has replaced it. */
+function runCasesLater(c: Compiled, id: number): void {
+  setTimeout(() => {
+    if (last !== c || c.cases !== null || !c.policy || !c.out.ast) return;
+    const t0 = performance.now();
+    try {
+      c.cases = caseOutcomes(c.out.ast, tc.runCases(c.out.ast, c.policy), c.source);
+    } catch (err) {
+      c.cases = [];
+      c.note = `运行案例时出错：${describe(err)}`;
+    }
+    post({ kind: "cases", id, source: c.source, cases: c.cases, casesMs: performance.now() - t0 });
+  }, 0);
 }
 
 function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
@@ -92,7 +110,8 @@ function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
     clauses: c.clauses,
     meta: c.policy?.meta ?? null,
     evaluation,
-    cases: c.cases,
+    cases: c.cases ?? [],
+    casesPending: c.cases === null,
     ...(note ? { evaluationNote: note } : {}),
     timings: { compileMs: t1 - t0, evaluateMs: t2 - t1, totalMs: t2 - t0 },
   };
@@ -109,5 +128,7 @@ function format(req: Extract<Request, { kind: "format" }>): Response {
 
 self.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data;
-  post(req.kind === "analyze" ? { kind: "analysis", ...analyze(req) } : format(req));
+  if (req.kind === "format") return post(format(req));
+  post({ kind: "analysis", ...analyze(req) });
+  if (last?.cases === null) runCasesLater(last, req.id);
 };
