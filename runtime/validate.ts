@@ -47,12 +47,23 @@ function fold(s: string): string {
 }
 
 function show(v: unknown): string {
+  // Bounded work whatever the size: a huge array or object is described, not serialised.
+  const small = (x: unknown) =>
+    x === null ||
+    ["number", "boolean"].includes(typeof x) ||
+    (typeof x === "string" && x.length <= 40);
   let s: string;
-  try {
-    s = typeof v === "string" ? `“${v}”` : (JSON.stringify(v) ?? String(v));
-  } catch {
-    s = String(v);
-  }
+  if (typeof v === "string") s = `“${v.slice(0, 41)}”`;
+  else if (typeof v === "number") s = String(v);
+  else if (Array.isArray(v))
+    s = v.length <= 8 && v.every(small) ? JSON.stringify(v) : `[数组，${v.length} 项]`;
+  else if (typeof v === "object" && v !== null) {
+    const values = Object.values(v);
+    s =
+      values.length <= 8 && values.every(small)
+        ? JSON.stringify(v)
+        : `{对象，${values.length} 个字段}`;
+  } else s = String(v);
   return s.length > 40 ? s.slice(0, 40) + "…" : s;
 }
 
@@ -66,12 +77,13 @@ function parseNumber(v: unknown, suffix: RegExp): Parsed<{ value: Dec; text: str
     return { ok: true, value: { value: new Dec(v), text: "" } };
   }
   if (typeof v !== "string") return bad("类型不对");
-  const s = fold(v).replace(/\s+/g, "");
-  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/.exec(s);
-  if (!m || !suffix.test(m[4]!)) return bad("不是有效数字");
+  // Spaces may separate the number from its unit ("200 万元"), never digits from digits ("12 34").
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*)$/.exec(fold(v));
+  const unit = m ? m[4]!.replace(/\s+/g, "") : "";
+  if (!m || !suffix.test(unit)) return bad("不是有效数字");
   return {
     ok: true,
-    value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: m[4]! },
+    value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: unit },
   };
 }
 
