@@ -1,30 +1,65 @@
 /**
- * Compile a policy file for a command, reporting diagnostics the way `check` does.
+ * Compile a policy file for a command. `eval` goes through a per-user cache of compiled scripts
+ * keyed by the source and the compiler build, so a warm start never loads the compiler at all.
  */
-import { compile, renderDiagnostic, type CompileResult } from "../compiler/index.js";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { CompileResult } from "../compiler/compile.js";
 import { loadPolicy } from "../runtime/define.js";
 import type { CompiledPolicy } from "../runtime/types.js";
 import { CliError, readText } from "./io.js";
 
 /** Diagnostics as text, errors and warnings, each with its source line and caret. */
-export function formatDiagnostics(result: CompileResult, source: string, file: string): string {
+export async function formatDiagnostics(result: CompileResult, source: string, file: string): Promise<string> {
+  const { renderDiagnostic } = await import("../compiler/diagnostics.js");
   return result.diagnostics.map((d) => renderDiagnostic(d, source, file)).join("\n\n");
 }
 
 /** Compile a file; on errors, fail with every diagnostic rendered. */
-export function loadFile(file: string): {
-  source: string;
-  result: CompileResult;
-  policy: CompiledPolicy;
-} {
+export async function loadFile(file: string): Promise<{ source: string; result: CompileResult; policy: CompiledPolicy }> {
   const source = readText(file);
+  const { compile } = await import("../compiler/compile.js");
   const result = compile(source);
   if (!result.ok || !result.js) {
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-    throw new CliError(
-      `${formatDiagnostics(result, source, file)}\n\n${file}：${errors} 个错误，无法继续`,
-      1,
-    );
+    throw new CliError(`${await formatDiagnostics(result, source, file)}\n\n${file}：${errors} 个错误，无法继续`, 1);
   }
   return { source, result, policy: loadPolicy(result.js) };
+}
+
+function cacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "zhengce");
+}
+
+/** The compiler build's identity: the generator's file time (changes on every build). */
+function buildId(): string {
+  try {
+    return String(statSync(new URL("../compiler/to-ts/module.js", import.meta.url)).mtimeMs);
+  } catch {
+    return "dev";
+  }
+}
+
+/** A compiled policy, from the cache when this source was compiled by this build before. */
+export async function loadPolicyCached(file: string): Promise<CompiledPolicy> {
+  const source = readText(file);
+  const key = createHash("sha256").update(buildId()).update("\0").update(source).digest("hex");
+  const path = join(cacheDir(), `${key}.js`);
+  try {
+    return loadPolicy(readFileSync(path, "utf8"));
+  } catch {
+    // not cached yet (or unreadable): compile and store
+  }
+  const { policy, result } = await loadFile(file);
+  try {
+    mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, result.js!, { mode: 0o600 });
+    renameSync(tmp, path);
+  } catch {
+    // a read-only home is fine: the cache is only an optimisation
+  }
+  return policy;
 }

@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     usage: "test [文件或目录]             运行政策中的案例",
     load: () => import("./commands/test.js"),
   },
+  fmt: {
+    usage: "fmt [--write|--check] 文件或目录…  统一政策文件的格式（与 Prettier 插件一致）",
+    load: () => import("./commands/fmt.js"),
+  },
   schema: {
     usage: "schema 文件                   输出申报材料的 JSON Schema",
     load: () => import("./commands/schema.js"),

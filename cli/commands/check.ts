@@ -7,14 +7,14 @@ import { policyFiles, readText } from "../io.js";
 import { formatDiagnostics } from "../load.js";
 
 /** Run the check command. */
-export function run(args: Args, out: (s: string) => void): number {
+export async function run(args: Args, out: (s: string) => void): Promise<number> {
   const files = (args.positional.length ? args.positional : ["policies"]).flatMap(policyFiles);
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
     const source = readText(file);
     const result = compile(source, { emit: [] });
-    if (result.diagnostics.length) out(formatDiagnostics(result, source, file) + "\n");
+    if (result.diagnostics.length) out(await formatDiagnostics(result, source, file) + "\n");
     errors += result.diagnostics.filter((d) => d.severity === "error").length;
     warnings += result.diagnostics.filter((d) => d.severity === "warning").length;
   }

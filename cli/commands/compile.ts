@@ -10,7 +10,7 @@ import { CliError, readText } from "../io.js";
 import { formatDiagnostics } from "../load.js";
 
 /** Run the compile command. */
-export function run(args: Args, out: (s: string) => void): number {
+export async function run(args: Args, out: (s: string) => void): Promise<number> {
   const file = args.positional[0];
   const dir = opt(args, "out");
   if (!file || !dir) throw new CliError("用法：zhengce compile 政策文件.zc --out 输出目录");
@@ -21,7 +21,7 @@ export function run(args: Args, out: (s: string) => void): number {
     ...(runtime ? { runtimeImport: runtime } : {}),
   });
   if (!result.ok || !result.ts || !result.esm) {
-    out(formatDiagnostics(result, source, file));
+    out(await formatDiagnostics(result, source, file));
     return 1;
   }
   const name = basename(file).replace(/\.zc$/, "");

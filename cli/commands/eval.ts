@@ -6,7 +6,7 @@ import { evaluateBatch } from "../../runtime/batch.js";
 import type { EvaluateOptions } from "../../runtime/types.js";
 import { flag, opt, type Args } from "../args.js";
 import { CliError, parseJson, readStdin, readText } from "../io.js";
-import { loadFile } from "../load.js";
+import { loadPolicyCached } from "../load.js";
 import { evaluationJson, evaluationText } from "../print-result.js";
 
 /** Run the eval command. */
@@ -17,7 +17,7 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     throw new CliError(
       "用法：zhengce eval 政策文件.zc --input 申报材料.json [--date 2022-03-01] [--json]",
     );
-  const { policy } = loadFile(file);
+  const policy = await loadPolicyCached(file);
   const text = input === "-" ? await readStdin() : readText(input);
   const data = parseJson(text, input === "-" ? "标准输入" : input);
   const date = opt(args, "date");

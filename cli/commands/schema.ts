@@ -6,9 +6,9 @@ import { CliError } from "../io.js";
 import { loadFile } from "../load.js";
 
 /** Run the schema command. */
-export function run(args: Args, out: (s: string) => void): number {
+export async function run(args: Args, out: (s: string) => void): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("用法：zhengce schema 政策文件.zc");
-  out(JSON.stringify(loadFile(file).policy.schema, null, 2));
+  out(JSON.stringify((await loadFile(file)).policy.schema, null, 2));
   return 0;
 }

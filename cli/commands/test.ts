@@ -8,14 +8,14 @@ import { policyFiles } from "../io.js";
 import { loadFile } from "../load.js";
 
 /** Run the test command. */
-export function run(args: Args, out: (s: string) => void): number {
+export async function run(args: Args, out: (s: string) => void): Promise<number> {
   const files = (args.positional.length ? args.positional : ["policies"]).flatMap(policyFiles);
   let passed = 0;
   let failed = 0;
   for (const file of files) {
     let loaded;
     try {
-      loaded = loadFile(file);
+      loaded = await loadFile(file);
     } catch (e) {
       out(e instanceof Error ? e.message : String(e));
       failed++;
