@@ -1,8 +1,10 @@
 /**
  * The page loads from the static build with no console errors, in Chinese, with the seed policy.
  */
+import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { serveStatic } from "../../scripts/serve-static.mjs";
 import { launchBrowser, openPlayground, placeCursor, source } from "./harness.js";
 
 let browser: Browser;
@@ -49,4 +51,18 @@ test("only the Monaco features the playground uses are shipped (no language work
     false,
   );
   await context.close();
+});
+
+test("the build works from a sub-path of any static host", async () => {
+  const server = await serveStatic(fileURLToPath(new URL("../../playground", import.meta.url)));
+  try {
+    const context = await browser.newContext();
+    const { page, errors } = await openPlayground(context, `${server.url}dist/`);
+    expect(await source(page)).toMatch(/^\s*(#.*\n\s*)*政策 /m);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });
