@@ -15,3 +15,4 @@ export type * as ast from "./ast.js";
 export type { Checked } from "./check/check-policy.js";
 export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/keywords.js";
 export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
+export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
