@@ -4,6 +4,7 @@
  */
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
+import { toast } from "../ui/dom.js";
 import type { CompilerClient } from "../worker-client.js";
 import { completionProvider } from "./completion.js";
 import { hoverProvider } from "./hover.js";
@@ -63,8 +64,12 @@ export function registerFormatter(client: CompilerClient): void {
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: "政策格式化",
     async provideDocumentFormattingEdits(model) {
-      const { text } = await client.format(model.getValue());
-      return text === null ? [] : [{ range: model.getFullModelRange(), text }];
+      const { text, error } = await client.format(model.getValue());
+      if (text === null) {
+        toast(error ?? "无法格式化。");
+        return [];
+      }
+      return [{ range: model.getFullModelRange(), text }];
     },
   });
 }

@@ -6,25 +6,46 @@
 import * as compiler from "../../../compiler/index.js";
 import type { CaseOutcome, CompileResult } from "../../../compiler/index.js";
 import type { Policy } from "../../../compiler/ast.js";
+import type { Diagnostic } from "../../../compiler/diagnostics.js";
 import { loadPolicy } from "../../../runtime/index.js";
 import type { CompiledPolicy } from "../../../runtime/types.js";
 
 export type { CompileResult, CaseOutcome as CompilerCaseOutcome };
+
+/** A formatted text, or why there is none (in Chinese). */
+export interface Formatted {
+  readonly text: string | null;
+  readonly error?: string;
+}
 
 /** The compiler, the runtime loader, the case runner and (once it exists) the formatter. */
 export interface Toolchain {
   compile(source: string): CompileResult;
   loadPolicy(js: string): CompiledPolicy;
   runCases(ast: Policy, policy: CompiledPolicy): CaseOutcome[];
-  /** Present once the project's formatter exists. */
-  format?: (source: string) => string;
+  /** Present once the compiler exports the project's formatter. */
+  format?: (source: string) => Formatted;
 }
 
-/** The formatter, if the compiler exports one yet (the formatter issue adds it). */
-function formatter(): ((source: string) => string) | undefined {
+type FormatResult =
+  | string
+  | { readonly ok: boolean; readonly text?: string; readonly diagnostics?: readonly Diagnostic[] };
+
+/**
+ * The formatter, if the compiler exports one yet (the formatter issue adds it as `formatSource`
+ * returning `{ ok, text, diagnostics }`; a plain string result is accepted too).
+ */
+function formatter(): ((source: string) => Formatted) | undefined {
   const api = compiler as unknown as Record<string, unknown>;
-  const f = api["format"] ?? api["formatSource"];
-  return typeof f === "function" ? (f as (source: string) => string) : undefined;
+  const f = api["formatSource"] ?? api["format"];
+  if (typeof f !== "function") return undefined;
+  return (source) => {
+    const r = (f as (s: string) => FormatResult)(source);
+    if (typeof r === "string") return { text: r };
+    if (r.ok && typeof r.text === "string") return { text: r.text };
+    const why = r.diagnostics?.find((d) => d.severity === "error")?.message;
+    return { text: null, error: why ? `无法格式化：${why}` : "无法格式化：政策有错误。" };
+  };
 }
 
 /** The toolchain the worker uses. */

@@ -120,7 +120,7 @@ function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
 function format(req: Extract<Request, { kind: "format" }>): Response {
   if (!tc.format) return { kind: "formatted", id: req.id, text: null, error: "格式化器尚未提供。" };
   try {
-    return { kind: "formatted", id: req.id, text: tc.format(req.source) };
+    return { kind: "formatted", id: req.id, ...tc.format(req.source) };
   } catch (err) {
     return { kind: "formatted", id: req.id, text: null, error: `无法格式化：${describe(err)}` };
   }
