@@ -236,6 +236,9 @@ function checkClause(cx: CheckContext, c: Clause): void {
       awards[1]!.span,
       "每个条款只写一种资助方式；不同情形请用 如果…则…否则…，或拆成两个条款。",
     );
+  const onces = c.items.filter((i) => i.kind === "Once");
+  if (onces.length > 1)
+    cx.warn("W303", `${c.label}重复写了“一次性”`, onces[1]!.span, "删去重复的一行。");
   if (!awards.length && !benefit)
     cx.warn("W302", `${c.label}没有写资助方式或权益`, c.labelSpan, "加一行 资助 …，或 权益 “…”。");
   const needsAmount = c.items.find((i) =>

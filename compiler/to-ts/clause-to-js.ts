@@ -124,8 +124,10 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     paramGuard(g, w, params, (msg) => `return c.error(${msg})`);
     emitChecks(g, w, c.items.filter(usesParam), "", "c");
   }
+  let once = false; // a repeated 一次性 is checked once (it used to declare `once` twice)
   for (const it of c.items) {
-    if (it.kind === "Once") {
+    if (it.kind === "Once" && !once) {
+      once = true;
       w.line(`const once = rt.firstAward(ctx.ledger, ctx.applicant, ${c.number}, ctx.date);`);
       w.line(
         `if (once) c.fail(${H("本条为一次性支持，已于")} + rt.fmtDate(once.date) + ${H("获得")} + rt.fmtMoney(rt.dec(once.amount)));`,
