@@ -119,7 +119,22 @@ export function renderResults(el: HTMLElement, a: Analysis): void {
     );
   } else {
     if (a.evaluationNote) out.push(h("p", { class: "note" }, a.evaluationNote));
-    out.push(summary(ev.result), ...ev.result.clauses.map(clauseCard));
+    // Clauses that apply come first; the ones the applicant does not meet are folded away, with
+    // their failed conditions one click away.
+    const applies = ev.result.clauses.filter((c) => c.status !== "ineligible");
+    const others = ev.result.clauses.filter((c) => c.status === "ineligible");
+    out.push(summary(ev.result), ...applies.map(clauseCard));
+    if (others.length) {
+      const list = others.map((c) => `${c.clause}`).join("、");
+      out.push(
+        h(
+          "details",
+          { class: "ineligible-clauses" },
+          h("summary", {}, `不符合的条款（${others.length}）：${list}`),
+          ...others.map(clauseCard),
+        ),
+      );
+    }
   }
   replaceChildren(el, ...out);
 }
