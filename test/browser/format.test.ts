@@ -46,6 +46,7 @@ test("the format button follows the formatter's availability and formats like th
     await waitForAnalysis(page, before);
     const r = formatSource(messy);
     const expected = typeof r === "string" ? r : r.text;
+    expect(expected).not.toBe(messy);
     expect(await source(page)).toBe(expected);
   }
   expect(errors).toEqual([]);
