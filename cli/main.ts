@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     usage: "fmt [--write|--check] 文件或目录…  统一政策文件的格式（与 Prettier 插件一致）",
     load: () => import("./commands/fmt.js"),
   },
+  doc: {
+    usage: "doc 文件 [--format md|html] [--out 文件]  生成政策或申报指南文档",
+    load: () => import("./commands/doc.js"),
+  },
   schema: {
     usage: "schema 文件                   输出申报材料的 JSON Schema",
     load: () => import("./commands/schema.js"),

@@ -1,0 +1,113 @@
+/**
+ * clause → the sentence a policy text would write for it: conditions first (对……的), then the
+ * award (按不超过……的30%予以资助), then its limits (资助金额不超过200万元), then other rules.
+ */
+import { fmtDate } from "../../runtime/format.js";
+import type { AwardForm, Clause, ClauseItem, Expr } from "../ast.js";
+import { exprToProse, tableProse, type ProseContext } from "./expr-to-prose.js";
+
+/** Conditions of a clause or of 支持对象, as phrases (without the surrounding 对……的). */
+export function conditionPhrases(items: readonly ClauseItem[], cx: ProseContext): string[] {
+  const out: string[] = [];
+  for (const it of items) {
+    if (it.kind !== "Condition") continue;
+    const base = exprToProse(it.expr, cx);
+    out.push(it.unless ? `${base}（${exprToProse(it.unless, cx)}的除外）` : base);
+  }
+  return out;
+}
+
+/** Exclusions as sentences: `……的，不予支持。` */
+export function exclusionSentences(items: readonly ClauseItem[], cx: ProseContext): string[] {
+  return items
+    .filter((i) => i.kind === "Exclude")
+    .map((i) => `${exprToProse(i.expr, cx)}的，不予支持。`);
+}
+
+function awardProse(form: AwardForm, word: string, once: boolean, cx: ProseContext): string {
+  const p = (e: Expr) => exprToProse(e, cx);
+  const one = once ? "一次性" : "";
+  switch (form.kind) {
+    case "Ratio":
+      return form.ratio.kind === "Brackets"
+        ? `${one}按${p(form.base)}的一定比例予以${word}，比例${p(form.ratio)}`
+        : `${one}按不超过${p(form.base)}的${p(form.ratio)}予以${word}`;
+    case "Fixed":
+      return form.amount.kind === "Table" || form.amount.kind === "Brackets"
+        ? `给予${one}${word}，金额${p(form.amount)}`
+        : `给予${one}${word}${p(form.amount)}`;
+    case "UpTo":
+      return `${one}给予最高${p(form.amount)}的${word}（具体金额经评审核定）`;
+    case "Compute":
+      return `${one}给予${word}，金额为${p(form.amount)}`;
+    case "CaseByCase":
+      return `支持比例和${word}额度不受上述标准限制，以“一事一议”方式给予重点支持（金额经区政府批准核定）`;
+  }
+}
+
+/** One limit or rule of a clause as a phrase; undefined for items said elsewhere. */
+function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | undefined {
+  const p = (e: Expr) => exprToProse(e, cx);
+  const when = (w: Expr | undefined, s: string) => (w ? `${p(w)}的，${s}` : s);
+  switch (it.kind) {
+    case "Step": {
+      if (it.step === "cap") {
+        const cap =
+          it.value.kind === "Table"
+            ? tableProse(it.value.keys, it.value.rows, it.value.otherwise, cx, "不超过")
+            : `不超过${p(it.value)}`;
+        const s = it.including
+          ? `${p(it.including)}与本条${word}资金合计${it.value.kind === "Table" ? `，${cap}` : cap}`
+          : `${word}资金${it.value.kind === "Table" ? `${cap}` : cap}`;
+        return when(it.when, s);
+      }
+      if (it.step === "max") return when(it.when, `就高执行：取本条标准与${p(it.value)}中的较高者`);
+      if (it.step === "min") return when(it.when, `${word}资金不超过${p(it.value)}（就低）`);
+      return when(it.when, `扣除${p(it.value)}后补足差额`);
+    }
+    case "AnnualCap":
+      return `同一申报单位本条${word}年度累计不超过${p(it.value)}`;
+    case "TotalCap":
+      return `同一申报单位本条${word}累计不超过${p(it.value)}`;
+    case "Quota":
+      return `每年认定不超过${it.count}个`;
+    case "PerYearLimit":
+      return `每个申报单位每年限申报${it.count}项`;
+    case "Stackable":
+      return `可在${it.with}的基础上另行享受`;
+    case "Beneficiary":
+      return `资金拨付给${it.who}`;
+    case "Benefit":
+      return it.text;
+    case "Payment":
+      return `资金分期拨付，累计拨付比例${p(it.table)}`;
+    case "Paid":
+      return `结算时扣除已拨付的${p(it.value)}，多拨部分予以追回`;
+    case "Window":
+      return `本条申报期为${fmtDate(it.from)}至${fmtDate(it.to)}`;
+    case "Exclude":
+      return `${p(it.expr)}的，不予支持`;
+    case "Source":
+    case "Condition":
+    case "Award":
+    case "Once":
+      return undefined;
+  }
+}
+
+/** The clause as one paragraph of prose (without its number and title). */
+export function clauseToProse(c: Clause, cx: ProseContext): string {
+  const award = c.items.find((i) => i.kind === "Award");
+  const word = award?.kind === "Award" ? award.word : "资助";
+  const once = c.items.some((i) => i.kind === "Once");
+  const conds = conditionPhrases(c.items, cx);
+  const parts: string[] = [];
+  if (award?.kind === "Award") parts.push(awardProse(award.form, word, once, cx));
+  else if (once) parts.push("限享受一次");
+  for (const it of c.items) {
+    const s = itemProse(it, word, cx);
+    if (s) parts.push(s);
+  }
+  const lead = conds.length ? `对${conds.join("，且")}的，` : "";
+  return `${lead}${parts.join("；")}。`;
+}

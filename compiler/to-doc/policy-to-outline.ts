@@ -1,0 +1,126 @@
+/**
+ * policy → document outline in the official order: title, 文号, issuer and date, then
+ * 一、支持对象, 二、支持范围及标准 (one paragraph per clause), 三、附则 (stacking, parameters,
+ * rounding, validity). Markdown and HTML are rendered from the outline.
+ */
+import { fmtDate } from "../../runtime/format.js";
+import type { Policy } from "../ast.js";
+import { itemsOf } from "../ast.js";
+import { clauseToProse, conditionPhrases, exclusionSentences } from "./clause-to-prose.js";
+import { exprToProse, ProseContext } from "./expr-to-prose.js";
+
+/** One paragraph: an optional lead in bold (`1、支持企业“两化”深度融合。`) and its text. */
+export interface Paragraph {
+  readonly lead?: string;
+  readonly text: string;
+}
+
+export interface Section {
+  /** `一、支持对象` */
+  readonly heading: string;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+export interface Outline {
+  readonly kind: "policy" | "guideline";
+  readonly title: string;
+  readonly docNo?: string;
+  readonly issuer?: string;
+  /** Date line in Chinese. */
+  readonly date?: string;
+  /** Lines under the title (e.g. what a guideline is based on). */
+  readonly notes: readonly string[];
+  readonly sections: readonly Section[];
+}
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** Chinese section number: 1 → 一. */
+export function numeral(n: number): string {
+  return NUMERALS[n - 1] ?? String(n);
+}
+
+/** 支持对象 as paragraphs. */
+export function eligibilityParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
+  const items = itemsOf(policy, "Eligibility").flatMap((e) => e.items);
+  const conds = conditionPhrases(items, cx);
+  const out: Paragraph[] = [];
+  out.push({
+    text: conds.length
+      ? `申报单位应同时符合下列条件：${conds.join("；")}。`
+      : "本政策对申报单位无统一的资格条件，以各条款所列条件为准。",
+  });
+  const excl = exclusionSentences(items, cx);
+  if (excl.length) out.push({ text: excl.join("") });
+  return out;
+}
+
+/** One paragraph per clause: `1、标题。` then the prose. */
+export function clauseParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
+  return itemsOf(policy, "Clause").map((c) => ({
+    lead: `${c.number}、${c.title.replace(/[。.]$/, "")}。`,
+    text: clauseToProse(c, cx),
+  }));
+}
+
+/** 附则: stacking, parameters left open, rounding, validity. */
+export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  const stacking = itemsOf(policy, "Stacking").flatMap((s) => s.items);
+  const stackable = itemsOf(policy, "Clause").filter((c) =>
+    c.items.some((i) => i.kind === "Stackable"),
+  );
+  const except = stackable.length
+    ? `（${stackable.map((c) => `第${c.number}条`).join("、")}明确可叠加的除外）`
+    : "";
+  if (stacking.some((s) => s.kind === "HighestOnly"))
+    out.push({
+      text: `同一项目符合本政策多项条款的，按照“从高不重复”原则，只按金额最高的一项给予支持${except}。`,
+    });
+  for (const s of stacking)
+    if (s.kind === "Deduct")
+      out.push({
+        text: `${exprToProse(s.value, cx)}从本政策资助金额中扣除，扣除后不低于零${except}。`,
+      });
+  const open = itemsOf(policy, "Params")
+    .flatMap((p) => p.decls)
+    .filter((d) => !d.value);
+  if (open.length)
+    out.push({
+      text: `下列标准由年度申报指南确定：${open.map((d) => d.name + (d.description ? `（${d.description}）` : "")).join("；")}。`,
+    });
+  const r = policy.header?.rounding;
+  const unit = { fen: "分", jiao: "角", yuan: "元" }[r?.unit ?? "fen"];
+  const mode = { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[r?.mode ?? "halfUp"];
+  out.push({ text: `资助金额以元为单位，计算到${unit}，${mode}。` });
+  const h = policy.header;
+  if (h?.validFrom || h?.validTo) {
+    const from = h.validFrom ? `自${fmtDate(h.validFrom)}起施行` : "自发布之日起施行";
+    const to = h.validTo ? `，有效期至${fmtDate(h.validTo)}` : "";
+    out.push({ text: `本政策${from}${to}。` });
+  }
+  if (h?.repeal)
+    out.push({
+      text: `本政策自${fmtDate(h.repeal.date)}起废止${h.repeal.basis ? `（依据${h.repeal.basis}）` : ""}。`,
+    });
+  return out;
+}
+
+/** The outline of a policy document. */
+export function policyToOutline(policy: Policy): Outline {
+  const cx = new ProseContext(policy);
+  const h = policy.header;
+  return {
+    kind: "policy",
+    title: h?.title ?? "（未命名政策）",
+    ...(h?.docNo ? { docNo: h.docNo } : {}),
+    ...(h?.issuer ? { issuer: h.issuer } : {}),
+    ...(h?.published ? { date: fmtDate(h.published) } : {}),
+    notes: [],
+    sections: [
+      { heading: `${numeral(1)}、支持对象`, paragraphs: eligibilityParagraphs(policy, cx) },
+      { heading: `${numeral(2)}、支持范围及标准`, paragraphs: clauseParagraphs(policy, cx) },
+      { heading: `${numeral(3)}、附则`, paragraphs: closingParagraphs(policy, cx) },
+    ],
+  };
+}
