@@ -8,7 +8,7 @@ import { MARKER_OWNER, toMarkers } from "./language/markers.js";
 import { spanRange } from "./language/navigation.js";
 import { updateHighlighting } from "./language/register.js";
 import { monaco } from "./monaco.js";
-import type { Analysis, Span } from "./protocol.js";
+import type { Analysis, CaseContext, Span } from "./protocol.js";
 import { SEED_SOURCE } from "./seed.js";
 import { loadForm, saveForm } from "./store/drafts.js";
 import { exportFile, importFile } from "./store/files.js";
@@ -18,7 +18,7 @@ import { CasesPanel } from "./ui/cases.js";
 import { DiffView } from "./ui/diff-view.js";
 import { byId, toast } from "./ui/dom.js";
 import { InputForm } from "./ui/form.js";
-import { toApplication } from "./ui/form-values.js";
+import { toApplication, toParams, type FormState } from "./ui/form-values.js";
 import { renderOutline, renderProblems } from "./ui/outline.js";
 import { renderResults } from "./ui/results.js";
 import { VersionsPanel } from "./ui/versions.js";
@@ -75,13 +75,23 @@ export class Playground {
     const state = this.form.state;
     const application = toApplication(this.form.fields, state);
     const source = this.model.getValue();
-    this.sentRequest = JSON.stringify([source.length, application, state.date, state.context]);
+    const context = this.context(state);
+    this.sentRequest = JSON.stringify([source.length, application, state.date, context]);
     this.client.analyze({
       source,
       application,
       ...(state.date ? { date: state.date } : {}),
-      ...(state.context ? { context: state.context.options } : {}),
+      context,
     });
+  }
+
+  /** A loaded case's ledger, approvals and parameters, with parameters the drafter is trying. */
+  private context(state: FormState): CaseContext {
+    const options = state.context?.options ?? {};
+    const tried = toParams(this.form.paramFields, state);
+    return Object.keys(tried).length
+      ? { ...options, params: { ...options.params, ...tried } }
+      : options;
   }
 
   private apply(a: Analysis): void {
@@ -94,11 +104,12 @@ export class Playground {
     const reveal = (s: Span) => this.reveal(s);
     renderOutline(a.clauses.length ? a.clauses : (this.lastGood?.clauses ?? []), reveal);
     renderProblems(a.diagnostics, reveal);
-    if (a.meta) this.form.update(a.meta.inputs);
+    if (a.meta) this.form.update(a.meta.inputs, a.meta.params);
     const state = this.form.state;
     const application = toApplication(this.form.fields, state);
     if (
-      JSON.stringify([a.source.length, application, state.date, state.context]) !== this.sentRequest
+      JSON.stringify([a.source.length, application, state.date, this.context(state)]) !==
+      this.sentRequest
     ) {
       // The form gained fields (first analysis, new declarations): evaluate with their values.
       this.requestAnalysis();

@@ -132,3 +132,26 @@ test("the form becomes a new case in the source, and that case passes", async ()
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("a parameter left to the guideline (待定) can be tried in the form", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await page.click('[data-tab="cases"]');
+  const base = page.locator('#cases-list .case[data-case="合格企业"]');
+  await andWait(page, () => base.locator('[data-action="load"]').click());
+  const form = page.locator("#app-form");
+  await andWait(page, () => form.locator('input[data-field="工业互联网服务商"]').check());
+  await andWait(page, () => form.locator('input[data-field="服务区内企业数量"]').fill("12"));
+  await andWait(page, () => form.locator('input[data-field="实际发生服务金额"]').fill("100万"));
+  const clause7 = page.locator('#results [data-clause="7"]');
+  // Unset, the clause cannot be computed and says so.
+  expect(await clause7.getAttribute("data-status")).toBe("error");
+  const param = form.locator('input[data-field="服务企业数量要求"]');
+  await andWait(page, () => param.fill("10"));
+  expect(await clause7.getAttribute("data-status")).toBe("awarded");
+  expect(await clause7.locator(".amount").getAttribute("data-amount")).toBe("300000");
+  await andWait(page, () => param.fill("20"));
+  expect(await clause7.getAttribute("data-status")).toBe("ineligible");
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -50,6 +50,11 @@ export function toApplication(
   return application;
 }
 
+/** Values the drafter gave to parameters the policy leaves unset (待定), for trying them out. */
+export function toParams(params: readonly InputMeta[], state: FormState): Record<string, unknown> {
+  return toApplication(params, state);
+}
+
 /** The form value for a value of a case's application (JSON as the evaluator receives it). */
 export function fromCaseValue(input: InputMeta, value: unknown): FieldValue {
   if (input.type === "bool") return value === true || value === "是" || value === "true";

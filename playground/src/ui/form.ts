@@ -3,7 +3,7 @@
  * is edited: fields appear and disappear with the declarations, and values typed so far are kept by
  * name.
  */
-import type { InputMeta } from "../../../runtime/types.js";
+import type { InputMeta, PolicyMeta } from "../../../runtime/types.js";
 import { formatYuan } from "../money.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import type { FieldError, FieldValue, FormState } from "./form-values.js";
@@ -32,6 +32,7 @@ function defaultText(input: InputMeta): string {
 /** The generated form; `onChange` fires on every edit. */
 export class InputForm {
   private inputs: readonly InputMeta[] = [];
+  private params: readonly InputMeta[] = [];
   private signature = "";
   private values: Record<string, FieldValue>;
   private date: string;
@@ -75,12 +76,27 @@ export class InputForm {
   }
 
   /** Follow the policy's inputs; rebuilds only when the declarations changed. */
-  update(inputs: readonly InputMeta[]): void {
-    const sig = JSON.stringify(inputs.map((i) => [i.name, i.type, i.values, i.unit, i.default]));
+  update(inputs: readonly InputMeta[], params: PolicyMeta["params"] = []): void {
+    const unset = params.filter((p) => !p.set);
+    const sig = JSON.stringify([
+      inputs.map((i) => [i.name, i.type, i.values, i.unit, i.default]),
+      unset,
+    ]);
     if (sig === this.signature) return;
     this.signature = sig;
     this.inputs = inputs;
+    this.params = unset.map((p) => ({
+      name: p.name,
+      type: p.type,
+      required: false,
+      description: "待定参数：政策留待申报指南设定；此处填写的值只用于试算。",
+    }));
     this.render();
+  }
+
+  /** The parameters left unset (待定) by the policy, which the form lets the drafter try. */
+  get paramFields(): readonly InputMeta[] {
+    return this.params;
   }
 
   /** Replace every value (loading a case); fields not given are cleared. */
@@ -99,8 +115,9 @@ export class InputForm {
     for (const slot of this.errorSlots.values()) slot.textContent = "";
     const unmatched: FieldError[] = [];
     for (const e of errors) {
-      const slot =
-        this.errorSlots.get(e.field) ?? this.errorSlots.get(e.field.replace(/（.*$/, ""));
+      // The runtime names parameters 参数.名称 and detail rows 名称（项目）.
+      const field = e.field.replace(/^参数\./, "");
+      const slot = this.errorSlots.get(field) ?? this.errorSlots.get(field.replace(/（.*$/, ""));
       if (slot)
         slot.textContent = slot.textContent ? `${slot.textContent}；${e.message}` : e.message;
       else unmatched.push(e);
@@ -143,6 +160,12 @@ export class InputForm {
       return;
     }
     replaceChildren(this.container, ...this.inputs.map((i) => this.field(i)));
+    if (this.params.length) {
+      this.container.append(
+        h("h3", {}, "待定参数（试算用）"),
+        ...this.params.map((p) => this.field(p)),
+      );
+    }
   }
 
   private field(input: InputMeta): HTMLElement {
