@@ -20,6 +20,7 @@ import { byId, toast } from "./ui/dom.js";
 import { InputForm } from "./ui/form.js";
 import { toApplication, toParams, type FormState } from "./ui/form-values.js";
 import { renderOutline, renderProblems } from "./ui/outline.js";
+import { renderReference } from "./ui/reference.js";
 import { renderResults } from "./ui/results.js";
 import { VersionsPanel } from "./ui/versions.js";
 import type { CompilerClient } from "./worker-client.js";
@@ -194,6 +195,7 @@ export class Playground {
       byId(`tab-${b.dataset["tab"]}`).hidden = !on;
     }
     if (tab === "versions") this.versions.render();
+    if (tab === "reference" && !byId("reference").childElementCount) renderReference();
   }
 
   private wireToolbar(): void {

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { keyword } from "../../grammar/keywords.js";
+import { KEYWORDS, keyword } from "../../grammar/keywords.js";
 import {
   analysisId,
   launchBrowser,
@@ -260,6 +260,18 @@ test("completion offers declared names, keywords and clause templates", async ()
     ),
   );
   await widget.getByText("条款：比例资助并设上限").first().waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("the language reference lists every keyword of the table", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await page.click('[data-tab="reference"]');
+  await page.locator("#reference dt").first().waitFor();
+  expect(await page.locator("#reference dt").count()).toBe(KEYWORDS.length);
+  const award = page.locator('#reference dt[data-keyword="Award"]');
+  expect(await award.innerText()).toContain(keyword("Award").spellings[0]!);
   expect(errors).toEqual([]);
   await context.close();
 });
