@@ -96,22 +96,41 @@ function benchEvaluate(): void {
     if (a.ok && b.ok && a.result.total === b.total) agree++;
   }
   console.log(`两种实现的总额一致：${agree}/${apps.length}`);
-  const hand = time(() => apps.forEach((a) => evaluateByHand(a, date, 10)), 1500);
-  const off = time(() => apps.forEach((a) => policy.evaluate(a, { date, explain: false })), 1500);
-  const on = time(() => apps.forEach((a) => policy.evaluate(a, { date })), 1500);
-  const rate = (t: { ms: number }) => (apps.length / t.ms) * 1000;
-  console.log(`手写实现（基准）：${fmt(rate(hand) / 1000, 1)} 千次/秒`);
+  // Alternate the three in rounds and keep each one's best round: other load on the machine
+  // then slows all three alike instead of whichever happened to run during it.
+  const runs: Record<"hand" | "off" | "on", () => void> = {
+    hand: () => apps.forEach((a) => evaluateByHand(a, date, 10)),
+    off: () => apps.forEach((a) => policy.evaluate(a, { date, explain: false })),
+    on: () => apps.forEach((a) => policy.evaluate(a, { date })),
+  };
+  const best = { hand: Infinity, off: Infinity, on: Infinity };
+  for (let round = 0; round < 15; round++) {
+    for (const k of ["hand", "off", "on"] as const) {
+      const t = performance.now();
+      runs[k]();
+      best[k] = Math.min(best[k], performance.now() - t);
+    }
+  }
+  const rate = (ms: number) => (apps.length / ms) * 1000;
+  console.log(`手写实现（基准）：${fmt(rate(best.hand) / 1000, 1)} 千次/秒`);
   console.log(
-    `编译实现，关闭说明：${fmt(rate(off) / 1000, 1)} 千次/秒，是手写的 ${fmt(rate(off) / rate(hand))} 倍（目标 ≥ 2）`,
+    `编译实现，关闭说明：${fmt(rate(best.off) / 1000, 1)} 千次/秒，是手写的 ${fmt(best.hand / best.off)} 倍（目标 ≥ 2）`,
   );
   console.log(
-    `编译实现，开启说明：${fmt(rate(on) / 1000, 1)} 千次/秒，开启说明的耗时是关闭的 ${fmt(off.ms ? on.ms / off.ms : 0)} 倍（目标 ≤ 2）`,
+    `编译实现，开启说明：${fmt(rate(best.on) / 1000, 1)} 千次/秒，开启说明的耗时是关闭的 ${fmt(best.on / best.off)} 倍（目标 ≤ 2）`,
   );
 }
 
 function benchColdStart(): void {
   console.log("\n## 冷启动：zhengce eval 种子政策（新进程）");
-  const args = ["bin/zhengce.js", "eval", SEED, "--input", "policies/jiading-2021-industrial-internet.example.json", "--json"];
+  const args = [
+    "bin/zhengce.js",
+    "eval",
+    SEED,
+    "--input",
+    "policies/jiading-2021-industrial-internet.example.json",
+    "--json",
+  ];
   const run = (env: NodeJS.ProcessEnv) => {
     const t = performance.now();
     execFileSync(process.execPath, args, { stdio: "pipe", env });
@@ -128,7 +147,9 @@ function benchColdStart(): void {
   const t = performance.now();
   execFileSync(process.execPath, ["-e", "0"]);
   const bare = performance.now() - t;
-  console.log(`首次（无缓存，载入编译器并编译）：中位数 ${fmt(median(cold), 0)} ms（目标 < 500 ms）`);
+  console.log(
+    `首次（无缓存，载入编译器并编译）：中位数 ${fmt(median(cold), 0)} ms（目标 < 500 ms）`,
+  );
   console.log(`再次（编译结果缓存命中，不载入编译器）：中位数 ${fmt(median(warm), 0)} ms`);
   console.log(`同机空 node 进程：${fmt(bare, 0)} ms`);
 }

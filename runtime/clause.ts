@@ -22,11 +22,14 @@ export interface Ctx {
   readonly explain: boolean;
 }
 
+const NONE = Object.freeze([]) as unknown as never[];
+
 type Mutable<X> = { -readonly [P in keyof X]: X[P] };
 
 export class ClauseRun {
-  readonly reasons: string[] = [];
-  readonly steps: ExplainStep[] = [];
+  /** Reasons and steps are shared empty arrays until something is recorded (the hot path records nothing). */
+  private reasonList: string[] = NONE;
+  readonly steps: ExplainStep[];
   beneficiary?: string;
   stacksWith?: string;
 
@@ -35,11 +38,19 @@ export class ClauseRun {
     readonly label: string,
     readonly title: string,
     readonly explain: boolean,
-  ) {}
+  ) {
+    this.steps = explain ? [] : NONE;
+  }
+
+  /** The reasons recorded so far. */
+  get reasons(): readonly string[] {
+    return this.reasonList;
+  }
 
   /** Record a failed condition. */
   fail(reason: string): void {
-    this.reasons.push(reason);
+    if (this.reasonList === NONE) this.reasonList = [];
+    this.reasonList.push(reason);
   }
 
   /** Record an explanation step (callers guard with `explain`). */
@@ -103,7 +114,7 @@ export class ClauseRun {
 
   /** The clause cannot be evaluated (e.g. a parameter is still 待定). */
   error(reason: string): ClauseResult {
-    this.reasons.push(reason);
+    this.fail(reason);
     return this.result("error", false, "0");
   }
 }

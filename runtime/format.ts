@@ -3,17 +3,26 @@
  */
 import { Dec, toPlain } from "./money.js";
 
-const WAN = new Dec(10000);
-const YI = new Dec(100000000);
+/** Digits of a non-negative integer string divided by 10^k, trailing zeros trimmed: ("2500000", 4) → "250". */
+function shift(digits: string, k: number): string {
+  const padded = digits.padStart(k + 1, "0");
+  const int = padded.slice(0, padded.length - k);
+  const frac = padded.slice(padded.length - k).replace(/0+$/, "");
+  return frac ? `${int}.${frac}` : int;
+}
 
-/** An amount in 元 the way a policy text writes it: 200万元, 1.5亿元, 1234.5元. */
+/**
+ * An amount in 元 the way a policy text writes it: 200万元, 1.5亿元, 1234.5元. String arithmetic on
+ * the exact decimal digits: explanations format many amounts, and this stays exact and cheap.
+ */
 export function fmtMoney(x: Dec): string {
   const neg = x.isNeg() && !x.isZero();
-  const a = x.abs();
+  const digits = x.abs().toString();
   let s: string;
-  if (a.gte(YI) && a.mod(1000000).isZero()) s = `${toPlain(a.div(YI))}亿元`;
-  else if (a.gte(WAN) && a.isInteger()) s = `${toPlain(a.div(WAN))}万元`;
-  else s = `${toPlain(a)}元`;
+  if (digits.includes(".")) s = `${digits}元`;
+  else if (digits.length > 8 && digits.endsWith("000000")) s = `${shift(digits, 8)}亿元`;
+  else if (digits.length > 4) s = `${shift(digits, 4)}万元`;
+  else s = `${digits}元`;
   return neg ? `-${s}` : s;
 }
 

@@ -21,7 +21,12 @@ export interface Plan {
   readonly meta: PolicyMeta;
   readonly inputs: readonly InputMeta[];
   readonly defaults: readonly unknown[];
-  readonly params: readonly { readonly meta: InputMeta; readonly value: unknown }[];
+  readonly params: readonly {
+    readonly meta: InputMeta;
+    readonly value: unknown;
+    /** Values from a date on (ascending `from`): the application's date picks the last that applies. */
+    readonly byDate?: readonly { readonly from: string; readonly value: unknown }[];
+  }[];
   readonly validFrom?: string;
   readonly validTo?: string;
   readonly repeal?: { readonly date: string; readonly basis?: string };
@@ -46,6 +51,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   const checked = validate(app, plan.inputs, plan.defaults);
   const errors: InputError[] = checked.ok ? [] : [...checked.errors];
   const p = plan.params.map((x) => x.value);
+  const overridden = new Set<number>();
   for (const [name, raw] of Object.entries(options.params ?? {})) {
     const i = plan.params.findIndex((x) => x.meta.name === name);
     if (i < 0) {
@@ -53,6 +59,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
       continue;
     }
     const parsed = parseValue(plan.params[i]!.meta, raw);
+    overridden.add(i);
     if (parsed.ok) p[i] = parsed.value;
     else errors.push({ field: `参数.${name}`, message: parsed.message });
   }
@@ -69,6 +76,10 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   if (!checked.ok || errors.length) return { ok: false, errors };
   const v = checked.value;
   date ??= todayInChina();
+  plan.params.forEach((x, i) => {
+    if (overridden.has(i)) return;
+    for (const d of x.byDate ?? []) if (d.from <= date) p[i] = d.value;
+  });
   const explain = options.explain !== false;
   const ctx: Ctx = {
     v: v.values,

@@ -67,6 +67,9 @@ function show(v: unknown): string {
   return s.length > 40 ? s.slice(0, 40) + "…" : s;
 }
 
+const TRUE = { ok: true, value: true } as const;
+const FALSE = { ok: true, value: false } as const;
+
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
@@ -87,7 +90,18 @@ function parseNumber(v: unknown, suffix: RegExp): Parsed<{ value: Dec; text: str
   };
 }
 
+/** A JSON number that is a valid amount (0 to 1000万亿元, at most to the 分), or undefined. */
+export function moneyNumber(v: number): Dec | undefined {
+  if (!(v >= 0 && v <= 1e15)) return undefined;
+  if (Number.isInteger(v)) return new Dec(v);
+  const d = new Dec(v);
+  return d.decimalPlaces() <= 2 ? d : undefined;
+}
+
 function parseMoney(v: unknown): Parsed<Dec> {
+  // fast path: whole 元 as a JSON number, the common case for services
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 1e15)
+    return { ok: true, value: new Dec(v) };
   const p = parseNumber(v, /^(亿|万)?元?$/);
   if (!p.ok) return p;
   let x = p.value.value;
@@ -154,6 +168,7 @@ function parseBool(v: unknown): Parsed<boolean> {
 }
 
 function parseOne(meta: InputMeta, v: unknown): Parsed<unknown> {
+  if (typeof v === "boolean" && meta.type === "bool") return v ? TRUE : FALSE;
   switch (meta.type) {
     case "money":
       return parseMoney(v);
@@ -229,75 +244,119 @@ export interface Validated {
   readonly project?: string;
 }
 
-/** Validate an application against the declared inputs; defaults are parsed values already. */
+export type Validation = { ok: true; value: Validated } | { ok: false; errors: InputError[] };
+
+/** The error for an input that is required and absent. */
+export function missingError(meta: InputMeta): InputError {
+  return { field: meta.name, message: `缺少“${meta.name}”（${TYPE_ZH[meta.type] ?? meta.type}）` };
+}
+
+/** Parse one present value; on failure push the field's error and return undefined. */
+export function parseField(meta: InputMeta, raw: unknown, errors: InputError[]): unknown {
+  const p = parseOne(meta, raw);
+  if (p.ok) return p.value;
+  const hint = EXAMPLE[meta.type] ? `，应为${TYPE_ZH[meta.type]}（${EXAMPLE[meta.type]}）` : "";
+  errors.push({
+    field: meta.name,
+    message: `“${meta.name}”${p.message}：收到 ${show(raw)}${p.message === "类型不对" || p.message === "不是有效数字" ? hint : ""}`,
+  });
+  return undefined;
+}
+
+/** A value that is not an application at all. */
+export const NOT_AN_OBJECT: InputError = {
+  field: "(申报材料)",
+  message: "申报材料应为一个对象（JSON），各字段为申报信息",
+};
+
+const INDEX = new WeakMap<readonly InputMeta[], ReadonlyMap<string, number>>();
+
+/** Declared field name → position; computed once per policy. */
+function indexOf(inputs: readonly InputMeta[]): ReadonlyMap<string, number> {
+  let map = INDEX.get(inputs);
+  if (!map) {
+    map = new Map(inputs.map((m, i) => [m.name, i]));
+    INDEX.set(inputs, map);
+  }
+  return map;
+}
+
+/**
+ * Validate an application against the declared inputs; defaults are parsed values already.
+ * It walks the fields the application has (a handful) rather than every declared input, which
+ * keeps property reads few: applications of different shapes make each read slow.
+ */
 export function validate(
   app: unknown,
   inputs: readonly InputMeta[],
   defaults: readonly unknown[],
-): { ok: true; value: Validated } | { ok: false; errors: InputError[] } {
-  if (typeof app !== "object" || app === null || Array.isArray(app)) {
-    return {
-      ok: false,
-      errors: [{ field: "(申报材料)", message: "申报材料应为一个对象（JSON），各字段为申报信息" }],
-    };
-  }
+): Validation {
+  if (typeof app !== "object" || app === null || Array.isArray(app))
+    return { ok: false, errors: [NOT_AN_OBJECT] };
   const rec = app as Record<string, unknown>;
-  const errors: InputError[] = [];
-  const values: unknown[] = [];
-  const known = knownFields(inputs);
-  inputs.forEach((meta, i) => {
-    const has =
-      Object.prototype.hasOwnProperty.call(rec, meta.name) &&
-      rec[meta.name] !== null &&
-      rec[meta.name] !== undefined;
-    if (!has) {
-      if (meta.required)
-        errors.push({
-          field: meta.name,
-          message: `缺少“${meta.name}”（${TYPE_ZH[meta.type] ?? meta.type}）`,
-        });
-      values.push(defaults[i]);
-      return;
-    }
-    const p = parseOne(meta, rec[meta.name]);
-    if (p.ok) values.push(p.value);
-    else {
-      const hint = EXAMPLE[meta.type] ? `，应为${TYPE_ZH[meta.type]}（${EXAMPLE[meta.type]}）` : "";
-      errors.push({
-        field: meta.name,
-        message: `“${meta.name}”${p.message}：收到 ${show(rec[meta.name])}${p.message === "类型不对" || p.message === "不是有效数字" ? hint : ""}`,
-      });
-      values.push(undefined);
-    }
-  });
-  const reserved: Record<string, string | undefined> = {};
-  for (const meta of RESERVED_FIELDS) {
-    const v = rec[meta.name];
-    if (v === undefined || v === null) continue;
-    const p = parseOne(meta, v);
-    if (p.ok) reserved[meta.name] = p.value as string;
-    else errors.push({ field: meta.name, message: `“${meta.name}”${p.message}：收到 ${show(v)}` });
-  }
+  const index = indexOf(inputs);
+  const values = defaults.slice();
+  const given = new Uint8Array(inputs.length);
+  let fieldErrors: InputError[][] | undefined;
+  const other: InputError[] = [];
+  const reserved: Record<string, string> = {};
+  let unknown = 0;
   for (const key of Object.keys(rec)) {
-    if (known.has(key)) continue;
-    const near = [...known].filter(
-      (n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)),
-    );
-    errors.push({
-      field: key,
-      message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}`,
-    });
-    if (errors.length > 200) break;
+    const raw = rec[key];
+    const i = index.get(key);
+    if (i === undefined) {
+      const meta = RESERVED_FIELDS.find((r) => r.name === key);
+      if (meta) {
+        if (raw === undefined || raw === null) continue;
+        const p = parseOne(meta, raw);
+        if (p.ok) reserved[key] = p.value as string;
+        else other.push({ field: key, message: `“${key}”${p.message}：收到 ${show(raw)}` });
+      } else if (unknown++ < 200) other.push(unknownField(inputs, key));
+      continue;
+    }
+    if (raw === undefined || raw === null) continue;
+    given[i] = 1;
+    const meta = inputs[i]!;
+    if (raw === true || raw === false) {
+      if (meta.type === "bool") {
+        values[i] = raw;
+        continue;
+      }
+    } else if (typeof raw === "number" && meta.type === "money") {
+      const d = moneyNumber(raw);
+      if (d) {
+        values[i] = d;
+        continue;
+      }
+    }
+    const errs: InputError[] = [];
+    values[i] = parseField(meta, raw, errs);
+    if (errs.length) (fieldErrors ??= [])[i] = errs;
   }
+  const errors: InputError[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    if (!given[i] && inputs[i]!.required) errors.push(missingError(inputs[i]!));
+    const errs = fieldErrors?.[i];
+    if (errs) errors.push(...errs);
+  }
+  errors.push(...other);
   if (errors.length) return { ok: false, errors };
+  const value: { values: unknown[]; date?: string; applicant?: string; project?: string } = {
+    values,
+  };
+  if (reserved["申报日期"]) value.date = reserved["申报日期"];
+  if (reserved["申报主体"]) value.applicant = reserved["申报主体"];
+  if (reserved["申报项目"]) value.project = reserved["申报项目"];
+  return { ok: true, value };
+}
+
+function unknownField(inputs: readonly InputMeta[], key: string): InputError {
+  const near = [...knownFields(inputs)].filter(
+    (n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)),
+  );
   return {
-    ok: true,
-    value: {
-      values,
-      ...(reserved["申报日期"] ? { date: reserved["申报日期"] } : {}),
-      ...(reserved["申报主体"] ? { applicant: reserved["申报主体"] } : {}),
-      ...(reserved["申报项目"] ? { project: reserved["申报项目"] } : {}),
-    },
+    field: key,
+    message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}`,
   };
 }
 
