@@ -6,6 +6,7 @@ import type { Analysis, Request, Response } from "./protocol.js";
 
 type AnalyzeArgs = Omit<Extract<Request, { kind: "analyze" }>, "kind" | "id">;
 
+/** What the worker's toolchain offers (the formatter arrives with a later issue). */
 export interface Capabilities {
   readonly compilerAvailable: boolean;
   readonly formatterAvailable: boolean;
