@@ -155,3 +155,21 @@ test("a parameter left to the guideline (待定) can be tried in the form", asyn
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("a bad entry gets a Chinese error next to its field, and nothing is computed from it", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await loadClause1Case(page);
+  const name = await investmentField(page);
+  await andWait(page, () => page.locator(`#app-form input[data-field="${name}"]`).fill("五百万"));
+  const row = page.locator(`#app-form [data-field-row="${name}"] .field-error`);
+  expect(await row.innerText()).toMatch(/[\u4e00-\u9fff]/);
+  expect(await page.locator("#results .input-errors").innerText()).toContain(name);
+  expect(await page.locator('#results [data-clause="1"]').count()).toBe(0);
+  // Correcting it brings the result back.
+  await andWait(page, () => page.locator(`#app-form input[data-field="${name}"]`).fill("500万"));
+  expect(await row.innerText()).toBe("");
+  expect(await clause1(page).getAttribute("data-status")).toBe("awarded");
+  expect(errors).toEqual([]);
+  await context.close();
+});
