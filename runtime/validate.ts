@@ -4,6 +4,7 @@
  */
 import { Dec } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
+import { editDistance } from "./edit-distance.js";
 
 /** Fields every policy accepts besides its declared inputs. */
 export const RESERVED_FIELDS: readonly InputMeta[] = [
@@ -208,20 +209,6 @@ function parseRecord(meta: InputMeta, v: unknown): Parsed<Record<string, Dec>> {
     out[key] = p.value;
   }
   return { ok: true, value: out };
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }
 
 const KNOWN = new WeakMap<readonly InputMeta[], ReadonlySet<string>>();
