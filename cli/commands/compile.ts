@@ -26,8 +26,16 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
   }
   const name = basename(file).replace(/\.zc$/, "");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.ts`), result.ts);
-  writeFileSync(join(dir, `${name}.mjs`), result.esm);
+  // The generator's output is already laid out line by line; Prettier makes it read like hand code.
+  const prettier = await import("prettier");
+  writeFileSync(
+    join(dir, `${name}.ts`),
+    await prettier.format(result.ts, { parser: "typescript", printWidth: 100 }),
+  );
+  writeFileSync(
+    join(dir, `${name}.mjs`),
+    await prettier.format(result.esm, { parser: "babel", printWidth: 100 }),
+  );
   out(`已生成 ${join(dir, `${name}.ts`)} 与 ${join(dir, `${name}.mjs`)}`);
   return 0;
 }

@@ -59,10 +59,13 @@ export function toModule(
   const defaults = checked.inputs.map((s) =>
     s.decl.default ? g.expr(s.decl.default) : "undefined",
   );
-  const params = checked.params.map(
-    (s) =>
-      `{ meta: ${json(inputMeta(s.name, s.ty, false, undefined, s.decl.description))}, value: ${s.decl.value ? g.expr(s.decl.value) : "undefined"} }`,
-  );
+  const params = checked.params.map((s) => {
+    const byDate = [...(s.decl.byDate ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+    const dated = byDate.length
+      ? `, byDate: [${byDate.map((d) => `{ from: ${lit(d.from)}, value: ${g.expr(d.value)} }`).join(", ")}]`
+      : "";
+    return `{ meta: ${json(inputMeta(s.name, s.ty, false, undefined, s.decl.description))}, value: ${s.decl.value ? g.expr(s.decl.value) : "undefined"}${dated} }`;
+  });
   const plan = new Writer();
   plan.open(`const plan${ts ? ": rt.Plan" : ""} =`);
   plan.line(`meta: ${json(policyMeta(checked))},`);
@@ -122,12 +125,14 @@ export function toModule(
   );
   if (form !== "factory") {
     out.push("/** The compiled policy: metadata, schema and evaluator. */");
-    out.push("export const policy: CompiledPolicy = rt.definePolicy(plan, schema);");
+    out.push(`export const policy${ts ? ": CompiledPolicy" : ""} = rt.definePolicy(plan, schema);`);
     out.push("export const meta = policy.meta;");
     out.push("");
     out.push("/** Evaluate one application; input errors come back field by field. */");
     out.push(
-      "export function evaluate(application: Application, options?: EvaluateOptions): Evaluation {",
+      ts
+        ? "export function evaluate(application: Application, options?: EvaluateOptions): Evaluation {"
+        : "export function evaluate(application, options) {",
     );
     out.push("  return policy.evaluate(application, options);");
     out.push("}");

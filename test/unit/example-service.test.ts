@@ -2,6 +2,7 @@
  * The README's service example runs: the CLI compiles the seed into examples/generated, and
  * examples/service.ts imports the generated module through the package export zhengce/runtime.
  */
+import { execFileSync } from "node:child_process";
 import { expect, it } from "vitest";
 import { main } from "../../cli/main.js";
 
@@ -39,4 +40,10 @@ it("examples/service.ts quotes the sample application from the compiled module",
     "2022-03-01",
   );
   expect(bad).toEqual({ errors: ["项目实际投资：“项目实际投资”金额不能为负数：收到 “-1”"] });
+
+  // the plain ES module runs in a plain Node program
+  const script = `import("./examples/generated/jiading-2021-industrial-internet.mjs").then((m) => console.log(m.evaluate({ 注册地在本区: true, 法人企业: true, 经营状态正常: true, 信用记录良好: true, 获智能工厂授牌: true, 项目实际投资: 5000000 }, { date: "2022-03-01" }).result.total))`;
+  expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()).toBe(
+    "1500000",
+  );
 });
