@@ -18,7 +18,7 @@ export interface ServiceConfig {
   readonly requestTimeoutMs: number;
   /** Idle time before a kept-alive connection is closed (default 5 s). */
   readonly keepAliveTimeoutMs: number;
-  /** Wait after a file change before reading it (default 50 ms). */
+  /** A changed file is read once it has been quiet this long, twice over (default 100 ms). */
   readonly settleMs: number;
   /** Interval of the stat fallback that notices changes fs.watch missed (default 1 s). */
   readonly pollMs: number;
@@ -35,7 +35,7 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   headersTimeoutMs: 5000,
   requestTimeoutMs: 10000,
   keepAliveTimeoutMs: 5000,
-  settleMs: 50,
+  settleMs: 100,
   pollMs: 1000,
   watch: true,
 };

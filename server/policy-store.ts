@@ -166,13 +166,26 @@ export class PolicyStore {
     return this.reloads;
   }
 
-  /** Look at a file again after the settle delay (repeated notices restart the delay). */
+  /**
+   * Look at a file again once it has settled: no notice for `settleMs`, then no change during a
+   * further `settleMs`. A save made of several writes is thus read whole, not halfway through.
+   */
   schedule(name: string): void {
+    this.later(name, () => {
+      const before = signature(join(this.dir, name));
+      this.later(name, () => {
+        if (signature(join(this.dir, name)) === before) this.load(name);
+        else this.schedule(name);
+      });
+    });
+  }
+
+  private later(name: string, f: () => void): void {
     const old = this.pending.get(name);
     if (old) clearTimeout(old);
     const t = setTimeout(() => {
       this.pending.delete(name);
-      this.load(name);
+      f();
     }, this.options.settleMs);
     t.unref();
     this.pending.set(name, t);

@@ -52,7 +52,14 @@ export function checkCompile(src: string, limitMs = 1000): CompileCheck {
   } catch (e) {
     return { ok: false, ms: performance.now() - t0, problems: [`compile 抛出异常：${String(e)}`] };
   }
-  const ms = performance.now() - t0;
+  let ms = performance.now() - t0;
+  // A slow compile is timed again: only a text that is slow every time counts as a hang, not a
+  // garbage collection or a busy machine.
+  for (let k = 0; k < 2 && ms > limitMs; k++) {
+    const t1 = performance.now();
+    compile(src);
+    ms = Math.min(ms, performance.now() - t1);
+  }
   if (ms > limitMs) problems.push(`编译用时 ${ms.toFixed(0)} ms，超过 ${limitMs} ms`);
   const map = new LineMap(src);
   for (const d of result.diagnostics) {
