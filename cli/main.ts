@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     usage: "fmt [--write|--check] 文件或目录…  统一政策文件的格式（与 Prettier 插件一致）",
     load: () => import("./commands/fmt.js"),
   },
+  diff: {
+    usage: "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S]  两个版本的变化及其影响",
+    load: () => import("./commands/diff.js"),
+  },
   doc: {
     usage: "doc 文件 [--format md|html] [--out 文件]  生成政策或申报指南文档",
     load: () => import("./commands/doc.js"),
