@@ -86,6 +86,11 @@ export class ClauseRun {
 
   /** Eligible with an amount; `maximum` is the most the text allows when it differs. */
   awarded(amount: Dec, maximum?: Dec, payable?: Dec): ClauseResult {
+    // A negative award (a negative cap, ratio or formula in the policy) is an error, never money.
+    if (amount.isNeg() && !amount.isZero())
+      return this.error(
+        `计算得到负数金额 ${fmtMoney(amount)}，不能作为资助金额：请检查本条的资助方式、上限或计算式`,
+      );
     const r = this.result("awarded", true, toPlain(amount));
     if (maximum && !maximum.eq(amount)) r.maximum = toPlain(maximum);
     if (payable) r.payable = toPlain(payable);

@@ -27,3 +27,27 @@ describe("compiler regressions", () => {
     expect(ev.ok && ev.result.clauses[0]!.reasons.length).toBe(1);
   });
 });
+
+describe("runtime regressions", () => {
+  it("a negative cap or ratio gives a clause error, never a negative amount", () => {
+    for (const line of ["  上限 -1", "  上限 -200万"]) {
+      const src = [
+        "政策 负数上限",
+        "申报信息",
+        "  投资 金额",
+        "第1条 资助",
+        "  资助 比例 30% 基数 投资",
+        line,
+        "",
+      ].join("\n");
+      const r = compile(src);
+      expect(r.ok).toBe(true);
+      const ev = loadPolicy(r.js!).evaluate({ 投资: "100万" }, { date: "2024-01-01" });
+      expect(ev.ok).toBe(true);
+      if (!ev.ok) return;
+      expect(ev.result.clauses[0]).toMatchObject({ status: "error", amount: "0" });
+      expect(ev.result.clauses[0]!.reasons[0]).toMatch(/负数金额/);
+      expect(ev.result.total).toBe("0");
+    }
+  });
+});
