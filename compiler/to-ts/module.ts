@@ -56,8 +56,13 @@ export function toModule(
   const inputs = checked.inputs.map((s) =>
     inputMeta(s.name, s.ty, isRequired(s), s.decl.default, s.decl.description),
   );
+  // An itemised amount that is not given is empty, not missing.
   const defaults = checked.inputs.map((s) =>
-    s.decl.default ? g.expr(s.decl.default) : "undefined",
+    s.decl.default
+      ? g.expr(s.decl.default)
+      : s.ty.k === "moneyBy" || s.ty.k === "moneyByYear"
+        ? "{}"
+        : "undefined",
   );
   const params = checked.params.map((s) => {
     const byDate = [...(s.decl.byDate ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
