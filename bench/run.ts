@@ -12,6 +12,7 @@ import { compile } from "../compiler/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import { generatePolicy } from "./gen-policy.js";
 import { evaluateByHand } from "./hand-written-seed.js";
+import { benchDiff } from "./diff.js";
 
 const SEED = "policies/jiading-2021-industrial-internet.zc";
 
@@ -157,3 +158,4 @@ function benchColdStart(): void {
 benchCompile();
 benchEvaluate();
 benchColdStart();
+await benchDiff();

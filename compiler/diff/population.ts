@@ -108,8 +108,8 @@ function value(f: InputMeta, spec: PopulationSpec, rng: () => number): unknown {
 
 /**
  * A builder of applications for one version: the spec's values restricted to the fields the
- * version declares, always assigned in the same order (undefined = default), so that every
- * application has the same shape.
+ * version declares (undefined = default). For speed it refills one object of fixed shape, so each
+ * application must be used before the next is built (evaluate keeps no reference to it).
  */
 export function applicationBuilder(
   spec: PopulationSpec,
@@ -117,8 +117,9 @@ export function applicationBuilder(
 ): (values: readonly unknown[]) => Record<string, unknown> {
   const known = new Set(declared);
   const fields = spec.fields.flatMap((f, i) => (known.has(f.name) ? [[f.name, i] as const] : []));
+  const app: Record<string, unknown> = {};
+  for (const [name] of fields) app[name] = undefined;
   return (values) => {
-    const app: Record<string, unknown> = {};
     for (const [name, i] of fields) app[name] = values[i];
     return app;
   };

@@ -1,0 +1,48 @@
+/**
+ * Reviewer-diff benchmark: the budget impact of a change (clause 5 市级 cap 500万 → 800万, clause 1
+ * ratio 30% → 25%) over 1,000,000 synthetic applications, on worker threads. Prints wall time,
+ * CPU time and the totals; target under 10 s on a 2-core machine. Run alone with
+ * `node dist/bench/diff.js [N]`, or from `npm run bench` through `benchDiff()`.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { budgetParallel } from "../compiler/diff/budget-parallel.js";
+import { budgetPlan, prepare } from "../compiler/diff/diff-policies.js";
+import { fmtMoney } from "../runtime/format.js";
+import { Dec } from "../runtime/money.js";
+
+const SEED = "policies/jiading-2021-industrial-internet.zc";
+
+/** The seed with the reviewer's two edits. */
+function draft(seed: string): string {
+  const cap = seed.split("市级 500万").join("市级 800万");
+  return cap.replace("资助 比例 30% 基数 项目实际投资", "资助 比例 25% 基数 项目实际投资");
+}
+
+/** Run the budget over `size` synthetic applications and print the figures. */
+export async function benchDiff(size = 1_000_000): Promise<void> {
+  console.log(`## 版本差异：${size.toLocaleString("zh-CN")} 份合成申报的预算影响（工作线程）`);
+  const seed = readFileSync(SEED, "utf8");
+  const p = prepare(seed, draft(seed));
+  const plan = budgetPlan(p, { size, seed: 1 });
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const b = await budgetParallel(p.old, p.new, plan, size);
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const m = (s: string) => fmtMoney(new Dec(s));
+  console.log(
+    `${size.toLocaleString("zh-CN")} 份：${seconds.toFixed(2)} 秒（目标 < 10 秒），${b.threads} 个线程 / ${availableParallelism()} 核，` +
+      `CPU ${cpuSeconds.toFixed(1)} 秒，每份 ${((cpuSeconds / size) * 1e6).toFixed(1)} μs（两版各计算一次）`,
+  );
+  console.log(
+    `合计 ${m(b.totalBefore)} → ${m(b.totalAfter)}；获得更多 ${b.better} 份，减少 ${b.worse} 份`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await benchDiff(process.argv[2] ? Number(process.argv[2]) : undefined);
+}
