@@ -4,6 +4,7 @@
  * drawn on a log scale that reaches past the policy's largest figures (integers, never floats).
  * The distributions are stated in `describePopulation`, so the budget says what it assumed.
  */
+import { fmtMoney } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
 import type { InputMeta } from "../../runtime/types.js";
 import { dayOf, isoOf } from "./boundary-axes.js";
@@ -139,7 +140,7 @@ export function application(spec: PopulationSpec, index: number): Record<string,
 export function describePopulation(spec: PopulationSpec): string {
   return (
     `合成申报按声明的申报信息生成（种子 ${spec.seed}）：无默认值的是否项 90% 为是，有默认值的是否项 25% 取相反值；` +
-    `其余有默认值的项 ${KEEP_DEFAULT}% 取默认值；金额为整元，按数量级均匀分布于 ${10 ** spec.minExp}元 至 ${10 ** (spec.maxExp + 1)}元；` +
+    `其余有默认值的项 ${KEEP_DEFAULT}% 取默认值；金额为整元，按数量级均匀分布于 ${fmtMoney(new Dec(10).pow(spec.minExp))} 至 ${fmtMoney(new Dec(10).pow(spec.maxExp + 1))}；` +
     `数量 0 至 ${spec.countMax}；类别等概率。`
   );
 }

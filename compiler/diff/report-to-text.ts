@@ -12,6 +12,14 @@ import type { Impact } from "./impact.js";
 
 const money = (s: string) => fmtMoney(new Dec(s));
 const signed = (s: string) => (new Dec(s).gt(0) ? `+${money(s)}` : money(s));
+const YI = new Dec(1e8);
+/** Budget figures: from 1亿元 up rounded to 0.01亿元 and marked 约 (the JSON keeps them exact). */
+const big = (s: string) => {
+  const x = new Dec(s);
+  if (x.abs().lt(YI)) return money(s);
+  return `约${x.div(YI).toDecimalPlaces(2).toFixed(2)}亿元`;
+};
+const bigSigned = (s: string) => (new Dec(s).gt(0) ? `+${big(s)}` : big(s));
 
 /** The change list, rule changes first, then text, cases, and layout or comments. */
 export function changesText(changes: readonly Change[]): string[] {
@@ -84,12 +92,12 @@ export function budgetText(b: Budget, seconds?: number, threads?: number): strin
     `预算影响：合成申报 ${b.size.toLocaleString("zh-CN")} 份（种子 ${b.seed}）${timing}`,
   ];
   for (const c of b.clauses) {
-    const mark = c.delta === "0" ? "" : `（${signed(c.delta)}）`;
+    const mark = c.delta === "0" ? "" : `（${bigSigned(c.delta)}）`;
     out.push(
-      `  ${c.clause}：${money(c.before)}（${c.awardsBefore}份）→ ${money(c.after)}（${c.awardsAfter}份）${mark}`,
+      `  ${c.clause}：${big(c.before)}（${c.awardsBefore}份）→ ${big(c.after)}（${c.awardsAfter}份）${mark}`,
     );
   }
-  out.push(`  合计：${money(b.totalBefore)} → ${money(b.totalAfter)}（${signed(b.delta)}）`);
+  out.push(`  合计：${big(b.totalBefore)} → ${big(b.totalAfter)}（${bigSigned(b.delta)}）`);
   out.push(`  获得更多 ${b.better} 份，减少 ${b.worse} 份，不变 ${b.same} 份`);
   if (b.largestGain)
     out.push(`  增加最多：第 ${b.largestGain.index + 1} 份申报 ${signed(b.largestGain.delta)}`);
