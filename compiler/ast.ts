@@ -181,7 +181,16 @@ export interface ParamDecl {
   readonly type: TypeRef;
   /** Absent when the parameter is 待定 (left for a guideline). */
   readonly value?: Expr;
+  /** Values that apply from a date on (`自 2024年7月1日 12家`), in source order. */
+  readonly byDate?: readonly DatedValue[];
   readonly description?: string;
+  readonly span: Span;
+}
+
+/** A parameter value that applies to applications dated on or after `from`. */
+export interface DatedValue {
+  readonly from: string;
+  readonly value: Expr;
   readonly span: Span;
 }
 
@@ -221,6 +230,8 @@ export interface Header {
   readonly repeal?: { readonly date: string; readonly basis?: string };
   readonly window?: { readonly from: string; readonly to: string };
   readonly basedOn?: string;
+  /** 年度: the year a guideline covers. */
+  readonly year?: number;
   readonly span: Span;
 }
 
@@ -347,7 +358,29 @@ export interface ParamsSection {
   readonly span: Span;
 }
 
+/** 开放 第1条、第5条: the clauses a guideline opens this year (the others are closed). */
+export interface OpenClauses {
+  readonly kind: "Open";
+  readonly clauses: readonly {
+    readonly number: number;
+    readonly label: string;
+    readonly span: Span;
+  }[];
+  readonly span: Span;
+}
+
+/** 例外 第5条 “依据”: a guideline may raise this clause's standards, for the stated reason. */
+export interface ExceptionDecl {
+  readonly kind: "Exception";
+  readonly clause: number;
+  readonly label: string;
+  readonly reason: string;
+  readonly span: Span;
+}
+
 export type TopItem =
+  | OpenClauses
+  | ExceptionDecl
   | InputsSection
   | ParamsSection
   | DefineDecl

@@ -31,12 +31,15 @@ export interface CompileResult {
 }
 
 /** Parse only: the AST and syntax diagnostics (used by the formatter and the editor outline). */
-export function parse(source: string): {
+export function parse(
+  source: string,
+  known: Iterable<string> = [],
+): {
   ast: Policy;
   diagnostics: Diagnostic[];
   declared: ReadonlySet<string>;
 } {
-  const lex = textToTokens(source);
+  const lex = textToTokens(source, known);
   const parsed = tokensToAst(lex);
   // An error inside the span of an earlier one (a glued word, a bad token) says nothing new.
   const kept: Diagnostic[] = [...lex.diagnostics];

@@ -81,6 +81,13 @@ export class DeclParser extends ExprParser {
         },
         {
           ALT: () => {
+            this.CONSUME(KW.GuidelineYear!);
+            const y = this.CONSUME(T.Num);
+            this.ACTION(() => (h.year = Number(this.payload<T.NumberPayload>(y)?.value ?? 0)));
+          },
+        },
+        {
+          ALT: () => {
             this.CONSUME(KW.Repeal!);
             const d = this.CONSUME6(T.DateTok);
             let basis: string | undefined;
@@ -227,6 +234,15 @@ export class DeclParser extends ExprParser {
       { ALT: () => (this.CONSUME(T.Assign), (value = this.SUBRULE(this.expr))) },
       { ALT: () => this.CONSUME(KW.Unset!) },
     ]);
+    const byDate: A.DatedValue[] = [];
+    this.MANY(() => {
+      const from = this.CONSUME(KW.From!);
+      const d = this.CONSUME(T.DateTok);
+      const v = this.SUBRULE2(this.expr);
+      this.ACTION(() =>
+        byDate.push({ from: this.payload<string>(d), value: v, span: this.sp(from) }),
+      );
+    });
     this.OPTION(() => (description = this.payload<string>(this.CONSUME(T.Str))));
     this.sep(1);
     return this.ACTION(() => ({
@@ -235,6 +251,7 @@ export class DeclParser extends ExprParser {
       nameSpan: this.tokSpan(nameTok),
       type,
       ...(value ? { value } : {}),
+      ...(byDate.length ? { byDate } : {}),
       ...(description !== undefined ? { description } : {}),
       span: this.sp(nameTok),
     }));

@@ -134,11 +134,15 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-/** Turn policy source text into tokens, comments and lexical diagnostics. Never throws. */
-export function textToTokens(source: string): LexResult {
+/**
+ * Turn policy source text into tokens, comments and lexical diagnostics. Never throws. `known`
+ * adds names declared elsewhere (a guideline uses the names of the policy it builds on).
+ */
+export function textToTokens(source: string, known: Iterable<string> = []): LexResult {
   const text = foldWidth(source);
   const lines = new LineMap(source);
   const { names, units } = prescanNames(text);
+  for (const n of known) names.add(n);
   const maxName = Math.max(0, ...[...names].map((n) => n.length));
   const unitList = [...units].sort((a, b) => b.length - a.length);
   const tokens: IToken[] = [];

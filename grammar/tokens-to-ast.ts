@@ -29,8 +29,40 @@ class PolicyParser extends CaseParser {
       { ALT: () => this.SUBRULE(this.stacking) },
       { ALT: () => this.SUBRULE(this.clause) },
       { ALT: () => this.SUBRULE(this.caseDecl) },
+      { ALT: () => this.SUBRULE(this.openClauses) },
+      { ALT: () => this.SUBRULE(this.exceptionDecl) },
     ]),
   );
+
+  /** 开放 第1条、第5条 (申报指南). */
+  openClauses = this.RULE("openClauses", (): A.OpenClauses => {
+    const start = this.CONSUME(KW.Open!);
+    const clauses: { number: number; label: string; span: A.Span }[] = [];
+    const add = (t: IToken) =>
+      this.ACTION(() =>
+        clauses.push({ number: this.payload<number>(t), label: t.image, span: this.tokSpan(t) }),
+      );
+    add(this.CONSUME(T.ClauseNo));
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Dun) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      add(this.CONSUME2(T.ClauseNo));
+    });
+    return this.ACTION(() => ({ kind: "Open", clauses, span: this.sp(start) }));
+  });
+
+  /** 例外 第5条 “依据” (申报指南). */
+  exceptionDecl = this.RULE("exceptionDecl", (): A.ExceptionDecl => {
+    const start = this.CONSUME(KW.Exception!);
+    const no = this.CONSUME(T.ClauseNo);
+    const reason = this.CONSUME(T.Str);
+    return this.ACTION(() => ({
+      kind: "Exception",
+      clause: this.payload<number>(no),
+      label: no.image,
+      reason: this.payload<string>(reason),
+      span: this.sp(start),
+    }));
+  });
 }
 
 /** Token types that open a top-level block wherever they stand. */
@@ -45,6 +77,8 @@ const BLOCK_STARTS = new Set(
     "Eligibility",
     "Stacking",
     "Case",
+    "Open",
+    "Exception",
   ].map((n) => KW[n]!),
 );
 

@@ -1,7 +1,7 @@
 /**
  * `zhengce check FILE…`: diagnostics with positions, source lines and help; exit 1 on errors.
  */
-import { compile } from "../../compiler/index.js";
+import { compileFile } from "../compile-file.js";
 import { type Args } from "../args.js";
 import { policyFiles, readText } from "../io.js";
 import { formatDiagnostics } from "../load.js";
@@ -13,7 +13,7 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
   let warnings = 0;
   for (const file of files) {
     const source = readText(file);
-    const result = compile(source, { emit: [] });
+    const result = await compileFile(file, source, { emit: [] });
     if (result.diagnostics.length) out(await formatDiagnostics(result, source, file) + "\n");
     errors += result.diagnostics.filter((d) => d.severity === "error").length;
     warnings += result.diagnostics.filter((d) => d.severity === "warning").length;

@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { renderDiagnostic } from "../../compiler/diagnostics.js";
 import { formatSource } from "../../compiler/format/format.js";
+import { guidelineNames } from "../../compiler/guideline/find-policy.js";
 import { flag, opt, type Args } from "../args.js";
 import { CliError, policyFiles, readText } from "../io.js";
 
@@ -25,7 +26,7 @@ export function run(args: Args, out: (s: string) => void): number {
   let rewritten = 0;
   for (const file of files) {
     const source = readText(file);
-    const r = formatSource(source, { printWidth });
+    const r = formatSource(source, { printWidth, known: guidelineNames(source, file) });
     if (!r.ok || r.text === undefined) {
       failed++;
       out(r.diagnostics.map((d) => renderDiagnostic(d, source, file)).join("\n\n"));

@@ -98,6 +98,9 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
     defines.push(sym);
     define(d.name, sym, d.nameSpan);
   }
+  for (const s of params)
+    for (const d of s.decl.byDate ?? [])
+      expectTy(cx, d.value, s.ty, `参数“${s.name}”自${d.from}起的取值`);
   for (const s of [...inputs, ...params]) {
     const value = s.kind === "input" ? s.decl.default : s.decl.value;
     if (value)

@@ -140,6 +140,7 @@ function headerFields(h: A.Header): [string, string][] {
       "Validity",
       `${kw("Validity")} ${fmtDate(h.validFrom)} ${kw("To")} ${fmtDate(h.validTo)}`,
     ]);
+  if (h.year !== undefined) out.push(["GuidelineYear", `${kw("GuidelineYear")} ${h.year}`]);
   if (h.window)
     out.push([
       "Window",
@@ -259,9 +260,17 @@ function awardDoc(f: A.AwardForm): Doc {
 }
 
 function declDoc(d: A.InputDecl | A.ParamDecl): Doc {
+  return group(declParts(d));
+}
+
+function declParts(d: A.InputDecl | A.ParamDecl): Doc[] {
   const parts: Doc[] = [nameText(d.name), " ", typeText(d.type)];
   if (d.kind === "Input" && d.default) parts.push(" ", kw("Default"), " ", exprToDoc(d.default));
-  if (d.kind === "Param") parts.push(d.value ? [" = ", exprToDoc(d.value)] : [" ", kw("Unset")]);
+  if (d.kind === "Param") {
+    parts.push(d.value ? [" = ", exprToDoc(d.value)] : [" ", kw("Unset")]);
+    for (const v of d.byDate ?? [])
+      parts.push(indent([line, kw("From"), " ", fmtDate(v.from), " ", exprToDoc(v.value)]));
+  }
   if (d.description !== undefined) parts.push(" ", strText(d.description));
   return parts;
 }
@@ -391,6 +400,16 @@ function topUnit(item: A.TopItem, ix: TokenIndex): Unit {
       );
     case "Case":
       return caseUnit(item, ix);
+    case "Open":
+      return {
+        ...leaf(item.span, `${kw("Open")} ${item.clauses.map((c) => c.label).join("、")}`),
+        compact: true,
+      };
+    case "Exception":
+      return {
+        ...leaf(item.span, `${kw("Exception")} ${item.label} ${strText(item.reason)}`),
+        compact: true,
+      };
     default:
       return assertNever(item);
   }

@@ -16,6 +16,8 @@ import { unitsToDoc } from "./units-to-doc.js";
 export interface FormatOptions {
   /** Line width in columns (a Chinese character counts 2). Default 100. */
   readonly printWidth?: number;
+  /** Names declared elsewhere: a guideline's policy's names (see `guidelineNames`). */
+  readonly known?: Iterable<string>;
 }
 
 export interface FormatResult {
@@ -33,8 +35,9 @@ export function policyToDoc(
   source: string,
   ast: Policy,
   comments: readonly Comment[],
+  known: Iterable<string> = [],
 ): builders.Doc {
-  const units = policyToUnits(ast, new TokenIndex(textToTokens(source).tokens));
+  const units = policyToUnits(ast, new TokenIndex(textToTokens(source, known).tokens));
   const tail = placeComments(units, comments);
   return unitsToDoc(source, units, tail);
 }
@@ -48,8 +51,12 @@ export function printDoc(d: builders.Doc, printWidth = 100): string {
  * Check that `formatted` parses to the same tree as `original` (spans aside) and keeps every
  * comment; a diagnostic when it does not.
  */
-export function verifyFormatted(original: Policy, formatted: string): Diagnostic | undefined {
-  const again = parse(formatted);
+export function verifyFormatted(
+  original: Policy,
+  formatted: string,
+  known: Iterable<string> = [],
+): Diagnostic | undefined {
+  const again = parse(formatted, known);
   const at = new LineMap(formatted).span(0, 0);
   const err = again.diagnostics.find((d) => d.severity === "error");
   if (err)
@@ -74,11 +81,13 @@ export function verifyFormatted(original: Policy, formatted: string): Diagnostic
 
 /** Format policy or guideline source. Never throws; a file with syntax errors is left as it is. */
 export function formatSource(source: string, options: FormatOptions = {}): FormatResult {
-  const parsed = parse(source);
+  const known = [...(options.known ?? [])];
+  const parsed = parse(source, known);
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return { ok: false, changed: false, diagnostics: errors };
-  const text = printDoc(policyToDoc(source, parsed.ast, parsed.ast.comments), options.printWidth);
-  const problem = verifyFormatted(parsed.ast, text);
+  const doc = policyToDoc(source, parsed.ast, parsed.ast.comments, known);
+  const text = printDoc(doc, options.printWidth);
+  const problem = verifyFormatted(parsed.ast, text, known);
   if (problem) return { ok: false, changed: false, diagnostics: [problem] };
   return { ok: true, text, changed: text !== source, diagnostics: [] };
 }

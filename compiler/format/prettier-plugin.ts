@@ -8,6 +8,7 @@ import type { Parser, Plugin, Printer, SupportLanguage } from "prettier";
 import type { Policy } from "../ast.js";
 import { parse } from "../compile.js";
 import { renderDiagnostic } from "../diagnostics.js";
+import { guidelineNames } from "../guideline/find-policy.js";
 import { policyToDoc, printDoc, verifyFormatted } from "./format.js";
 
 /** A comment as Prettier tracks it. */
@@ -23,6 +24,8 @@ interface PrettierComment {
 interface ZhengceRoot {
   readonly type: "ZhengceFile";
   readonly policy: Policy;
+  /** Names of the policy a guideline builds on. */
+  readonly known: readonly string[];
   readonly start: number;
   readonly end: number;
   /** Prettier takes this array off the root before printing. */
@@ -47,8 +50,9 @@ export const languages: SupportLanguage[] = [
 export const parsers: Record<string, Parser<Node>> = {
   zhengce: {
     astFormat: "zhengce",
-    parse(text: string): ZhengceRoot {
-      const { ast, diagnostics } = parse(text);
+    parse(text: string, options: { filepath?: string }): ZhengceRoot {
+      const known = options.filepath ? guidelineNames(text, options.filepath) : new Set<string>();
+      const { ast, diagnostics } = parse(text, known);
       const errors = diagnostics.filter((d) => d.severity === "error");
       if (errors.length) {
         const first = errors[0]!;
@@ -66,6 +70,7 @@ export const parsers: Record<string, Parser<Node>> = {
       return {
         type: "ZhengceFile",
         policy: ast,
+        known: [...known],
         start: 0,
         end: text.length,
         comments,
@@ -83,8 +88,9 @@ export const printers: Record<string, Printer<Node>> = {
     print(path, options) {
       const root = path.node;
       if (root.type !== "ZhengceFile") return "";
-      const doc = policyToDoc(options.originalText, root.policy, root.policy.comments);
-      const problem = verifyFormatted(root.policy, printDoc(doc, options.printWidth));
+      const doc = policyToDoc(options.originalText, root.policy, root.policy.comments, root.known);
+      const text = printDoc(doc, options.printWidth);
+      const problem = verifyFormatted(root.policy, text, root.known);
       if (problem) throw new Error(`${problem.message}\n${problem.help ?? ""}`);
       for (const c of root.ownComments) c.printed = true;
       return doc;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../compiler/compile.js";
 import { policyDifference } from "../../compiler/format/compare-trees.js";
 import { formatSource } from "../../compiler/format/format.js";
+import { guidelineNames } from "../../compiler/guideline/find-policy.js";
 import plugin from "../../compiler/format/prettier-plugin.js";
 import { int, pick, rng } from "../support/random.js";
 import { randomPolicy } from "./random-policy.js";
@@ -20,8 +21,9 @@ function zcFiles(dir: string): string[] {
     });
 }
 
-const fmt = (s: string, printWidth?: number): string => {
-  const r = formatSource(s, printWidth ? { printWidth } : {});
+const fmt = (s: string, printWidth?: number, file?: string): string => {
+  const known = file ? guidelineNames(s, file) : [];
+  const r = formatSource(s, { known, ...(printWidth ? { printWidth } : {}) });
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
   return r.text!;
 };
@@ -34,12 +36,18 @@ describe("every policy and test file is already formatted", () => {
   for (const file of files) {
     it(file, () => {
       const source = readFileSync(file, "utf8");
-      expect(fmt(source)).toBe(source);
+      expect(fmt(source, undefined, file)).toBe(source);
     });
   }
 });
 
 describe("the Prettier plugin", () => {
+  it("formats the 2024 guideline to itself, with the names of its policy", async () => {
+    const file = "policies/jiading-2024-guideline.zc";
+    const g = readFileSync(file, "utf8");
+    const out = await prettier.format(g, { parser: "zhengce", plugins: [plugin], filepath: file });
+    expect(out).toBe(g);
+  });
   it("formats the seed to itself, as zhengce fmt does", async () => {
     const seed = readFileSync("policies/jiading-2021-industrial-internet.zc", "utf8");
     const out = await prettier.format(seed, { parser: "zhengce", plugins: [plugin] });
@@ -121,18 +129,17 @@ describe("random policies keep their trees", () => {
 });
 
 describe("the fuzz corpus keeps its trees", () => {
-  const corpus = [...zcFiles("policies"), ...zcFiles("test/cases/good")].map((f) =>
-    readFileSync(f, "utf8"),
-  );
+  const files = [...zcFiles("policies"), ...zcFiles("test/cases/good")];
+  const corpus = files.map((f) => readFileSync(f, "utf8"));
   it("re-indented files with trailing spaces format back to the same text", () => {
     const r = rng(7);
-    for (const source of corpus) {
+    for (const [i, source] of corpus.entries()) {
       for (let k = 0; k < 5; k++) {
         const messy = source
           .split("\n")
           .map((l) => " ".repeat(int(r, 0, 5)) + l.trim() + " ".repeat(int(r, 0, 2)))
           .join("\n");
-        expect(fmt(messy)).toBe(fmt(source));
+        expect(fmt(messy, undefined, files[i])).toBe(fmt(source, undefined, files[i]));
       }
     }
   });
@@ -141,17 +148,19 @@ describe("the fuzz corpus keeps its trees", () => {
     const words = ["\n", " ", "  # 插入的注释\n", "\n\n", "，", "；"];
     let tried = 0;
     for (let n = 0; n < 400; n++) {
-      let s = pick(r, corpus);
+      const i = int(r, 0, corpus.length - 1);
+      let s = corpus[i]!;
       for (let k = int(r, 1, 4); k > 0; k--) {
         const at = int(r, 0, s.length);
         s = s.slice(0, at) + pick(r, words) + s.slice(at);
       }
-      const parsed = parse(s);
+      const known = guidelineNames(corpus[i]!, files[i]!);
+      const parsed = parse(s, known);
       if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
       tried++;
-      const once = fmt(s);
-      expect(policyDifference(parsed.ast, parse(once).ast)).toBeUndefined();
-      expect(fmt(once)).toBe(once);
+      const once = fmt(s, undefined, files[i]);
+      expect(policyDifference(parsed.ast, parse(once, known).ast)).toBeUndefined();
+      expect(fmt(once, undefined, files[i])).toBe(once);
     }
     expect(tried).toBeGreaterThan(50);
   });
