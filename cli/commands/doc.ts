@@ -3,7 +3,8 @@
  * in the official style. The prose is generated from the checked rules.
  */
 import { writeFileSync } from "node:fs";
-import { policyDocument, type DocFormat } from "../../compiler/to-doc/render.js";
+import type { GuidelineResult } from "../../compiler/guideline/compile-guideline.js";
+import { guidelineDocument, policyDocument, type DocFormat } from "../../compiler/to-doc/render.js";
 import { opt, type Args } from "../args.js";
 import { CliError } from "../io.js";
 import { loadFile } from "../load.js";
@@ -17,7 +18,21 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
   if (format !== "md" && format !== "html")
     throw new CliError(`--format 只能是 md 或 html，收到“${format}”`);
   const { result } = await loadFile(file);
-  const text = policyDocument(result.ast!, format as DocFormat);
+  const g = result as Partial<GuidelineResult>;
+  const text =
+    g.guideline && g.policy
+      ? guidelineDocument(
+          {
+            effective: result.ast!,
+            guideline: g.guideline,
+            policy: g.policy,
+            provenance: g.provenance ?? [],
+            open: g.open ?? [],
+            closed: g.closed ?? [],
+          },
+          format as DocFormat,
+        )
+      : policyDocument(result.ast!, format as DocFormat);
   const target = opt(args, "out");
   if (target) {
     writeFileSync(target, text);

@@ -12,6 +12,7 @@ import { assertNever, itemsOf } from "../ast.js";
 export class ProseContext {
   private readonly phrases = new Map<string, string>();
   private readonly params = new Map<string, Expr | undefined>();
+  private readonly dated = new Map<string, readonly { from: string; value: Expr }[]>();
   private readonly bools = new Set<string>();
 
   constructor(policy: Policy) {
@@ -23,6 +24,7 @@ export class ProseContext {
       if (d.description) this.phrases.set(d.name, plain(d.description));
     for (const d of itemsOf(policy, "Params").flatMap((s) => s.decls)) {
       this.params.set(d.name, d.value);
+      if (d.byDate?.length) this.dated.set(d.name, d.byDate);
       if (d.description) this.phrases.set(d.name, plain(d.description));
     }
   }
@@ -30,7 +32,11 @@ export class ProseContext {
   /** How a name reads in prose: its description without a leading `第N条：`, else the name. */
   phrase(name: string): string {
     const p = this.params.get(name);
-    if (p) return exprToProse(p, this);
+    const dated = (this.dated.get(name) ?? [])
+      .map((d) => `自${fmtDate(d.from)}起为${exprToProse(d.value, this)}`)
+      .join("，");
+    if (p) return dated ? `${exprToProse(p, this)}（${dated}）` : exprToProse(p, this);
+    if (dated) return `${this.phrases.get(name) ?? name}（${dated}）`;
     if (this.params.has(name)) return `${this.phrases.get(name) ?? name}（待定，由申报指南确定）`;
     return this.phrases.get(name) ?? name;
   }
