@@ -12,19 +12,28 @@ import type { CompiledPolicy } from "../runtime/types.js";
 import { CliError, readText } from "./io.js";
 
 /** Diagnostics as text, errors and warnings, each with its source line and caret. */
-export async function formatDiagnostics(result: CompileResult, source: string, file: string): Promise<string> {
+export async function formatDiagnostics(
+  result: CompileResult,
+  source: string,
+  file: string,
+): Promise<string> {
   const { renderDiagnostic } = await import("../compiler/diagnostics.js");
   return result.diagnostics.map((d) => renderDiagnostic(d, source, file)).join("\n\n");
 }
 
 /** Compile a file; on errors, fail with every diagnostic rendered. */
-export async function loadFile(file: string): Promise<{ source: string; result: CompileResult; policy: CompiledPolicy }> {
+export async function loadFile(
+  file: string,
+): Promise<{ source: string; result: CompileResult; policy: CompiledPolicy }> {
   const source = readText(file);
   const { compileFile } = await import("./compile-file.js");
   const result = await compileFile(file, source);
   if (!result.ok || !result.js) {
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-    throw new CliError(`${await formatDiagnostics(result, source, file)}\n\n${file}：${errors} 个错误，无法继续`, 1);
+    throw new CliError(
+      `${await formatDiagnostics(result, source, file)}\n\n${file}：${errors} 个错误，无法继续`,
+      1,
+    );
   }
   return { source, result, policy: loadPolicy(result.js) };
 }

@@ -16,3 +16,11 @@ export type { Checked } from "./check/check-policy.js";
 export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/keywords.js";
 export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
 export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
+export {
+  compileGuideline,
+  sourceKind,
+  policyNames,
+  type GuidelineResult,
+} from "./guideline/compile-guideline.js";
+export { provenanceText, type Provenance } from "./guideline/provenance.js";
+export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";

@@ -14,7 +14,7 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
   for (const file of files) {
     const source = readText(file);
     const result = await compileFile(file, source, { emit: [] });
-    if (result.diagnostics.length) out(await formatDiagnostics(result, source, file) + "\n");
+    if (result.diagnostics.length) out((await formatDiagnostics(result, source, file)) + "\n");
     errors += result.diagnostics.filter((d) => d.severity === "error").length;
     warnings += result.diagnostics.filter((d) => d.severity === "warning").length;
   }
