@@ -73,6 +73,8 @@ export function randomPolicy(seed: number): { source: string; comments: string[]
   push(`${ws()}文号 “随机〔2024〕${seed}号”`);
   if (chance(0.7)) push(`${ws()}发布日期 2024年${1 + Math.floor(r() * 12)}月1日`);
   if (chance(0.7)) push(`${ws()}有效期 2024-01-01 至 2026年12月31日`);
+  if (chance(0.3)) push(`${ws()}年度 2024`);
+  if (chance(0.3)) push(`${ws()}申报期 2024年3月1日 至 2024-04-30`);
   if (chance(0.5)) push(`${ws()}舍入 ${pick(["到分", "到元"])} ${pick(["四舍五入", "向下取整"])}`);
   push("");
   push("申报信息");
@@ -81,7 +83,12 @@ export function randomPolicy(seed: number): { source: string; comments: string[]
   push(`${ws()}${COUNT} 数量（家） 默认 0`);
   push(`${ws()}${LEVEL} 枚举 ${LEVELS.join("、")} 默认 区级`);
   push("参数");
-  push(`${ws()}家数要求 数量（家） ${chance(0.5) ? "待定" : "= 10家"}`);
+  const dated = chance(0.4)
+    ? ` 自 2024年7月1日 12家${chance(0.5) ? " 自 2025-01-01 15家" : ""}`
+    : "";
+  push(`${ws()}家数要求 数量（家） ${chance(0.5) ? "待定" : "= 10家"}${dated}`);
+  if (chance(0.3)) push(`开放 第1条${chance(0.5) ? `${comma()}第2条` : ""}`);
+  if (chance(0.2)) push(`例外 第1条 “经区政府批准”`);
   if (chance(0.6)) push(`定义 合计投入 = ${pick(MONEY)} + ${pick(MONEY)} - ${money()}`);
   if (chance(0.6)) push(`支持对象\n${ws()}条件 ${cond()}\n${ws()}排除 ${pick(BOOLS)} “排除原因”`);
   const clauses = 1 + Math.floor(r() * 5);
