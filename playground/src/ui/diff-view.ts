@@ -1,10 +1,16 @@
 /**
  * Side-by-side comparison of any two versions (or a version and the current draft) in Monaco's
- * diff editor. The semantic change list comes with the reviewer-diff issue.
+ * diff editor, with the reviewer diff beside it: the change list, the impact on the embedded
+ * cases, the ranges where amounts differ and the budget, computed in the diff worker (left = 原版,
+ * right = 新版).
  */
+import { DiffClient } from "../diff-client.js";
+import type { Change, DiffResponse, Span } from "../diff-protocol.js";
 import { monaco } from "../monaco.js";
 import { LANGUAGE_ID, THEME } from "../language/register.js";
+import { spanRange } from "../language/navigation.js";
 import { getVersion, listVersions } from "../store/drafts.js";
+import { DiffReport } from "./diff-report.js";
 import { byId, h, replaceChildren } from "./dom.js";
 
 /** The id that stands for the current draft in the version selects. */
@@ -16,8 +22,18 @@ export class DiffView {
   private readonly overlay = byId("diff-overlay");
   private readonly left = byId<HTMLSelectElement>("diff-left");
   private readonly right = byId<HTMLSelectElement>("diff-right");
+  private readonly client = new DiffClient();
+  private readonly report = new DiffReport(byId("diff-report"), (c) => this.revealChange(c));
+  /** The answers for the last pair of sources compared, replayed when the same pair is shown. */
+  private answered: { key: string; messages: DiffResponse[]; complete: boolean } | null = null;
+  private decorations: monaco.editor.IEditorDecorationsCollection[] = [];
 
   constructor(private readonly currentSource: () => string) {
+    this.client.onMessage = (m) => {
+      this.answered?.messages.push(m);
+      if (m.kind === "done" && this.answered) this.answered.complete = true;
+      this.apply(m);
+    };
     byId("btn-diff-close").addEventListener("click", () => this.close());
     this.left.addEventListener("change", () => this.show());
     this.right.addEventListener("change", () => this.show());
@@ -62,11 +78,88 @@ export class DiffView {
     });
     old?.original.dispose();
     old?.modified.dispose();
+    this.decorations = [];
+    this.compare(this.text(this.left.value), this.text(this.right.value));
+  }
+
+  /** Start the reviewer diff of two sources, or replay the answers for the same pair. */
+  private compare(oldSource: string, newSource: string): void {
+    const key = JSON.stringify([oldSource, newSource]);
+    if (oldSource === newSource) {
+      this.client.cancel();
+      this.answered = null;
+      this.report.reset("");
+      this.report.changes({
+        kind: "changes",
+        id: 0,
+        ok: true,
+        changes: [],
+        counts: { rule: 0, text: 0, case: 0, format: 0 },
+        problems: {},
+      });
+      return this.report.done("左右两侧是同一份文本。");
+    }
+    if (this.answered?.key === key && this.answered.complete) {
+      this.report.reset("");
+      for (const m of this.answered.messages) this.apply(m);
+      return;
+    }
+    this.answered = { key, messages: [], complete: false };
+    this.report.reset("正在对比两个版本……");
+    this.client.diff(oldSource, newSource);
+  }
+
+  private apply(m: DiffResponse): void {
+    switch (m.kind) {
+      case "changes":
+        return this.report.changes(m);
+      case "progress":
+        return this.report.progress(m.text);
+      case "impact":
+        return this.report.impact(m.impact);
+      case "boundaries":
+        return this.report.boundaries(m.boundaries);
+      case "budget":
+        return this.report.budget(m.budget);
+      case "done":
+        return this.report.done(`对比完成，用时 ${(m.ms / 1000).toFixed(1)} 秒。`);
+      case "failed":
+        if (this.answered) this.answered.complete = false;
+        return this.report.failed(m.error);
+    }
+  }
+
+  /** Show a change in both sides of the diff editor, selected and highlighted. */
+  private revealChange(c: Change): void {
+    if (!this.editor) return;
+    for (const d of this.decorations) d.clear();
+    this.decorations = [];
+    const sides: [monaco.editor.ICodeEditor, Span | undefined][] = [
+      [this.editor.getOriginalEditor(), c.oldSpan],
+      [this.editor.getModifiedEditor(), c.newSpan],
+    ];
+    for (const [ed, span] of sides) {
+      if (!span) continue;
+      const r = spanRange(span);
+      ed.setSelection(r);
+      ed.revealRangeInCenterIfOutsideViewport(r);
+      this.decorations.push(
+        ed.createDecorationsCollection([
+          { range: r, options: { className: "diff-reveal", isWholeLine: false } },
+        ]),
+      );
+    }
+    (c.newSpan ? sides[1] : sides[0])[0].focus();
   }
 
   /** Close the overlay and free the models. */
   close(): void {
     this.overlay.hidden = true;
+    // A running comparison is abandoned; a finished one stays for reopening the same pair.
+    if (this.answered && !this.answered.complete) {
+      this.client.cancel();
+      this.answered = null;
+    }
     const old = this.editor?.getModel();
     this.editor?.setModel(null);
     old?.original.dispose();
