@@ -4,13 +4,14 @@
  * whole table is swapped in one assignment, so a request sees the old or the new version, never a
  * broken one. A file that no longer compiles keeps its last good version and reports diagnostics.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compile } from "../compiler/compile.js";
+import { compileGuideline } from "../compiler/guideline/compile-guideline.js";
 import { renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { loadPolicy } from "../runtime/define.js";
 import type { CompiledPolicy } from "../runtime/types.js";
+import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
 import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";
 
 /** A compiled version of a policy file that serves requests. */
@@ -65,9 +66,9 @@ export function policyId(name: string): string {
   return basename(name).replace(/\.zc$/, "");
 }
 
-/** The content version of a source text. */
+/** The content version of a policy's source text (guidelines also cover their policy's text). */
 export function versionOf(source: string): string {
-  return createHash("sha256").update(source, "utf8").digest("hex").slice(0, 16);
+  return inputVersion({ source, guideline: false });
 }
 
 function views(ds: readonly Diagnostic[], source: string, file: string): DiagnosticView[] {
@@ -86,12 +87,27 @@ function views(ds: readonly Diagnostic[], source: string, file: string): Diagnos
 export function compileVersion(
   id: string,
   file: string,
-  source: string,
+  input: CompileInput,
 ): { ok: true; value: PolicyVersion } | { ok: false; problem: LoadProblem } {
-  const version = versionOf(source);
+  const { source } = input;
+  const version = inputVersion(input);
   const at = new Date().toISOString();
   const name = basename(file);
-  const result = compile(source, { emit: ["js"] });
+  if (input.guideline && !input.policy)
+    return {
+      ok: false,
+      problem: {
+        version,
+        at,
+        message: input.missing
+          ? `找不到申报指南所依据的政策“${input.missing}”（按文件名或同一目录中政策的标题、文号查找）`
+          : "申报指南没有写所依据的政策（基于 …）",
+        diagnostics: [],
+      },
+    };
+  const result = input.policy
+    ? compileGuideline(source, input.policy.source, { emit: ["js"] })
+    : compile(source, { emit: ["js"] });
   const diagnostics = views(result.diagnostics, source, name);
   if (!result.ok || !result.js) {
     const n = result.diagnostics.filter((d) => d.severity === "error").length;
@@ -114,8 +130,8 @@ export function compileVersion(
       id,
       file,
       version,
-      form: header?.form ?? "policy",
-      ...(header?.basedOn ? { basedOn: header.basedOn } : {}),
+      form: input.guideline ? "guideline" : (header?.form ?? "policy"),
+      ...(input.policy ? { basedOn: basename(input.policy.file) } : {}),
       policy,
       warnings: diagnostics,
       loadedAt: at,
@@ -206,7 +222,8 @@ export class PolicyStore {
     // A file still being written changes under us: try again after it settles.
     if (before === undefined || signature(file) !== before) return this.retry(name);
     const state = this.table.get(id);
-    const version = versionOf(source);
+    const input = compileInput(file, source);
+    const version = inputVersion(input);
     if (state?.current?.version === version) {
       // Back to the serving version (e.g. a broken save was undone): clear the problem.
       if (state.problem) this.swap(id, { id, file, current: state.current });
@@ -214,7 +231,7 @@ export class PolicyStore {
     }
     if (state?.problem?.version === version) return "unchanged";
     this.reloads++;
-    const compiled = compileVersion(id, file, source);
+    const compiled = compileVersion(id, file, input);
     const next: PolicyState = compiled.ok
       ? { id, file, current: compiled.value }
       : {
@@ -224,7 +241,15 @@ export class PolicyStore {
           problem: compiled.problem,
         };
     this.swap(id, next);
+    if (!input.guideline) this.recheckGuidelines(id);
     return compiled.ok ? "loaded" : "failed";
+  }
+
+  /** A policy changed: guidelines may build on it, so look at them again (unchanged ones cost a hash). */
+  private recheckGuidelines(changed: string): void {
+    for (const s of this.table.values())
+      if (s.id !== changed && (s.current?.form === "guideline" || s.problem))
+        this.schedule(basename(s.file));
   }
 
   private retry(name: string): "retry" {
@@ -235,6 +260,7 @@ export class PolicyStore {
   private remove(id: string): "removed" | "unchanged" {
     if (!this.table.has(id)) return "unchanged";
     this.swap(id, undefined);
+    this.recheckGuidelines(id);
     return "removed";
   }
 

@@ -1,0 +1,44 @@
+/**
+ * What a served file compiles from: a policy from its own text; a guideline (申报指南) from its text
+ * and the policy its 基于 names (found as the CLI finds it). The version covers both texts, so a
+ * guideline gets a new version when the policy under it changes.
+ */
+import { createHash } from "node:crypto";
+import { sourceKind } from "../compiler/guideline/compile-guideline.js";
+import { findPolicy } from "../compiler/guideline/find-policy.js";
+
+export interface CompileInput {
+  readonly source: string;
+  readonly guideline: boolean;
+  /** For a guideline: the policy it builds on, when found. */
+  readonly policy?: { readonly file: string; readonly source: string };
+  /** For a guideline: its 基于, when that names no policy. */
+  readonly missing?: string;
+}
+
+/** Read what a file needs besides its own text. Never throws. */
+export function compileInput(file: string, source: string): CompileInput {
+  let kind: ReturnType<typeof sourceKind>;
+  try {
+    kind = sourceKind(source);
+  } catch {
+    return { source, guideline: false };
+  }
+  if (!kind.guideline) return { source, guideline: false };
+  if (kind.basedOn === undefined) return { source, guideline: true };
+  try {
+    const policy = findPolicy(kind.basedOn, file);
+    return policy
+      ? { source, guideline: true, policy }
+      : { source, guideline: true, missing: kind.basedOn };
+  } catch {
+    return { source, guideline: true, missing: kind.basedOn };
+  }
+}
+
+/** The content version: the first 16 hex digits of SHA-256 over the text(s) compiled. */
+export function inputVersion(input: CompileInput): string {
+  const h = createHash("sha256").update(input.source, "utf8");
+  if (input.policy) h.update("\u0000").update(input.policy.source, "utf8");
+  return h.digest("hex").slice(0, 16);
+}
