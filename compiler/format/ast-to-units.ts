@@ -3,16 +3,15 @@
  * the source position comments are placed against. Keywords are printed in their canonical spelling;
  * words the AST keeps (奖励, 超过, 第五条, 200万) are printed as the drafter wrote them.
  */
-import type { IToken } from "chevrotain";
 import { builders } from "prettier/doc";
 import { canonical } from "../../grammar/keywords.js";
-import { KW } from "../../grammar/tokens.js";
 import { fmtDate } from "../../runtime/format.js";
 import type * as A from "../ast.js";
 import { assertNever } from "../ast.js";
 import type { Comment } from "../ast.js";
 import { exprToText, nameText } from "../print/expr-to-text.js";
 import { exprToDoc, strText } from "./expr-to-doc.js";
+import type { TokenIndex } from "./token-index.js";
 
 type Doc = builders.Doc;
 const { fill, softline, group, line, align, hardline } = builders;
@@ -32,42 +31,6 @@ export interface Unit {
   readonly leading: Comment[];
   readonly trailing: Comment[];
   readonly dangling: Comment[];
-}
-
-/** Finds keyword tokens by position, for the AST nodes that keep no span of their own. */
-export class TokenIndex {
-  constructor(private readonly tokens: readonly IToken[]) {}
-
-  /** The first token of a keyword within [from, to). */
-  keyword(name: string, from: number, to: number): IToken | undefined {
-    const type = KW[name];
-    return this.tokens.find(
-      (t) => t.tokenType === type && t.startOffset >= from && t.startOffset < to,
-    );
-  }
-
-  /** All tokens of a keyword within [from, to). */
-  keywords(name: string, from: number, to: number): IToken[] {
-    const type = KW[name];
-    return this.tokens.filter(
-      (t) => t.tokenType === type && t.startOffset >= from && t.startOffset < to,
-    );
-  }
-
-  /** End offset and line of the last token that starts in [from, to). */
-  lastEnd(from: number, to: number): { end: number; line: number } {
-    let best: IToken | undefined;
-    for (const t of this.tokens) if (t.startOffset >= from && t.startOffset < to) best = t;
-    return best
-      ? { end: best.endOffset! + 1, line: best.endLine! }
-      : { end: from, line: this.lineAt(from) };
-  }
-
-  /** 1-based line of an offset (via the nearest token at or after it). */
-  lineAt(offset: number): number {
-    const t = this.tokens.find((x) => x.startOffset >= offset);
-    return t?.startLine ?? this.tokens[this.tokens.length - 1]?.endLine ?? 1;
-  }
 }
 
 const kw = canonical;

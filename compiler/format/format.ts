@@ -8,9 +8,10 @@ import { textToTokens } from "../../grammar/text-to-tokens.js";
 import type { Comment, Policy } from "../ast.js";
 import { parse } from "../compile.js";
 import { diag, LineMap, type Diagnostic } from "../diagnostics.js";
-import { policyToUnits, TokenIndex } from "./ast-to-units.js";
+import { policyToUnits } from "./ast-to-units.js";
 import { policyDifference } from "./compare-trees.js";
 import { placeComments } from "./place-comments.js";
+import { TokenIndex } from "./token-index.js";
 import { unitsToDoc } from "./units-to-doc.js";
 
 export interface FormatOptions {
