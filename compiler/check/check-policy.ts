@@ -100,7 +100,12 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   }
   for (const s of params)
     for (const d of s.decl.byDate ?? [])
-      expectTy(cx, d.value, s.ty, `参数“${s.name}”自${d.from}起的取值`);
+      expectTy(
+        cx,
+        d.value,
+        s.ty,
+        `参数“${s.name}”自${d.from.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, "$1年$2月$3日")}起的取值`,
+      );
   for (const s of [...inputs, ...params]) {
     const value = s.kind === "input" ? s.decl.default : s.decl.value;
     if (value)
