@@ -30,7 +30,8 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     load: () => import("./commands/fmt.js"),
   },
   diff: {
-    usage: "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S]  两个版本的变化及其影响",
+    usage:
+      "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S]  两个版本的变化及其影响",
     load: () => import("./commands/diff.js"),
   },
   doc: {

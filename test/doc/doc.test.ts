@@ -4,10 +4,7 @@ import { compile } from "../../compiler/compile.js";
 import { policyDocument } from "../../compiler/to-doc/render.js";
 
 const SEED = readFileSync("policies/jiading-2021-industrial-internet.zc", "utf8");
-const ORIGINAL = readFileSync(
-  "../shared/policy-texts/jiading-2021-industrial-internet.txt",
-  "utf8",
-);
+const ORIGINAL = readFileSync("policies/source/jiading-2021-industrial-internet.txt", "utf8");
 
 /** The Markdown document of a policy source (which must compile). */
 function doc(source: string, format: "md" | "html" = "md"): string {
