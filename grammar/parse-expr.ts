@@ -424,11 +424,19 @@ export class ExprParser extends EmbeddedActionsParser {
     const subject = this.SUBRULE(this.addExpr);
     this.CONSUME(T.Colon);
     const rows: BracketRow[] = [];
-    this.AT_LEAST_ONE(() => {
-      rows.push(this.SUBRULE(this.bracketRow));
-      this.OPTION(() =>
-        this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
-      );
+    // A row may begin with 就高（…） as a bound, but a line `就高 金额` after the table is a step.
+    const stepNext = () => {
+      const t = this.LA(1).tokenType;
+      return (t === KW.TakeHigher || t === KW.TakeLower) && this.LA(2).tokenType !== T.LParen;
+    };
+    this.AT_LEAST_ONE({
+      GATE: () => !stepNext(),
+      DEF: () => {
+        rows.push(this.SUBRULE(this.bracketRow));
+        this.OPTION(() =>
+          this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
+        );
+      },
     });
     return this.ACTION(() => ({ kind: "Brackets", subject, rows, span: this.sp(start) }) as Expr);
   });

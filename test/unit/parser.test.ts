@@ -120,3 +120,17 @@ describe("error recovery", () => {
     for (const d of diagnostics) expect(d.help).toBeTruthy();
   });
 });
+
+describe("steps after a bracket table", () => {
+  it("a 就高 line after 分档 is a step, while 就高（…） may still start a row", () => {
+    const src = `${HEADER}第1条 测试\n  奖励 定额 分档 甲：\n    1亿以上：50万\n    就高（乙，丙）以上：80万\n  就高 丙\n`;
+    const { ast, diagnostics } = parse(src);
+    expect(diagnostics).toEqual([]);
+    const clause = ast.items.find((i) => i.kind === "Clause");
+    const kinds =
+      clause?.kind === "Clause"
+        ? clause.items.map((i) => (i.kind === "Step" ? `Step:${i.step}` : i.kind))
+        : [];
+    expect(kinds).toEqual(["Award", "Step:max"]);
+  });
+});
