@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/browser/**", "node_modules/**", "dist/**"],
     testTimeout: 60_000,
+    env: { ZHENGCE_GRAMMAR_CHECKS: "1" },
     hookTimeout: 120_000,
   },
 });

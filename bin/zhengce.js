@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI entry point; the compiled CLI lives in dist/ (built by `npm run build`, run on install).
-import { main } from "../dist/cli/main.js";
+// The CLI entry point: the bundled CLI in dist/cli-bundle/ (built by `npm run build`, which
+// `npm ci` runs), one file instead of hundreds of modules, so that it starts quickly.
+import { main } from "../dist/cli-bundle/main.js";
 
 main(process.argv.slice(2)).then(
   (code) => {

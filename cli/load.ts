@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CompileResult } from "../compiler/compile.js";
 import { loadPolicy } from "../runtime/define.js";
 import type { CompiledPolicy } from "../runtime/types.js";
@@ -42,10 +43,10 @@ function cacheDir(): string {
   return join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "zhengce");
 }
 
-/** The compiler build's identity: the generator's file time (changes on every build). */
+/** The compiler build's identity: this file's time, which changes with every build. */
 function buildId(): string {
   try {
-    return String(statSync(new URL("../compiler/to-ts/module.js", import.meta.url)).mtimeMs);
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
   } catch {
     return "dev";
   }

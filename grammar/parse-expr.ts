@@ -32,6 +32,12 @@ const COMPARE: Record<string, CompareOp> = {
   NotAfter: "notAfter",
 };
 
+/** Whether to validate the grammar when the parser is built. */
+function grammarChecks(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.ZHENGCE_GRAMMAR_CHECKS === "1";
+}
+
 export class ExprParser extends EmbeddedActionsParser {
   /** Line map of the source being parsed; set by `parse` before each run. */
   lines = new LineMap("");
@@ -41,6 +47,9 @@ export class ExprParser extends EmbeddedActionsParser {
       recoveryEnabled: true,
       errorMessageProvider: zhErrorMessages,
       maxLookahead: 4,
+      // Grammar validation (ambiguities, left recursion) is for developing the grammar: the tests
+      // run it (vitest sets ZHENGCE_GRAMMAR_CHECKS=1); a user's CLI start is spared its cost.
+      skipValidations: !grammarChecks(),
     });
   }
 

@@ -27,7 +27,8 @@ const MODES: Record<RoundMode, Decimal.Rounding> = {
 
 /** Round an amount in 元 to the policy's unit with its mode. */
 export function roundMoney(x: Dec, unit: RoundUnit = "fen", mode: RoundMode = "halfUp"): Dec {
-  return x.toDecimalPlaces(PLACES[unit], MODES[mode]);
+  const places = PLACES[unit];
+  return x.decimalPlaces() <= places ? x : x.toDecimalPlaces(places, MODES[mode]);
 }
 
 /** Chinese wording of a rounding rule, for explanations. */

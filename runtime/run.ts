@@ -113,10 +113,15 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
     clauses = plan.clauses.map((f) => f(ctx));
     applyStacking(plan, ctx, clauses, policy.steps);
   }
-  let total = ZERO;
+  // The total as a decimal string; with one awarded clause (the usual case) it is that amount.
+  let first: string | undefined;
+  let sum: Dec | undefined;
   const benefits: string[] = [];
   for (const c of clauses) {
-    if (c.status === "awarded" && c.amount) total = total.plus(c.amount);
+    if (c.status === "awarded" && c.amount && c.amount !== "0") {
+      if (first === undefined) first = c.amount;
+      else sum = (sum ?? new Dec(first)).plus(c.amount);
+    }
     if (c.status === "benefit" && c.benefit) benefits.push(c.benefit);
   }
   return {
@@ -129,7 +134,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
       eligible,
       reasons: policy.reasons,
       clauses,
-      total: toPlain(total),
+      total: sum ? toPlain(sum) : (first ?? "0"),
       benefits,
       steps: policy.steps,
     },

@@ -12,9 +12,16 @@ import { finishBudget, mergeAcc, type Budget, type BudgetAcc } from "./budget.js
 import type { BudgetJob } from "./budget-worker.js";
 import type { Version } from "./version.js";
 
-/** The compiled worker script: beside this module in dist/, or dist/ seen from the sources. */
+/** The compiled worker script in dist/, wherever this module was loaded from. */
 function workerScript(): URL | undefined {
-  for (const rel of ["./budget-worker.js", "../../dist/compiler/diff/budget-worker.js"]) {
+  // beside this module; from the sources; from the CLI bundle (dist/cli-bundle/ or its assets/)
+  const candidates = [
+    "./budget-worker.js",
+    "../../dist/compiler/diff/budget-worker.js",
+    "../compiler/diff/budget-worker.js",
+    "../../compiler/diff/budget-worker.js",
+  ];
+  for (const rel of candidates) {
     const url = new URL(rel, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
   }
