@@ -34,7 +34,8 @@ const COMPARE: Record<string, CompareOp> = {
 
 /** Whether to validate the grammar when the parser is built. */
 function grammarChecks(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
   return env?.ZHENGCE_GRAMMAR_CHECKS === "1";
 }
 
