@@ -3,20 +3,7 @@
  */
 import { canonical } from "../../grammar/keywords.js";
 import type { Policy } from "../ast.js";
-
-/** Keyword of each comparison, for symbols (≥, <=) that the formatter writes as words. */
-const COMPARE_WORD: Record<string, string> = {
-  gt: "Gt",
-  ge: "Ge",
-  lt: "Lt",
-  le: "Le",
-  eq: "Eq",
-  ne: "Ne",
-  before: "Before",
-  after: "After",
-  notBefore: "NotBefore",
-  notAfter: "NotAfter",
-};
+import { CMP_KW } from "../print/expr-to-text.js";
 
 const isSpan = (v: unknown): boolean =>
   typeof v === "object" &&
@@ -41,7 +28,7 @@ export function stripSpans(node: unknown): unknown {
     out[k] = stripSpans(v);
   }
   if (out.kind === "Compare" && typeof out.word === "string" && /^[<>=!≥≤≠]/.test(out.word))
-    out.word = canonical(COMPARE_WORD[String(out.op)]!);
+    out.word = canonical(CMP_KW[String(out.op)]!);
   return out;
 }
 

@@ -6,7 +6,8 @@ import type { BracketRow, Expr, NameRef } from "../ast.js";
 import { assertNever } from "../ast.js";
 import { canonical } from "../../grammar/keywords.js";
 
-const CMP_KW: Record<string, string> = {
+/** The keyword (token name) of each comparison operator. */
+export const CMP_KW: Readonly<Record<string, string>> = {
   gt: "Gt",
   ge: "Ge",
   lt: "Lt",

@@ -6,6 +6,7 @@ import type { InputMeta, PolicyMeta } from "../../runtime/types.js";
 import type { Expr } from "../ast.js";
 import type { Checked } from "../check/check-policy.js";
 import { metaType, tyName, type Ty } from "../check/types.js";
+import { exprToJson } from "../cases.js";
 
 const MONEY_PATTERN = "^-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?\\s*(亿|万)?\\s*元?$";
 const DATE_PATTERN = "^\\d{4}(-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)$";
@@ -93,27 +94,6 @@ export function applicationSchema(checked: Checked): Record<string, unknown> {
   };
 }
 
-/** A JSON value of a constant expression (defaults), as the runtime's validator would read it. */
-export function constJson(e: Expr | undefined): unknown {
-  if (!e) return undefined;
-  switch (e.kind) {
-    case "Money":
-    case "Number":
-      return e.value;
-    case "Percent":
-      return `${e.text}`;
-    case "Bool":
-      return e.value;
-    case "DateLit":
-    case "Str":
-      return e.value;
-    case "Name":
-      return e.name;
-    default:
-      return undefined;
-  }
-}
-
 /** Input metadata for forms, validation and documents. */
 export function inputMeta(
   name: string,
@@ -128,7 +108,7 @@ export function inputMeta(
     ...(t.k === "count" && t.unit ? { unit: t.unit } : {}),
     ...(t.k === "enum" || t.k === "moneyBy" ? { values: [...t.values] } : {}),
     required,
-    ...(def !== undefined && constJson(def) !== undefined ? { default: constJson(def) } : {}),
+    ...(def !== undefined && exprToJson(def) !== undefined ? { default: exprToJson(def) } : {}),
     ...(description ? { description } : {}),
   };
 }
