@@ -51,15 +51,15 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   const checked = validate(app, plan.inputs, plan.defaults);
   const errors: InputError[] = checked.ok ? [] : [...checked.errors];
   const p = plan.params.map((x) => x.value);
-  const overridden = new Set<number>();
-  for (const [name, raw] of Object.entries(options.params ?? {})) {
+  let overridden: Set<number> | undefined;
+  for (const [name, raw] of options.params ? Object.entries(options.params) : []) {
     const i = plan.params.findIndex((x) => x.meta.name === name);
     if (i < 0) {
       errors.push({ field: `参数.${name}`, message: `未知的参数“${name}”` });
       continue;
     }
     const parsed = parseValue(plan.params[i]!.meta, raw);
-    overridden.add(i);
+    (overridden ??= new Set()).add(i);
     if (parsed.ok) p[i] = parsed.value;
     else errors.push({ field: `参数.${name}`, message: parsed.message });
   }
@@ -76,10 +76,11 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   if (!checked.ok || errors.length) return { ok: false, errors };
   const v = checked.value;
   date ??= todayInChina();
-  plan.params.forEach((x, i) => {
-    if (overridden.has(i)) return;
-    for (const d of x.byDate ?? []) if (d.from <= date) p[i] = d.value;
-  });
+  for (let i = 0; i < plan.params.length; i++) {
+    const byDate = plan.params[i]!.byDate;
+    if (!byDate || overridden?.has(i)) continue;
+    for (const d of byDate) if (d.from <= date) p[i] = d.value;
+  }
   const explain = options.explain !== false;
   const ctx: Ctx = {
     v: v.values,
