@@ -3,14 +3,14 @@
  */
 import type { IToken } from "chevrotain";
 import type * as A from "../compiler/ast.js";
-import { ExprParser } from "./parse-expr.js";
+import { TableParser } from "./parse-tables.js";
 import * as T from "./tokens.js";
 
 const { KW } = T;
 
 type Mutable<X> = { -readonly [P in keyof X]: X[P] };
 
-export class DeclParser extends ExprParser {
+export class DeclParser extends TableParser {
   /** Optional punctuation between statements: drafters may end lines with ；or ，. */
   protected sep(idx: number): void {
     const opt = [this.OPTION, this.OPTION2, this.OPTION3, this.OPTION4, this.OPTION5, this.OPTION6][
