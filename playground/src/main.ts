@@ -10,6 +10,7 @@ import { monaco } from "./monaco.js";
 import { Playground } from "./playground.js";
 import { openingSource } from "./startup.js";
 import { saveDraft, storageProblem } from "./store/drafts.js";
+import { TabSync } from "./tab-sync.js";
 import { byId, toast } from "./ui/dom.js";
 import { CompilerClient } from "./worker-client.js";
 
@@ -47,8 +48,15 @@ async function start(): Promise<void> {
     ariaLabel: "政策源代码编辑器",
   });
   const app = new Playground(editor, model, store, client);
+  const tabs = new TabSync({
+    current: () => model.getValue(),
+    replace: (text) => app.replaceSource(text),
+    versionsChanged: () => app.versionsChanged(),
+  });
   model.onDidChangeContent(() => {
-    if (!saveDraft(model.getValue())) toast(storageProblem ?? "草稿未能保存。");
+    const text = model.getValue();
+    if (!saveDraft(text)) toast(storageProblem ?? "草稿未能保存。");
+    tabs.published(text);
     app.requestAnalysis();
   });
   app.requestAnalysis();

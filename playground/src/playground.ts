@@ -4,6 +4,7 @@
  * Also wires the toolbar: import, export, share, diff, format, seed.
  */
 import type { AnalysisStore } from "./analysis-store.js";
+import { GuidelineController } from "./guideline-controller.js";
 import { MARKER_OWNER, toMarkers } from "./language/markers.js";
 import { spanRange } from "./language/navigation.js";
 import { updateHighlighting } from "./language/register.js";
@@ -31,6 +32,7 @@ export class Playground {
   private readonly cases: CasesPanel;
   private readonly versions: VersionsPanel;
   private readonly diff: DiffView;
+  private readonly guideline: GuidelineController;
   private lastGood: Analysis | null = null;
   private sentRequest = "";
 
@@ -40,6 +42,19 @@ export class Playground {
     private readonly store: AnalysisStore,
     private readonly client: CompilerClient,
   ) {
+    this.guideline = new GuidelineController(
+      {
+        source: () => model.getValue(),
+        replaceSource: (t) => this.replaceSource(t),
+        requestAnalysis: () => this.requestAnalysis(),
+        setDate: (date) => this.form.setState({ ...this.form.state, date }),
+        revealLine: (line) =>
+          this.reveal({ start: 0, end: 0, line, col: 1, endLine: line, endCol: 1 }),
+        versionsChanged: () => this.versions.render(),
+      },
+      store,
+      client,
+    );
     client.onAnalysis = (a) => this.apply(a);
     client.onCases = (m) => {
       if (m.source === this.model.getValue() && this.store.setCases(m.source, m.cases)) {
@@ -71,6 +86,11 @@ export class Playground {
     this.wireToolbar();
   }
 
+  /** Saved versions changed (here or in another tab): show them. */
+  versionsChanged(): void {
+    this.versions.render();
+  }
+
   /** Ask the worker for a fresh analysis of the current source and form. */
   requestAnalysis(): void {
     const state = this.form.state;
@@ -83,6 +103,7 @@ export class Playground {
       application,
       ...(state.date ? { date: state.date } : {}),
       context,
+      ...this.guideline.request(),
     });
   }
 
@@ -128,6 +149,7 @@ export class Playground {
           }
         : a;
     renderResults(results, shown);
+    this.guideline.render(a);
     // While the cases of a new text run, the panel keeps the previous outcomes.
     if (!a.casesPending) this.showCases(a.cases, a.evaluationNote);
     byId("policy-title").textContent = a.meta?.title ?? this.lastGood?.meta?.title ?? "";
@@ -241,6 +263,7 @@ export class Playground {
     byId("btn-format").addEventListener("click", () => {
       void this.editor.getAction("editor.action.formatDocument")?.run();
     });
+    byId("btn-new-guideline").addEventListener("click", () => void this.guideline.create());
     byId("btn-seed").addEventListener("click", () => {
       this.replaceSource(SEED_SOURCE);
       toast("已打开示例政策（可用 Ctrl+Z 撤销）");

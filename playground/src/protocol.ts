@@ -23,8 +23,63 @@ export type Request =
       readonly date?: string;
       /** Ledger, approvals and parameters of a case loaded into the form. */
       readonly context?: CaseContext;
+      /** For a guideline: the base policy the drafter chose explicitly (a candidate's id). */
+      readonly baseId?: string;
     }
-  | { readonly kind: "format"; readonly id: number; readonly source: string };
+  | { readonly kind: "format"; readonly id: number; readonly source: string }
+  /** The policies a guideline's 基于 may name: the built-in seed and the saved versions. */
+  | { readonly kind: "bases"; readonly bases: readonly BaseCandidate[] }
+  /** A new guideline draft built on `policySource`, whose 基于 line names `ref`. */
+  | {
+      readonly kind: "newGuideline";
+      readonly id: number;
+      readonly policySource: string;
+      readonly ref: string;
+    };
+
+/** A policy a guideline may build on. */
+export interface BaseCandidate {
+  /** `seed` or a saved version's id. */
+  readonly id: string;
+  /** How the drafter sees it (内置示例政策 / 版本“…”). */
+  readonly label: string;
+  /** Names a 基于 may use besides the title and 文号: a file name, a version name. */
+  readonly names: readonly string[];
+  readonly source: string;
+}
+
+/** One effective value of a guideline and where it comes from. */
+export interface ProvenanceInfo {
+  readonly subject: string;
+  readonly value: string;
+  readonly origin: "policy" | "guideline";
+  readonly line: number;
+  readonly replaced?: string;
+  readonly exception?: string;
+  /** The whole entry as one Chinese line. */
+  readonly text: string;
+}
+
+/** What the worker knows about a guideline (申报指南) and the policy it builds on. */
+export interface GuidelineInfo {
+  /** The 基于 as written (empty when missing). */
+  readonly basedOn: string;
+  /** The policy used, or null when none was found. */
+  readonly base: { readonly id: string; readonly label: string } | null;
+  /** Every policy the drafter may choose; `matches` when the 基于 names it. */
+  readonly choices: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly matches: boolean;
+  }[];
+  /** True when the drafter chose the base explicitly. */
+  readonly explicit: boolean;
+  readonly year?: number;
+  readonly window?: { readonly from: string; readonly to: string };
+  readonly open: readonly number[];
+  readonly closed: readonly number[];
+  readonly provenance: readonly ProvenanceInfo[];
+}
 
 /** A declared name: an input, parameter, definition, category or category value. */
 export interface NameInfo {
@@ -35,6 +90,8 @@ export interface NameInfo {
   readonly description?: string;
   readonly def: Span;
   readonly uses: readonly Span[];
+  /** Declared in the policy a guideline builds on: `def` is a span of that policy, not this text. */
+  readonly inPolicy?: boolean;
 }
 
 /** A clause for the outline. */
@@ -81,6 +138,8 @@ export interface Analysis {
   /** Why no evaluation could be made (compile errors, a failing evaluator), in Chinese. */
   readonly evaluationNote?: string;
   readonly cases: readonly CaseOutcome[];
+  /** Present when the source is a guideline (申报指南). */
+  readonly guideline?: GuidelineInfo;
   /** True when the cases are still running; a `cases` message follows. */
   readonly casesPending: boolean;
   readonly timings: {
@@ -104,6 +163,12 @@ export type Response =
       readonly source: string;
       readonly cases: readonly CaseOutcome[];
       readonly casesMs: number;
+    }
+  | {
+      readonly kind: "guidelineDraft";
+      readonly id: number;
+      readonly text: string | null;
+      readonly error?: string;
     }
   | {
       readonly kind: "formatted";

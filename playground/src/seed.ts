@@ -9,6 +9,9 @@ const seeds = import.meta.glob<string>("../../policies/jiading-2021-industrial-i
   eager: true,
 });
 
+/** The seed's file name, which a guideline's 基于 may name (as in policies/). */
+export const SEED_FILE = "jiading-2021-industrial-internet.zc";
+
 /** The seed policy's source, or a short note when it is not in the build. */
 export const SEED_SOURCE: string =
   Object.values(seeds)[0] ??

@@ -2,7 +2,7 @@
  * The page's side of the compiler worker. At most one analysis is in flight; while it runs, newer
  * requests replace each other, so a burst of keystrokes costs one compile, not one per key.
  */
-import type { Analysis, Request, Response } from "./protocol.js";
+import type { Analysis, BaseCandidate, Request, Response } from "./protocol.js";
 
 type AnalyzeArgs = Omit<Extract<Request, { kind: "analyze" }>, "kind" | "id">;
 
@@ -35,7 +35,7 @@ export class CompilerClient {
     this.worker.onmessage = (e: MessageEvent<Response>) => {
       const msg = e.data;
       if (msg.kind === "ready") resolveReady(msg);
-      else if (msg.kind === "formatted") {
+      else if (msg.kind === "formatted" || msg.kind === "guidelineDraft") {
         this.formatWaiters.get(msg.id)?.(msg);
         this.formatWaiters.delete(msg.id);
       } else if (msg.kind === "cases") {
@@ -65,6 +65,23 @@ export class CompilerClient {
     this.pending = null;
     this.inFlight = true;
     this.worker.postMessage({ kind: "analyze", id: this.nextId++, ...args } satisfies Request);
+  }
+
+  /** Tell the worker which policies a guideline may build on (sent before the next analysis). */
+  setBases(bases: readonly BaseCandidate[]): void {
+    this.worker.postMessage({ kind: "bases", bases } satisfies Request);
+  }
+
+  /** The text of a new guideline built on `policySource`, whose 基于 names `ref`. */
+  newGuideline(
+    policySource: string,
+    ref: string,
+  ): Promise<{ text: string | null; error?: string }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.formatWaiters.set(id, resolve);
+      this.worker.postMessage({ kind: "newGuideline", id, policySource, ref } satisfies Request);
+    });
   }
 
   /** Format a source with the project's formatter (null text when there is none). */

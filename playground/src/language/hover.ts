@@ -41,7 +41,7 @@ function lines(spans: readonly { line: number }[]): string {
 function nameHover(n: NameInfo): string[] {
   const out = [`**${esc(n.name)}** — ${KIND_ZH[n.kind]}`, `类型：${esc(n.typeText)}`];
   if (n.description) out.push(`说明：${esc(n.description)}`);
-  out.push(`定义于第${n.def.line}行`);
+  out.push(n.inPolicy ? `定义于所依据的政策第${n.def.line}行` : `定义于第${n.def.line}行`);
   out.push(n.uses.length ? `使用 ${n.uses.length} 处：${lines(n.uses)}` : "尚未使用");
   return out;
 }

@@ -18,7 +18,8 @@ export function definitionProvider(store: AnalysisStore): monaco.languages.Defin
     provideDefinition(model, position) {
       const w = wordUnder(store, model, position);
       const n = w && store.nameIndex.get(w.text);
-      return n ? [{ uri: model.uri, range: spanRange(n.def) }] : null;
+      // A name of the policy a guideline builds on is defined in that policy, not in this text.
+      return n && !n.inPolicy ? [{ uri: model.uri, range: spanRange(n.def) }] : null;
     },
   };
 }
@@ -30,7 +31,7 @@ export function referenceProvider(store: AnalysisStore): monaco.languages.Refere
       const w = wordUnder(store, model, position);
       const n = w && store.nameIndex.get(w.text);
       if (!n) return null;
-      const spans = context.includeDeclaration ? [n.def, ...n.uses] : n.uses;
+      const spans = context.includeDeclaration && !n.inPolicy ? [n.def, ...n.uses] : n.uses;
       return spans.map((s) => ({ uri: model.uri, range: spanRange(s) }));
     },
   };

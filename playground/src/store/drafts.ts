@@ -76,6 +76,16 @@ export function saveForm(state: FormState): void {
   write(FORM, JSON.stringify(state));
 }
 
+/** The stored versions as one string: changes whenever any version does (in any tab). */
+export function versionsRevision(): string {
+  return read(VERSIONS) ?? "";
+}
+
+/** Save or replace the version with this id (a backup kept up to date). */
+export function upsertVersion(v: Version): boolean {
+  return store([v, ...listVersions().filter((x) => x.id !== v.id)]);
+}
+
 /** All saved versions, newest first. */
 export function listVersions(): Version[] {
   try {

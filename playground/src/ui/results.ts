@@ -37,7 +37,7 @@ function reasons(list: readonly string[]): HTMLElement | null {
   return h("ul", { class: "reasons" }, ...list.map((r) => h("li", {}, r)));
 }
 
-function clauseCard(c: ClauseResult): HTMLElement {
+function clauseCard(c: ClauseResult, closed = false): HTMLElement {
   const amount =
     c.status === "awarded"
       ? formatYuan(c.amount ?? "0")
@@ -47,15 +47,19 @@ function clauseCard(c: ClauseResult): HTMLElement {
   return h(
     "article",
     {
-      class: `clause status-${c.status}`,
-      attrs: { "data-clause": String(c.number), "data-status": c.status },
+      class: `clause status-${c.status}${closed ? " closed" : ""}`,
+      attrs: {
+        "data-clause": String(c.number),
+        "data-status": c.status,
+        ...(closed ? { "data-closed": "true" } : {}),
+      },
     },
     h(
       "header",
       {},
       h("span", { class: "clause-label" }, c.clause),
       h("span", { class: "clause-title" }, c.title),
-      h("span", { class: "badge" }, STATUS_ZH[c.status]),
+      h("span", { class: "badge" }, closed ? "本年度不受理" : STATUS_ZH[c.status]),
       h("span", { class: "amount", attrs: { "data-amount": c.amount ?? "" } }, amount),
     ),
     c.maximum && c.status === "awarded" && c.maximum !== c.amount
@@ -123,15 +127,20 @@ export function renderResults(el: HTMLElement, a: Analysis): void {
     // their failed conditions one click away.
     const applies = ev.result.clauses.filter((c) => c.status !== "ineligible");
     const others = ev.result.clauses.filter((c) => c.status === "ineligible");
-    out.push(summary(ev.result), ...applies.map(clauseCard));
+    // A guideline's closed clauses say so, with the reason the evaluator gives.
+    const closed = new Set(a.guideline?.closed ?? []);
+    const card = (c: ClauseResult) => clauseCard(c, closed.has(c.number));
+    out.push(summary(ev.result), ...applies.map(card));
     if (others.length) {
       const list = others.map((c) => `${c.clause}`).join("、");
+      const shut = others.filter((c) => closed.has(c.number)).map((c) => c.clause);
+      const note = shut.length ? `（其中本年度不受理：${shut.join("、")}）` : "";
       out.push(
         h(
           "details",
           { class: "ineligible-clauses" },
-          h("summary", {}, `不符合的条款（${others.length}）：${list}`),
-          ...others.map(clauseCard),
+          h("summary", {}, `不符合的条款（${others.length}）：${list}${note}`),
+          ...others.map(card),
         ),
       );
     }

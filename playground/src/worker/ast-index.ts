@@ -116,3 +116,28 @@ export function indexClauses(policy: Policy): ClauseInfo[] {
     labelSpan: c.labelSpan,
   }));
 }
+
+/**
+ * A guideline's names: its own declarations, and the names of the policy it builds on (marked
+ * `inPolicy`, their definition being in the policy's text) with their uses in the guideline.
+ */
+export function indexGuidelineNames(
+  guideline: Policy,
+  source: string,
+  policy?: Policy,
+  policySource?: string,
+): NameInfo[] {
+  const own = indexNames(guideline, source);
+  if (!policy || policySource === undefined) return own;
+  const mine = new Set(own.map((n) => n.name));
+  const refs: NameRef[] = [];
+  collectRefs(guideline.items, refs);
+  const inherited = indexNames(policy, policySource)
+    .filter((n) => !mine.has(n.name))
+    .map((n) => ({
+      ...n,
+      inPolicy: true,
+      uses: refs.filter((r) => r.name === n.name).map((r) => r.span),
+    }));
+  return [...own, ...inherited];
+}

@@ -4,13 +4,13 @@
  * formatter, when it lands) is a change to this file only.
  */
 import * as compiler from "../../../compiler/index.js";
-import type { CaseOutcome, CompileResult } from "../../../compiler/index.js";
+import type { CaseOutcome, CompileResult, GuidelineResult } from "../../../compiler/index.js";
 import type { Policy } from "../../../compiler/ast.js";
 import type { Diagnostic } from "../../../compiler/diagnostics.js";
 import { loadPolicy } from "../../../runtime/index.js";
 import type { CompiledPolicy } from "../../../runtime/types.js";
 
-export type { CompileResult, CaseOutcome as CompilerCaseOutcome };
+export type { CompileResult, GuidelineResult, CaseOutcome as CompilerCaseOutcome };
 
 /** A formatted text, or why there is none (in Chinese). */
 export interface Formatted {
@@ -21,6 +21,12 @@ export interface Formatted {
 /** The compiler, the runtime loader, the case runner and (once it exists) the formatter. */
 export interface Toolchain {
   compile(source: string): CompileResult;
+  /** A guideline (申报指南) composed with the text of the policy it builds on. */
+  compileGuideline(source: string, policySource: string): GuidelineResult;
+  /** Whether a source is a guideline, and the 基于 it names. */
+  sourceKind(source: string): { guideline: boolean; basedOn?: string };
+  /** The parsed tree alone (for a policy's header and declarations). */
+  parse(source: string): Policy;
   loadPolicy(js: string): CompiledPolicy;
   runCases(ast: Policy, policy: CompiledPolicy): CaseOutcome[];
   /** Present once the compiler exports the project's formatter. */
@@ -53,6 +59,10 @@ export function loadToolchain(): Toolchain {
   const format = formatter();
   return {
     compile: (source) => compiler.compile(source),
+    compileGuideline: (source, policySource) =>
+      compiler.compileGuideline(source, policySource, { emit: ["js"] }),
+    sourceKind: compiler.sourceKind,
+    parse: (source) => compiler.parse(source).ast,
     loadPolicy,
     runCases: compiler.runCases,
     ...(format ? { format } : {}),

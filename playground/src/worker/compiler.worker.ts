@@ -11,6 +11,7 @@ import type {
   Analysis,
   CaseOutcome,
   ClauseInfo,
+  GuidelineInfo,
   NameInfo,
   Request,
   Response,
@@ -18,9 +19,15 @@ import type {
 import { indexClauses, indexNames } from "./ast-index.js";
 import { caseOutcomes } from "./case-view.js";
 import { loadToolchain, type CompileResult } from "./compiler-bridge.js";
+import { Bases, compileGuidelineSource, resolveBase } from "./guideline.js";
+import { newGuidelineText } from "./new-guideline.js";
 
 interface Compiled {
   readonly source: string;
+  /** For a guideline: its 基于, and the chosen base with its text (part of the cache key). */
+  readonly basedOn?: string;
+  readonly baseKey: string;
+  readonly guideline?: GuidelineInfo;
   readonly out: CompileResult;
   readonly policy: CompiledPolicy | null;
   note?: string;
@@ -36,25 +43,43 @@ const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const tc = loadToolchain();
+const bases = new Bases(tc);
 post({ kind: "ready", compilerAvailable: true, formatterAvailable: !!tc.format });
 
 // The last compiled source: form edits re-evaluate without recompiling.
 let last: Compiled | null = null;
 
-function compileSource(source: string): Compiled {
-  if (last && last.source === source) return last;
+function compileSource(source: string, baseId?: string): Compiled {
+  if (last && last.source === source) {
+    if (!last.guideline) return last;
+    // A guideline's base may change without its text: another choice, a version saved.
+    if (resolveBase(bases, last.basedOn, baseId).key === last.baseKey) return last;
+  }
   // compile() never throws by contract; the guard keeps the worker alive if that ever breaks.
   let out: CompileResult;
+  let names: NameInfo[] = [];
+  let clauses: ClauseInfo[] = [];
+  let guideline: GuidelineInfo | undefined;
+  let basedOn: string | undefined;
+  let baseKey = "";
   try {
-    out = tc.compile(source);
+    const kind = tc.sourceKind(source);
+    if (kind.guideline) {
+      basedOn = kind.basedOn;
+      const r = resolveBase(bases, basedOn, baseId);
+      baseKey = r.key;
+      ({ out, names, clauses, info: guideline } = compileGuidelineSource(tc, r, source, basedOn));
+    } else {
+      out = tc.compile(source);
+      names = out.ast ? indexNames(out.ast, source) : [];
+      clauses = out.ast ? indexClauses(out.ast) : [];
+    }
   } catch (err) {
     const note = `编译器内部错误：${describe(err)}`;
     out = { ok: false, diagnostics: [] };
-    return { source, out, policy: null, note, names: [], clauses: [], cases: [] };
+    return { source, baseKey, out, policy: null, note, names: [], clauses: [], cases: [] };
   }
   const ast = out.ast;
-  const names = ast ? indexNames(ast, source) : [];
-  const clauses = ast ? indexClauses(ast) : [];
   let policy: CompiledPolicy | null = null;
   let note: string | undefined;
   if (out.js && out.ok) {
@@ -64,10 +89,21 @@ function compileSource(source: string): Compiled {
       note = `无法运行生成的计算程序：${describe(err)}`;
     }
   } else {
-    note = "政策有错误，改正后才能试算。";
+    note = guideline ? "申报指南有错误，改正后才能试算。" : "政策有错误，改正后才能试算。";
   }
   const cases = policy && ast ? null : [];
-  last = { source, out, policy, names, clauses, cases, ...(note ? { note } : {}) };
+  last = {
+    source,
+    ...(basedOn !== undefined ? { basedOn } : {}),
+    baseKey,
+    out,
+    policy,
+    names,
+    clauses,
+    cases,
+    ...(guideline ? { guideline } : {}),
+    ...(note ? { note } : {}),
+  };
   return last;
 }
 
@@ -88,7 +124,7 @@ function runCasesLater(c: Compiled, id: number): void {
 
 function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
   const t0 = performance.now();
-  const c = compileSource(req.source);
+  const c = compileSource(req.source, req.baseId);
   const t1 = performance.now();
   c.compileMs ??= t1 - t0;
   let evaluation: Analysis["evaluation"] = null;
@@ -114,6 +150,7 @@ function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
     meta: c.policy?.meta ?? null,
     evaluation,
     cases: c.cases ?? [],
+    ...(c.guideline ? { guideline: c.guideline } : {}),
     casesPending: c.cases === null,
     ...(note ? { evaluationNote: note } : {}),
     // A form edit reuses the compiled source; report what compiling it cost, not the cache hit.
@@ -130,9 +167,23 @@ function format(req: Extract<Request, { kind: "format" }>): Response {
   }
 }
 
+function newGuideline(req: Extract<Request, { kind: "newGuideline" }>): Response {
+  try {
+    const policy = tc.parse(req.policySource);
+    if (policy.header?.form !== "policy")
+      return { kind: "guidelineDraft", id: req.id, text: null, error: "当前内容不是政策。" };
+    const today = new Date().toISOString().slice(0, 10);
+    return { kind: "guidelineDraft", id: req.id, text: newGuidelineText(policy, req.ref, today) };
+  } catch (err) {
+    return { kind: "guidelineDraft", id: req.id, text: null, error: describe(err) };
+  }
+}
+
 self.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data;
   if (req.kind === "format") return post(format(req));
+  if (req.kind === "newGuideline") return post(newGuideline(req));
+  if (req.kind === "bases") return bases.set(req.bases);
   post({ kind: "analysis", ...analyze(req) });
   if (last?.cases === null) runCasesLater(last, req.id);
 };
