@@ -3,28 +3,12 @@
  * seed and every saved version), kept in step with storage (also when another tab saves one), and
  * the drafter's explicit choice of base, remembered across reloads.
  */
-import { KEYWORDS } from "../../grammar/keywords.js";
 import type { BaseCandidate } from "./protocol.js";
 import { SEED_FILE, SEED_SOURCE } from "./seed.js";
 import { listVersions, versionsRevision } from "./store/drafts.js";
 import type { CompilerClient } from "./worker-client.js";
 
 const CHOICE = "zhengce.guidelineBase";
-
-const GUIDELINE = KEYWORDS.find((k) => k.name === "Guideline")?.spellings ?? [];
-
-/**
- * True when the first line that is not blank or a comment starts a guideline: a cheap test on the
- * page (the worker's parser decides for real).
- */
-export function looksLikeGuideline(source: string): boolean {
-  for (const line of source.split("\n", 200)) {
-    const t = line.trim();
-    if (!t || t.startsWith("#")) continue;
-    return GUIDELINE.some((w) => t.startsWith(w));
-  }
-  return false;
-}
 
 const when = (iso: string) => {
   const d = new Date(iso);

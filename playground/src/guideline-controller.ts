@@ -3,7 +3,8 @@
  * with each analysis, shows the 申报指南 panel, and starts a new guideline from the current policy.
  */
 import type { AnalysisStore } from "./analysis-store.js";
-import { GuidelineBases, looksLikeGuideline } from "./guideline-bases.js";
+import { GuidelineBases } from "./guideline-bases.js";
+import { looksLikeGuideline } from "./guideline-kind.js";
 import type { Analysis } from "./protocol.js";
 import { SEED_FILE, SEED_SOURCE } from "./seed.js";
 import { listVersions, saveVersion, storageProblem } from "./store/drafts.js";

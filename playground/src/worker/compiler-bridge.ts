@@ -23,8 +23,6 @@ export interface Toolchain {
   compile(source: string): CompileResult;
   /** A guideline (申报指南) composed with the text of the policy it builds on. */
   compileGuideline(source: string, policySource: string): GuidelineResult;
-  /** Whether a source is a guideline, and the 基于 it names. */
-  sourceKind(source: string): { guideline: boolean; basedOn?: string };
   /** The parsed tree alone (for a policy's header and declarations). */
   parse(source: string): Policy;
   loadPolicy(js: string): CompiledPolicy;
@@ -61,7 +59,6 @@ export function loadToolchain(): Toolchain {
     compile: (source) => compiler.compile(source),
     compileGuideline: (source, policySource) =>
       compiler.compileGuideline(source, policySource, { emit: ["js"] }),
-    sourceKind: compiler.sourceKind,
     parse: (source) => compiler.parse(source).ast,
     loadPolicy,
     runCases: compiler.runCases,

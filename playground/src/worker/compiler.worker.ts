@@ -19,6 +19,7 @@ import type {
 import { indexClauses, indexNames } from "./ast-index.js";
 import { caseOutcomes } from "./case-view.js";
 import { loadToolchain, type CompileResult } from "./compiler-bridge.js";
+import { looksLikeGuideline } from "../guideline-kind.js";
 import { Bases, compileGuidelineSource, resolveBase } from "./guideline.js";
 import { newGuidelineText } from "./new-guideline.js";
 
@@ -63,12 +64,13 @@ function compileSource(source: string, baseId?: string): Compiled {
   let basedOn: string | undefined;
   let baseKey = "";
   try {
-    const kind = tc.sourceKind(source);
-    if (kind.guideline) {
-      basedOn = kind.basedOn;
+    // Only a text whose first line says 申报指南 is parsed for its header before compiling.
+    const tree = looksLikeGuideline(source) ? tc.parse(source) : null;
+    if (tree?.header?.form === "guideline") {
+      basedOn = tree.header.basedOn;
       const r = resolveBase(bases, basedOn, baseId);
       baseKey = r.key;
-      ({ out, names, clauses, info: guideline } = compileGuidelineSource(tc, r, source, basedOn));
+      ({ out, names, clauses, info: guideline } = compileGuidelineSource(tc, r, source, tree));
     } else {
       out = tc.compile(source);
       names = out.ast ? indexNames(out.ast, source) : [];

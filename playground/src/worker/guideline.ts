@@ -112,15 +112,15 @@ export function resolveBase(
   return { base, choices, explicit: !!explicit, key };
 }
 
-/** Compose and compile a guideline with its resolved base; never throws for a bad guideline. */
+/** Compose and compile a guideline (parsed as `guideline`) with its resolved base; never throws. */
 export function compileGuidelineSource(
   tc: Toolchain,
   r: Resolved,
   source: string,
-  basedOn: string | undefined,
+  guideline: Policy,
 ): CompiledGuideline {
-  const guideline = tc.parse(source);
   const header = guideline.header;
+  const basedOn = header?.basedOn;
   const { base, choices, explicit } = r;
   const info: GuidelineInfo = {
     basedOn: basedOn ?? "",
