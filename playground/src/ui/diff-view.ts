@@ -19,6 +19,7 @@ const CURRENT = "";
 /** The diff overlay. */
 export class DiffView {
   private editor: monaco.editor.IStandaloneDiffEditor | null = null;
+  private models: monaco.editor.IDiffEditorModel | null = null;
   private readonly overlay = byId("diff-overlay");
   private readonly left = byId<HTMLSelectElement>("diff-left");
   private readonly right = byId<HTMLSelectElement>("diff-right");
@@ -71,13 +72,15 @@ export class DiffView {
         fontSize: 14,
       });
     }
-    const old = this.editor.getModel();
-    this.editor.setModel({
-      original: monaco.editor.createModel(this.text(this.left.value), LANGUAGE_ID),
-      modified: monaco.editor.createModel(this.text(this.right.value), LANGUAGE_ID),
-    });
-    old?.original.dispose();
-    old?.modified.dispose();
+    // The two models live as long as the view and are only refilled: disposing them while Monaco's
+    // worker still computes their diff makes it throw "no diff result available".
+    this.models ??= {
+      original: monaco.editor.createModel("", LANGUAGE_ID),
+      modified: monaco.editor.createModel("", LANGUAGE_ID),
+    };
+    this.models.original.setValue(this.text(this.left.value));
+    this.models.modified.setValue(this.text(this.right.value));
+    if (this.editor.getModel() !== this.models) this.editor.setModel(this.models);
     this.decorations = [];
     this.compare(this.text(this.left.value), this.text(this.right.value));
   }
@@ -152,7 +155,7 @@ export class DiffView {
     (c.newSpan ? sides[1] : sides[0])[0].focus();
   }
 
-  /** Close the overlay and free the models. */
+  /** Close the overlay (the models stay for the next comparison). */
   close(): void {
     this.overlay.hidden = true;
     // A running comparison is abandoned; a finished one stays for reopening the same pair.
@@ -160,9 +163,5 @@ export class DiffView {
       this.client.cancel();
       this.answered = null;
     }
-    const old = this.editor?.getModel();
-    this.editor?.setModel(null);
-    old?.original.dispose();
-    old?.modified.dispose();
   }
 }
