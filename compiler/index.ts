@@ -18,9 +18,11 @@ export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
 export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
 export {
   compileGuideline,
+  preparePolicy,
   sourceKind,
   policyNames,
   type GuidelineResult,
+  type PreparedPolicy,
 } from "./guideline/compile-guideline.js";
 export { provenanceText, type Provenance } from "./guideline/provenance.js";
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";

@@ -38,16 +38,28 @@ export function policyNames(policySource: string): ReadonlySet<string> {
 
 const key = (d: Diagnostic) => `${d.code} ${d.span.start} ${d.message}`;
 
-/** Compile a guideline against the text of the policy it builds on. Never throws. */
+/** A compiled base policy, reusable while only the guideline changes (the playground compiles per keystroke). */
+export interface PreparedPolicy {
+  readonly result: CompileResult;
+  readonly names: ReadonlySet<string>;
+}
+
+/** Compile a policy once for any number of guideline compiles on top of it. */
+export function preparePolicy(policySource: string): PreparedPolicy {
+  return { result: compile(policySource, { emit: [] }), names: policyNames(policySource) };
+}
+
+/** Compile a guideline against the policy it builds on (its text, or prepared). Never throws. */
 export function compileGuideline(
   source: string,
-  policySource: string,
+  policy: string | PreparedPolicy,
   options: CompileOptions = {},
 ): GuidelineResult {
   const empty = { provenance: [], open: [], closed: [] };
   const at = new LineMap(source).span(0, 0);
   try {
-    const base = compile(policySource, { emit: [] });
+    const prepared = typeof policy === "string" ? preparePolicy(policy) : policy;
+    const base = prepared.result;
     if (!base.ok || !base.ast) {
       const n = base.diagnostics.filter((d) => d.severity === "error").length;
       return {
@@ -64,7 +76,7 @@ export function compileGuideline(
         ],
       };
     }
-    const known = policyNames(policySource);
+    const known = prepared.names;
     const parsed = parse(source, known);
     if (parsed.diagnostics.some((d) => d.severity === "error"))
       return {

@@ -55,10 +55,15 @@ function formatter(): ((source: string) => Formatted) | undefined {
 /** The toolchain the worker uses. */
 export function loadToolchain(): Toolchain {
   const format = formatter();
+  // The base policy is compiled once per text, not on every keystroke in the guideline.
+  let base: { source: string; prepared: compiler.PreparedPolicy } | undefined;
   return {
     compile: (source) => compiler.compile(source),
-    compileGuideline: (source, policySource) =>
-      compiler.compileGuideline(source, policySource, { emit: ["js"] }),
+    compileGuideline: (source, policySource) => {
+      if (base?.source !== policySource)
+        base = { source: policySource, prepared: compiler.preparePolicy(policySource) };
+      return compiler.compileGuideline(source, base.prepared, { emit: ["js"] });
+    },
     parse: (source) => compiler.parse(source).ast,
     loadPolicy,
     runCases: compiler.runCases,
