@@ -48,7 +48,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
   },
 };
 
-const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check"];
+const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state"];
 
 function usage(): string {
   return [

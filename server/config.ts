@@ -24,6 +24,8 @@ export interface ServiceConfig {
   readonly pollMs: number;
   /** Use fs.watch in addition to polling (default true). */
   readonly watch: boolean;
+  /** Keep each policy's last good source here, to serve it after a restart if the file is broken. */
+  readonly stateDir?: string;
 }
 
 /** The default settings. */

@@ -12,6 +12,7 @@ import { renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { loadPolicy } from "../runtime/define.js";
 import type { CompiledPolicy } from "../runtime/types.js";
 import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
+import { loadLastGood, saveLastGood } from "./last-good.js";
 import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";
 
 /** A compiled version of a policy file that serves requests. */
@@ -55,6 +56,8 @@ export interface PolicyState {
 }
 
 export interface StoreOptions {
+  /** Where the last good source of each policy is kept across restarts; none when absent. */
+  readonly stateDir?: string;
   /** Wait this long after a change notice before reading, so that a save can finish. */
   readonly settleMs: number;
   readonly pollMs: number;
@@ -232,14 +235,13 @@ export class PolicyStore {
     if (state?.problem?.version === version) return "unchanged";
     this.reloads++;
     const compiled = compileVersion(id, file, input);
+    const stateDir = this.options.stateDir;
+    if (compiled.ok && stateDir) saveLastGood(stateDir, id, input);
+    // Broken at start-up: serve the last version that compiled before the restart, marked stale.
+    const current = compiled.ok ? undefined : (state?.current ?? this.restore(id, file));
     const next: PolicyState = compiled.ok
       ? { id, file, current: compiled.value }
-      : {
-          id,
-          file,
-          ...(state?.current ? { current: state.current } : {}),
-          problem: compiled.problem,
-        };
+      : { id, file, ...(current ? { current } : {}), problem: compiled.problem };
     this.swap(id, next);
     if (!input.guideline) this.recheckGuidelines(id);
     return compiled.ok ? "loaded" : "failed";
@@ -250,6 +252,14 @@ export class PolicyStore {
     for (const s of this.table.values())
       if (s.id !== changed && (s.current?.form === "guideline" || s.problem))
         this.schedule(basename(s.file));
+  }
+
+  /** The remembered last good version of a policy, compiled again, if there is one. */
+  private restore(id: string, file: string): PolicyVersion | undefined {
+    const input = this.options.stateDir ? loadLastGood(this.options.stateDir, id) : undefined;
+    if (!input) return undefined;
+    const compiled = compileVersion(id, file, input);
+    return compiled.ok ? compiled.value : undefined;
   }
 
   private retry(name: string): "retry" {

@@ -1,10 +1,12 @@
 /**
- * `zhengce serve [DIR] [--port N] [--host 127.0.0.1]`: serve the policies of a folder over HTTP.
+ * `zhengce serve [DIR] [--port N] [--host 127.0.0.1] [--state-dir D | --no-state]`: serve the
+ * policies of a folder over HTTP.
  * Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
 import { statSync } from "node:fs";
 import { startServer } from "../../server/http-server.js";
-import { opt, type Args } from "../args.js";
+import { defaultStateDir } from "../../server/last-good.js";
+import { flag, opt, type Args } from "../args.js";
 import { CliError } from "../io.js";
 
 function intOption(args: Args, name: string, fallback: number, max: number): number {
@@ -31,6 +33,8 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     port: intOption(args, "port", 8080, 65535),
     maxBodyBytes: intOption(args, "max-body", 1024 * 1024, 1024 * 1024 * 1024),
     maxBatch: intOption(args, "max-batch", 1000, 1_000_000),
+    // the last good source of each policy, so a restart with a broken file still serves it
+    ...(flag(args, "no-state") ? {} : { stateDir: opt(args, "state-dir") ?? defaultStateDir(dir) }),
   }).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(
       e.code === "EADDRINUSE"
