@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
   },
   diff: {
     usage:
-      "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S]  两个版本的变化及其影响",
+      "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S] [--exit-code]  两个版本的变化及其影响",
     load: () => import("./commands/diff.js"),
   },
   doc: {
@@ -48,7 +48,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
   },
 };
 
-const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state"];
+const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state", "exit-code"];
 
 function usage(): string {
   return [

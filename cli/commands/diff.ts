@@ -82,13 +82,15 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     );
     seconds = (performance.now() - started) / 1000;
   }
+  // `--exit-code`, as in git diff: 1 when a rule changed, for review gates in CI.
+  const code = flag(args, "exit-code") && report.counts.rule > 0 ? 1 : 0;
   if (flag(args, "json")) {
     out(
       JSON.stringify({ ...report, ...(budget ? { budget: { ...budget, seconds } } : {}) }, null, 2),
     );
-    return 0;
+    return code;
   }
   out(reportText(report));
   if (budget) out(["", ...budgetText(budget, seconds, budget.threads)].join("\n"));
-  return 0;
+  return code;
 }

@@ -79,4 +79,16 @@ describe("zhengce diff", () => {
     expect(r.code).toBe(2);
     expect(r.text).toContain("无法读取");
   });
+
+  it("--exit-code gives 1 when a rule changed and 0 when only comments did", async () => {
+    const a = join(dir, "a.zc");
+    const b = join(dir, "b.zc");
+    const c = join(dir, "c.zc");
+    writeFileSync(a, seedSource());
+    writeFileSync(b, draftSource());
+    writeFileSync(c, seedSource().replace("# 每条注明原文", "# 每一条都注明原文"));
+    expect((await cli(a, b, "--exit-code")).code).toBe(1);
+    expect((await cli(a, c, "--exit-code")).code).toBe(0);
+    expect((await cli(a, b)).code).toBe(0);
+  });
 });
