@@ -119,6 +119,9 @@ function inProcess(work: (i: number) => unknown): number {
 const dir = mkdtempSync(join(tmpdir(), "zhengce-load-"));
 copyFileSync(SEED_PATH, join(dir, `${SEED_ID}.zc`));
 const server = await spawnServer(dir);
+// `finish` exits the process, so the server is stopped first: figures are gathered, the server is
+// stopped in `finally`, and only then the summary is printed.
+let summary: { figures: Record<string, unknown> } | undefined;
 try {
   const evalPath = `/policies/${SEED_ID}/evaluate`;
   const batchPath = `/policies/${SEED_ID}/batch`;
@@ -143,9 +146,8 @@ try {
     if (p.errors) failures.push(`${name}：${p.errors} 个请求失败`);
   if (!opts.short && fixed.p99 > 5)
     failures.push(`固定 ${rate} 请求/秒时 p99 = ${fixed.p99} ms，超过 5 ms`);
-  finish(
-    "负载测试（127.0.0.1，保持连接）",
-    {
+  summary = {
+    figures: {
       每阶段秒数: seconds,
       并发连接: connections,
       "单份评估（HTTP）": single,
@@ -161,9 +163,9 @@ try {
       "HTTP/进程内 吞吐比（单份，仅评估）": (single.perSecond / localBare).toFixed(2),
       "HTTP/进程内 吞吐比（批量）": (batch.perSecond / localBatch).toFixed(2),
     },
-    failures,
-  );
+  };
 } finally {
   await stopServer(server);
   rmSync(dir, { recursive: true, force: true });
 }
+finish("负载测试（127.0.0.1，保持连接）", summary.figures, failures);
