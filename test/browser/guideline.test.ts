@@ -7,15 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import {
-  analysisId,
-  launchBrowser,
-  markers,
-  openPlayground,
-  setSource,
-  source,
-  waitForAnalysis,
-} from "./harness.js";
+import { launchBrowser, markers, openPlayground, setSource, source, andWait } from "./harness.js";
 
 const GUIDE = readFileSync("policies/jiading-2024-guideline.zc", "utf8");
 const SEED = readFileSync("policies/jiading-2021-industrial-internet.zc", "utf8");
@@ -27,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = await analysisId(page);
-  await action();
-  await waitForAnalysis(page, before);
-}
 
 const panel = (page: Page) => page.locator("#guideline-panel");
 

@@ -163,3 +163,10 @@ export async function setSource(page: Page, text: string): Promise<void> {
   }, text);
   await waitForAnalysis(page, before);
 }
+
+/** Run `action` and wait for the analysis it causes. */
+export async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = await analysisId(page);
+  await action();
+  await waitForAnalysis(page, before);
+}

@@ -4,14 +4,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import {
-  analysisId,
-  launchBrowser,
-  openPlayground,
-  setSource,
-  source,
-  waitForAnalysis,
-} from "./harness.js";
+import { launchBrowser, openPlayground, setSource, source, andWait } from "./harness.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,13 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Run `action` and wait for the analysis it causes. */
-async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = await analysisId(page);
-  await action();
-  await waitForAnalysis(page, before);
-}
 
 /** Load the first embedded case that expects an amount for clause 1. */
 async function loadClause1Case(page: Page): Promise<{ title: string; expected: string }> {
