@@ -82,7 +82,16 @@ export function caseInput(
     for (const a of link.approved) approved[a.clause] = String(exprToJson(a.amount));
     for (const p of link.params) params[p.name.name] = exprToJson(p.value);
   }
-  const options: EvaluateOptions = { ...(date ? { date } : {}), ledger, approved, params };
+  // A case's prior awards are its applicant's: the one it names, else the default 申报主体.
+  const named = typeof application["申报主体"] === "string";
+  const who = named ? (application["申报主体"] as string) : "申报主体";
+  const options: EvaluateOptions = {
+    ...(date ? { date } : {}),
+    ledger: ledger.map((e) => ({ ...e, applicant: who })),
+    approved,
+    params,
+    ...(ledger.length && !named ? { applicant: who } : {}),
+  };
   return { application, options };
 }
 

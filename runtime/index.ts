@@ -9,3 +9,11 @@ export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
 export { RESERVED_FIELDS, validate } from "./validate.js";
 export { todayInChina, type Plan } from "./run.js";
 export type * from "./types.js";
+export { checkApplicant, checkApproved, checkOptions, OPTION_NAMES } from "./options.js";
+export {
+  checkLedger,
+  clauseNumberOf,
+  normalizeApplicant,
+  optionDate,
+  LEDGER_FIELDS,
+} from "./ledger-entries.js";

@@ -66,8 +66,29 @@ export function sumRecord(rec: Readonly<Record<string, Dec>>, only?: readonly st
   return s;
 }
 
-/** Sum of a per-year amount over the years from..to (inclusive). */
-export function sumYears(rec: Readonly<Record<string, Dec>>, from: Dec, to: Dec): Dec {
+/**
+ * Sum of a per-year amount over the years from..to (inclusive). With `required` (the input's name,
+ * given when it has no default) every year in the range must be listed: a missing year fails the
+ * clause, naming the years, rather than counting as 0.
+ */
+export function sumYears(
+  rec: Readonly<Record<string, Dec>>,
+  from: Dec,
+  to: Dec,
+  required?: string,
+): Dec {
+  if (required !== undefined) {
+    const first = Math.max(1000, Math.ceil(from.toNumber()));
+    const last = Math.min(9999, Math.floor(to.toNumber()));
+    const missing: number[] = [];
+    let count = 0;
+    for (let y = first; y <= last; y++)
+      if (!Object.prototype.hasOwnProperty.call(rec, String(y)) && count++ < 10) missing.push(y);
+    if (count)
+      raise(
+        `缺少“${required}”中 ${missing.map((y) => `${y}年`).join("、")}${count > missing.length ? ` 等 ${count} 个年度` : ""}的金额：按年填写，如 {"${missing[0]}": "100万"}（未设默认值，缺少的年度不按 0 计）`,
+      );
+  }
   let s = ZERO;
   for (const [k, v] of Object.entries(rec)) {
     const y = Number(k);

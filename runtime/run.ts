@@ -7,6 +7,7 @@ import { fmtDate, fmtMoney } from "./format.js";
 import { Dec, toPlain, ZERO } from "./money.js";
 import type {
   ClauseResult,
+  DateSource,
   EvaluateOptions,
   Evaluation,
   ExplainStep,
@@ -14,7 +15,9 @@ import type {
   InputMeta,
   PolicyMeta,
 } from "./types.js";
-import { parseDate, parseValue, validate } from "./validate.js";
+import { normalizeApplicant } from "./ledger-entries.js";
+import { checkOptions } from "./options.js";
+import { parseValue, validate } from "./validate.js";
 
 /** What a generated module hands to the runtime. */
 export interface Plan {
@@ -50,9 +53,10 @@ export function todayInChina(): string {
 export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Evaluation {
   const checked = validate(app, plan.inputs, plan.defaults);
   const errors: InputError[] = checked.ok ? [] : [...checked.errors];
+  const o = checkOptions(options, plan.meta, errors);
   const p = plan.params.map((x) => x.value);
   let overridden: Set<number> | undefined;
-  for (const [name, raw] of options.params ? Object.entries(options.params) : []) {
+  for (const [name, raw] of o.params ? Object.entries(o.params) : []) {
     const i = plan.params.findIndex((x) => x.meta.name === name);
     if (i < 0) {
       errors.push({ field: `参数.${name}`, message: `未知的参数“${name}”` });
@@ -63,37 +67,51 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
     if (parsed.ok) p[i] = parsed.value;
     else errors.push({ field: `参数.${name}`, message: parsed.message });
   }
-  let date = checked.ok ? checked.value.date : undefined;
-  if (options.date !== undefined) {
-    const d = parseDate(options.date);
-    if (d.ok) date = d.value;
-    else
-      errors.push({
-        field: "申报日期",
-        message: `申报日期${d.message}：收到“${String(options.date)}”`,
-      });
-  }
+  const own = checked.ok ? checked.value.date : undefined;
+  if (o.date && own && o.date !== own)
+    errors.push({
+      field: "申报日期",
+      message: `申报材料中的申报日期（${fmtDate(own)}）与指定的日期 date（${fmtDate(o.date)}）不一致：请只给出一个，或改为相同`,
+    });
+  const applicant =
+    o.applicant ??
+    (checked.ok && checked.value.applicant
+      ? normalizeApplicant(checked.value.applicant)
+      : undefined);
+  if (o.ledger.length && !applicant)
+    errors.push({
+      field: "申报主体",
+      message:
+        "给出了台账（ledger），但没有申报主体：请在申报材料中写“申报主体”，或给出 applicant，以便对照台账",
+    });
   if (!checked.ok || errors.length) return { ok: false, errors };
   const v = checked.value;
-  date ??= todayInChina();
+  const dateFrom: DateSource = o.date ? "option" : own ? "application" : "today";
+  const date = o.date ?? own ?? todayInChina();
   for (let i = 0; i < plan.params.length; i++) {
     const byDate = plan.params[i]!.byDate;
     if (!byDate || overridden?.has(i)) continue;
     for (const d of byDate) if (d.from <= date) p[i] = d.value;
   }
-  const explain = options.explain !== false;
+  const explain = o.explain;
   const ctx: Ctx = {
     v: v.values,
     p,
     date,
     year: date.slice(0, 4),
-    applicant: options.applicant ?? v.applicant ?? "申报主体",
-    ledger: options.ledger ?? [],
-    approved: options.approved ?? {},
-    quotaUsed: options.quotaUsed ?? {},
+    applicant: applicant ?? "申报主体",
+    ledger: o.ledger,
+    approved: o.approved,
+    quotaUsed: o.quotaUsed,
     explain,
   };
   const policy = new ClauseRun(0, "政策", plan.meta.title, explain);
+  if (explain && dateFrom === "today")
+    policy.step(`未给出申报日期，按今天（中国时间）${fmtDate(date)}计算`);
+  if (explain && ctx.ledger.length && !ctx.ledger.some((e) => e.applicant === ctx.applicant))
+    policy.step(
+      `台账共 ${ctx.ledger.length} 笔，均不属于申报主体“${ctx.applicant}”：本次按该主体未获资助计算（如名称写法不同，请统一）`,
+    );
   checkValidity(plan, ctx, policy);
   const inForce = policy.reasons.length === 0;
   if (inForce) plan.eligibility(ctx, policy);
@@ -131,6 +149,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
       policy: plan.meta.title,
       ...(plan.meta.docNo ? { docNo: plan.meta.docNo } : {}),
       date,
+      dateFrom,
       inForce,
       eligible,
       reasons: policy.reasons,

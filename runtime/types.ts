@@ -11,6 +11,9 @@ export interface ExplainStep {
   readonly amount?: string;
 }
 
+/** Where the evaluation date came from. */
+export type DateSource = "application" | "option" | "today";
+
 /** The outcome of one clause for one application. */
 export type ClauseStatus =
   | "awarded" // eligible, amount computed
@@ -46,6 +49,8 @@ export interface EvaluationResult {
   readonly docNo?: string;
   /** The date the application is judged at (YYYY-MM-DD). */
   readonly date: string;
+  /** Where that date came from: the application's 申报日期, the `date` option, or today in China. */
+  readonly dateFrom: DateSource;
   readonly inForce: boolean;
   /** Whether the applicant meets 支持对象 (and the policy is in force). */
   readonly eligible: boolean;

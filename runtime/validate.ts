@@ -71,7 +71,7 @@ function show(v: unknown): string {
 const TRUE = { ok: true, value: true } as const;
 const FALSE = { ok: true, value: false } as const;
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
 /** Parse a number-like value: a finite JSON number or a numeric string with optional unit words. */
@@ -99,7 +99,8 @@ export function moneyNumber(v: number): Dec | undefined {
   return d.decimalPlaces() <= 2 ? d : undefined;
 }
 
-function parseMoney(v: unknown): Parsed<Dec> {
+/** An amount in 元; `anyPlaces` accepts more than two decimals (an approved amount, rounded later). */
+export function parseMoney(v: unknown, anyPlaces = false): Parsed<Dec> {
   // fast path: whole 元 as a JSON number, the common case for services
   if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 1e15)
     return { ok: true, value: new Dec(v) };
@@ -110,7 +111,7 @@ function parseMoney(v: unknown): Parsed<Dec> {
   if (p.value.text.startsWith("亿")) x = x.mul(100000000);
   if (x.isNeg() && !x.isZero()) return bad("金额不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("金额超出允许范围（不超过1000万亿元）");
-  if (x.decimalPlaces() > 2) return bad("金额最多精确到分（两位小数）");
+  if (!anyPlaces && x.decimalPlaces() > 2) return bad("金额最多精确到分（两位小数）");
   return { ok: true, value: x };
 }
 
@@ -123,6 +124,11 @@ function parseRatio(v: unknown): Parsed<Dec> {
   return { ok: true, value: x };
 }
 
+/** Units counted in whole numbers: 12.5家 is not a count of enterprises. */
+export const WHOLE_UNITS: ReadonlySet<string> = new Set(
+  "家 个 项 人 名 台 套 件 次 户 所 座 位 款 种 批 场 期 支 部 条 本 篇 株 头 辆 艘 栋".split(" "),
+);
+
 function parseCount(v: unknown, unit?: string): Parsed<Dec> {
   const p = parseNumber(v, /^[\u4e00-\u9fff]{0,3}$/);
   if (!p.ok) return p;
@@ -130,6 +136,7 @@ function parseCount(v: unknown, unit?: string): Parsed<Dec> {
   const x = p.value.value;
   if (x.isNeg()) return bad("数量不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("数量超出允许范围");
+  if (unit && WHOLE_UNITS.has(unit) && !x.isInteger()) return bad(`按“${unit}”计数，应为整数`);
   return { ok: true, value: x };
 }
 
@@ -145,6 +152,7 @@ const daysIn = (y: number, m: number) =>
 
 /** Parse a date written as 2025-12-31 or 2025年12月31日 into ISO form. */
 export function parseDate(v: unknown): Parsed<string> {
+  if (v === null) return bad("不能为 null（不填写请省略该字段）");
   if (typeof v !== "string") return bad("类型不对");
   // fast path for the ISO form every service sends
   if (v.length === 10 && ISO.test(v)) {

@@ -1,11 +1,17 @@
 /**
  * Evaluation options arriving with a request (query string or JSON envelope): the date, whether to
  * explain, the applicant, prior awards (台账), approved amounts (核定) and parameter values. Each is
- * checked here, field by field, because the runtime trusts the options a developer passes it.
+ * checked here with the runtime's own checks (runtime/options.ts), so that a bad option is a 400
+ * naming its field before any application is evaluated.
  */
-import { toPlain, type Dec } from "../runtime/money.js";
-import type { CompiledPolicy, EvaluateOptions, LedgerEntry } from "../runtime/types.js";
-import { parseDate, parseValue } from "../runtime/validate.js";
+import {
+  checkApplicant,
+  checkApproved,
+  checkLedger,
+  optionDate,
+  type CompiledPolicy,
+  type EvaluateOptions,
+} from "../runtime/index.js";
 import type { FieldError } from "./respond.js";
 
 export interface OptionLimits {
@@ -57,116 +63,6 @@ export function queryOptions(
   return out;
 }
 
-function money(label: string, v: unknown, field: string, errors: FieldError[]): string | undefined {
-  const p = parseValue({ name: label, type: "money", required: true }, v);
-  if (p.ok) return toPlain(p.value as Dec);
-  errors.push({ field, message: p.message });
-  return undefined;
-}
-
-function date(label: string, v: unknown, field: string, errors: FieldError[]): string | undefined {
-  const d = parseDate(v);
-  if (d.ok) return d.value;
-  errors.push({
-    field,
-    message: `${label}${d.message}：收到 ${shown(v)}（应为 2022-03-01 或 2022年3月1日）`,
-  });
-  return undefined;
-}
-
-function clauseNumber(
-  v: unknown,
-  policy: CompiledPolicy,
-  field: string,
-  errors: FieldError[],
-): number | undefined {
-  const m = typeof v === "string" ? /^(?:第)?(\d{1,4})(?:条)?$/.exec(v.trim()) : null;
-  const n = typeof v === "number" ? v : m ? Number(m[1]) : NaN;
-  if (policy.meta.clauses.some((c) => c.number === n)) return n;
-  const known = policy.meta.clauses.map((c) => c.label).join("、");
-  errors.push({ field, message: `政策中没有条款 ${shown(v)}（可选：${known}）` });
-  return undefined;
-}
-
-function ledgerOf(
-  v: unknown,
-  policy: CompiledPolicy,
-  limits: OptionLimits,
-  errors: FieldError[],
-): LedgerEntry[] | undefined {
-  if (!Array.isArray(v)) {
-    errors.push({ field: "ledger", message: "台账（ledger）应为数组，每项为一笔已获资助" });
-    return undefined;
-  }
-  if (v.length > limits.maxLedger) {
-    errors.push({
-      field: "ledger",
-      message: `台账最多 ${limits.maxLedger} 笔，收到 ${v.length} 笔`,
-    });
-    return undefined;
-  }
-  const out: LedgerEntry[] = [];
-  const before = errors.length;
-  v.forEach((e, i) => {
-    const f = `ledger[${i}]`;
-    const label = `台账第${i + 1}笔`;
-    if (!isRecord(e)) {
-      errors.push({ field: f, message: `${label}应为对象：{applicant, clause, amount, date}` });
-      return;
-    }
-    for (const key of Object.keys(e))
-      if (!["applicant", "clause", "amount", "date", "project"].includes(key))
-        errors.push({ field: `${f}.${key}`, message: `${label}有未知的字段“${key.slice(0, 40)}”` });
-    const applicant = e.applicant;
-    if (typeof applicant !== "string" || !applicant || applicant.length > 200)
-      errors.push({
-        field: `${f}.applicant`,
-        message: `${label}的申报主体（applicant）应为非空文字`,
-      });
-    const clause = clauseNumber(e.clause, policy, `${f}.clause`, errors);
-    const amount = money(`${label}的金额`, e.amount, `${f}.amount`, errors);
-    const when = date(`${label}的日期`, e.date, `${f}.date`, errors);
-    const project = e.project;
-    if (project !== undefined && typeof project !== "string")
-      errors.push({ field: `${f}.project`, message: `${label}的项目（project）应为文字` });
-    if (typeof applicant === "string" && clause !== undefined && amount !== undefined && when)
-      out.push({
-        applicant,
-        clause,
-        amount,
-        date: when,
-        ...(typeof project === "string" ? { project } : {}),
-      });
-  });
-  return errors.length === before ? out : undefined;
-}
-
-function approvedOf(
-  v: unknown,
-  policy: CompiledPolicy,
-  errors: FieldError[],
-): Record<number, string> | undefined {
-  if (!isRecord(v)) {
-    errors.push({
-      field: "approved",
-      message: '核定金额（approved）应为对象，如 {"第10条": "80万"}',
-    });
-    return undefined;
-  }
-  const out: Record<number, string> = {};
-  for (const [key, value] of Object.entries(v)) {
-    const n = clauseNumber(key, policy, `approved.${key.slice(0, 40)}`, errors);
-    const amount = money(
-      `${key.slice(0, 40)}的核定金额`,
-      value,
-      `approved.${key.slice(0, 40)}`,
-      errors,
-    );
-    if (n !== undefined && amount !== undefined) out[n] = amount;
-  }
-  return out;
-}
-
 /** Check raw option values against a policy; returns the options or one error per problem. */
 export function parseOptions(
   raw: Record<string, unknown>,
@@ -177,7 +73,7 @@ export function parseOptions(
   const o: {
     -readonly [K in keyof EvaluateOptions]: EvaluateOptions[K];
   } = {};
-  if (raw.date !== undefined) o.date = date("日期（date）", raw.date, "date", errors);
+  if (raw.date !== undefined) o.date = optionDate("日期（date）", raw.date, "date", errors);
   if (raw.explain !== undefined) {
     if (typeof raw.explain === "boolean") o.explain = raw.explain;
     else
@@ -186,17 +82,10 @@ export function parseOptions(
         message: `explain 应为 true 或 false：收到 ${shown(raw.explain)}`,
       });
   }
-  if (raw.applicant !== undefined) {
-    if (typeof raw.applicant === "string" && raw.applicant && raw.applicant.length <= 200)
-      o.applicant = raw.applicant;
-    else
-      errors.push({
-        field: "applicant",
-        message: "申报主体（applicant）应为非空文字，不超过200字",
-      });
-  }
-  if (raw.ledger !== undefined) o.ledger = ledgerOf(raw.ledger, policy, limits, errors);
-  if (raw.approved !== undefined) o.approved = approvedOf(raw.approved, policy, errors);
+  if (raw.applicant !== undefined) o.applicant = checkApplicant(raw.applicant, "applicant", errors);
+  if (raw.ledger !== undefined)
+    o.ledger = checkLedger(raw.ledger, policy.meta, errors, limits.maxLedger);
+  if (raw.approved !== undefined) o.approved = checkApproved(raw.approved, policy.meta, errors);
   if (raw.params !== undefined) {
     if (!isRecord(raw.params))
       errors.push({

@@ -158,7 +158,7 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     w.close().open("catch (e)").line("return rt.caught(c, e);").close().close();
     return w.toString();
   }
-  emitAward(g, w, award, c.number);
+  emitAward(g, w, award, c.number, rounding);
   if (award.form.kind !== "CaseByCase") {
     for (const it of c.items) emitStep(g, w, it, c.number);
     emitRounding(g, w, rounding);
@@ -166,7 +166,9 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     if (award.form.kind !== "UpTo") {
       w.line(`const approved = ctx.approved[${c.number}];`);
       w.open("if (approved !== undefined)");
-      w.line("const ap = rt.dec(approved);");
+      w.line(
+        `const ap = rt.roundMoney(rt.dec(approved), ${lit(rounding.unit)}, ${lit(rounding.mode)});`,
+      );
       w.line("a = rt.min(ap, a);");
       w.line(
         `if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(ap) + ${H("（不超过按政策计算的 ")} + rt.fmtMoney(maximum) + ${H("）→ ")} + rt.fmtMoney(a), a);`,
@@ -184,6 +186,7 @@ function emitAward(
   w: Writer,
   award: Extract<ClauseItem, { kind: "Award" }>,
   n: number,
+  rounding: Rounding,
 ): void {
   const H = (s: string) => g.h.str(s);
   const f = award.form;
@@ -229,6 +232,7 @@ function emitAward(
       w.line(
         `if (x) x.step(${H("一事一议：按核定金额 ")} + rt.fmtMoney(a) + ${H("（不受比例和上限限制）")}, a);`,
       );
+      emitRounding(g, w, rounding);
       w.line("return c.awarded(a);");
       return;
   }

@@ -135,7 +135,12 @@ export class ExprGen {
       }
       case "Sum": {
         const rec = this.expr(e.target);
-        if (e.from && e.to) return `rt.sumYears(${rec}, ${this.expr(e.from)}, ${this.expr(e.to)})`;
+        if (e.from && e.to) {
+          // A yearly input without a default must list every year summed: a missing year is an error.
+          const input = this.checked.inputs.find((s) => s.name === e.target.name);
+          const strict = input && !input.decl.default ? `, ${lit(input.name)}` : "";
+          return `rt.sumYears(${rec}, ${this.expr(e.from)}, ${this.expr(e.to)}${strict})`;
+        }
         return e.only
           ? `rt.sumRecord(${rec}, [${e.only.map((n) => lit(n.name)).join(", ")}])`
           : `rt.sumRecord(${rec})`;

@@ -57,7 +57,7 @@ describe("HTTP service: endpoints", () => {
       srv.url,
       "POST",
       `/policies/${SEED_ID}/evaluate?explain=false&date=2026-01-05`,
-      EXAMPLE_APP,
+      { ...EXAMPLE_APP, 申报日期: undefined },
     );
     expect(q.status).toBe(200);
     expect(q.body.explanation).toBeUndefined();

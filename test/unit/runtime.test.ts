@@ -67,7 +67,7 @@ describe("validation", () => {
     expect(seed.evaluate([], {}).ok).toBe(false);
     expect(seed.evaluate(null, {}).ok).toBe(false);
     const ev = seed.evaluate(OK, { date: "2023-02-30" });
-    expect(!ev.ok && ev.errors[0]!.field).toBe("申报日期");
+    expect(!ev.ok && ev.errors[0]!.field).toBe("date");
   });
 });
 

@@ -1,0 +1,188 @@
+/**
+ * Checking the ledger (台账) a caller passes: each prior award must name its applicant, clause,
+ * amount and date in an accepted form, or it is refused field by field. An entry that cannot be
+ * read is never skipped, since skipping it would let a per-year or cumulative cap be exceeded.
+ * Kept apart from the other options so that a ledger field (e.g. a project) is added in one place.
+ */
+import { toPlain } from "./money.js";
+import type { InputError, LedgerEntry, PolicyMeta } from "./types.js";
+import { parseDate, parseMoney } from "./validate.js";
+
+/** Fields a ledger entry may carry. */
+export const LEDGER_FIELDS = ["applicant", "clause", "amount", "date", "project"] as const;
+
+/** Longest applicant name accepted (a company name or a credit code). */
+export const APPLICANT_MAX = 200;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A short rendering of a received value for a message. */
+export function shown(v: unknown): string {
+  const s = typeof v === "string" ? `“${v.slice(0, 41)}”` : (JSON.stringify(v) ?? String(v));
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/**
+ * An applicant's identity as the ledger compares it: full-width letters, digits and brackets
+ * folded, spaces removed, letters upper-cased (credit codes). "上海某公司（嘉定）" and
+ * "上海某公司 (嘉定)" are one applicant.
+ */
+export function normalizeApplicant(s: string): string {
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, "")
+    .toUpperCase();
+}
+
+/** The accepted forms of a clause reference, for messages. */
+const CLAUSE_FORMS = '条款可写作 9、"9" 或 "第9条"';
+
+/** A clause reference (9, "9", "第9条", "第９条") → its number, when the policy has that clause. */
+export function clauseNumberOf(v: unknown, meta: PolicyMeta): number | undefined {
+  let n = NaN;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    const folded = v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const m = /^\s*(?:第\s*)?(\d{1,6})\s*(?:条)?\s*$/.exec(folded);
+    if (m) n = Number(m[1]);
+  }
+  return Number.isInteger(n) && meta.clauses.some((c) => c.number === n) ? n : undefined;
+}
+
+/** The error for a clause reference the policy does not have. */
+export function clauseError(v: unknown, meta: PolicyMeta, field: string, what: string): InputError {
+  const known = meta.clauses.map((c) => c.label).join("、");
+  return {
+    field,
+    message: `${what}：政策中没有条款 ${shown(v)}（可选：${known}；${CLAUSE_FORMS}）`,
+  };
+}
+
+/** An amount in 元 (JSON number or text such as "60万"), refused when negative or unreadable. */
+export function optionMoney(
+  label: string,
+  v: unknown,
+  field: string,
+  errors: InputError[],
+): string | undefined {
+  const p = parseMoney(v);
+  if (p.ok) return toPlain(p.value);
+  errors.push({
+    field,
+    message: `${label}${p.message}：收到 ${shown(v)}（应为不小于0的金额，如 600000 或 "60万"）`,
+  });
+  return undefined;
+}
+
+/** A date option: 2024-01-15 or 2024年1月15日. */
+export function optionDate(
+  label: string,
+  v: unknown,
+  field: string,
+  errors: InputError[],
+): string | undefined {
+  const d = parseDate(v);
+  if (d.ok) return d.value;
+  errors.push({
+    field,
+    message: `${label}${d.message}：收到 ${shown(v)}（应写作 2024-01-15 或 2024年1月15日）`,
+  });
+  return undefined;
+}
+
+function checkEntry(
+  e: unknown,
+  i: number,
+  meta: PolicyMeta,
+  errors: InputError[],
+): LedgerEntry | undefined {
+  const f = `ledger[${i}]`;
+  const label = `台账第${i + 1}笔`;
+  if (!isRecord(e)) {
+    errors.push({
+      field: f,
+      message: `${label}应为对象，如 {"applicant": "上海某公司", "clause": 9, "amount": "60万", "date": "2024-01-15"}`,
+    });
+    return undefined;
+  }
+  const before = errors.length;
+  for (const key of Object.keys(e))
+    if (!(LEDGER_FIELDS as readonly string[]).includes(key))
+      errors.push({
+        field: `${f}.${key.slice(0, 40)}`,
+        message: `${label}有未知的字段“${key.slice(0, 40)}”（可用：${LEDGER_FIELDS.join("、")}）`,
+      });
+  const applicant = e.applicant;
+  const who = typeof applicant === "string" ? normalizeApplicant(applicant) : "";
+  if (!who || who.length > APPLICANT_MAX)
+    errors.push({
+      field: `${f}.applicant`,
+      message: `${label}${applicant === undefined ? "缺少申报主体（applicant）" : `的申报主体（applicant）应为非空文字，不超过${APPLICANT_MAX}字：收到 ${shown(applicant)}`}`,
+    });
+  const clause = clauseNumberOf(e.clause, meta);
+  if (clause === undefined)
+    errors.push(
+      e.clause === undefined
+        ? { field: `${f}.clause`, message: `${label}缺少条款（clause）` }
+        : clauseError(e.clause, meta, `${f}.clause`, `${label}的条款`),
+    );
+  const amount =
+    e.amount === undefined
+      ? void errors.push({ field: `${f}.amount`, message: `${label}缺少金额（amount）` })
+      : optionMoney(`${label}的金额`, e.amount, `${f}.amount`, errors);
+  const date =
+    e.date === undefined
+      ? void errors.push({ field: `${f}.date`, message: `${label}缺少日期（date）` })
+      : optionDate(`${label}的日期`, e.date, `${f}.date`, errors);
+  const project = e.project;
+  if (project !== undefined && (typeof project !== "string" || project.length > APPLICANT_MAX))
+    errors.push({ field: `${f}.project`, message: `${label}的项目（project）应为文字` });
+  if (errors.length > before || clause === undefined || amount === undefined || !date)
+    return undefined;
+  return {
+    applicant: who,
+    clause,
+    amount,
+    date,
+    ...(typeof project === "string" ? { project } : {}),
+  };
+}
+
+/** Ledgers already checked (or built by the runtime itself, as a batch does): not checked again. */
+const CHECKED = new WeakSet<readonly LedgerEntry[]>();
+
+/** Mark a ledger the runtime built from checked entries. */
+export function trustLedger<T extends readonly LedgerEntry[]>(ledger: T): T {
+  CHECKED.add(ledger);
+  return ledger;
+}
+
+/**
+ * Check a ledger against a policy: the entries normalised (clause numbers, amounts in 元, ISO
+ * dates, applicant identities), or undefined with one error per problem pushed to `errors`.
+ */
+export function checkLedger(
+  v: unknown,
+  meta: PolicyMeta,
+  errors: InputError[],
+  maxEntries = Infinity,
+): readonly LedgerEntry[] | undefined {
+  if (Array.isArray(v) && CHECKED.has(v)) return v as readonly LedgerEntry[];
+  if (!Array.isArray(v)) {
+    errors.push({ field: "ledger", message: "台账（ledger）应为数组，每项为一笔已获资助" });
+    return undefined;
+  }
+  if (v.length > maxEntries) {
+    errors.push({ field: "ledger", message: `台账最多 ${maxEntries} 笔，收到 ${v.length} 笔` });
+    return undefined;
+  }
+  const before = errors.length;
+  const out: LedgerEntry[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const entry = checkEntry(v[i], i, meta, errors);
+    if (entry) out.push(entry);
+    if (errors.length - before >= 200) break; // bounded report on a huge bad ledger
+  }
+  return errors.length === before ? trustLedger(out) : undefined;
+}
