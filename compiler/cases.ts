@@ -132,6 +132,9 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
       return `期望 ${c.clause} 的原因包含“${o.reason}”，实际原因：${c.reasons.join("；")}`;
     return undefined;
   }
+  // A clause that could not be computed reports amount "0": that is no match for an expected 0.
+  if (c.status === "error")
+    return `期望 ${c.clause} ${o.kind === "amount" ? money(String(exprToJson(o.value))) : "拨付"}，实际无法计算（${c.reasons.join("；")}）`;
   if (o.kind === "payable") {
     const wantPay = String(exprToJson(o.value));
     if (c.payable === undefined)

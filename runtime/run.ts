@@ -78,7 +78,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
     (checked.ok && checked.value.applicant
       ? normalizeApplicant(checked.value.applicant)
       : undefined);
-  if (o.ledger.length && !applicant)
+  if (checked.ok && o.ledger.length && !applicant)
     errors.push({
       field: "申报主体",
       message:

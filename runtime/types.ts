@@ -78,13 +78,25 @@ export interface LedgerEntry {
   readonly project?: string;
 }
 
+/**
+ * A prior award as a caller may write it: the clause as 9, "9" or "第9条", the amount as a number
+ * of 元 or text such as "60万", the date as 2024-01-15 or 2024年1月15日. Checked field by field.
+ */
+export interface LedgerInput {
+  readonly applicant: string;
+  readonly clause: number | string;
+  readonly amount: string | number;
+  readonly date: string;
+  readonly project?: string;
+}
+
 export interface EvaluateOptions {
   /** The application date (YYYY-MM-DD); defaults to the application's 申报日期 field or today. */
   readonly date?: string;
   /** Prior awards of this policy. */
-  readonly ledger?: readonly LedgerEntry[];
-  /** Approved (核定) amounts by clause number, in 元. */
-  readonly approved?: Readonly<Record<number, string>>;
+  readonly ledger?: readonly LedgerInput[];
+  /** Approved (核定) amounts by clause (10, "10" or "第10条"), in 元 (800000 or "80万"). */
+  readonly approved?: Readonly<Record<number | string, string | number>>;
   /** Parameter values that override the policy's (e.g. from a guideline), as JSON values. */
   readonly params?: Readonly<Record<string, unknown>>;
   /** Turn the explanation off for speed; results are otherwise identical. */

@@ -42,7 +42,12 @@ function message(ev: Evaluation, field: string): string {
 describe("approved (核定) amounts", () => {
   const trained = { ...OK, 获冠名人才实训基地: true };
   it('accepts "80万" and the keys 10, "10" and "第10条"', () => {
-    for (const approved of [{ 10: "80万" }, { "10": 800000 }, { 第10条: "80万元" }]) {
+    const forms: Record<string, string | number>[] = [
+      { 10: "80万" },
+      { "10": 800000 },
+      { 第10条: "80万元" },
+    ];
+    for (const approved of forms) {
       const c = clause(seed.evaluate(trained, { date: "2023-01-01", approved }), 10);
       expect(c).toMatchObject({ status: "awarded", amount: "800000" });
     }
@@ -96,7 +101,7 @@ describe("ledger entries", () => {
     const bare = { clause: 9, amount: "60万", date: "2024-01-15" };
     const ev = seed.evaluate(EVENT, {
       ...at,
-      ledger: [bare, { applicant: "上海某科技有限公司", clause: 9, amount: "60万" }, {}],
+      ledger: [bare, { applicant: "上海某科技有限公司", clause: 9, amount: "60万" }, {}] as never,
     });
     expect(fields(ev)).toEqual([
       "ledger[0].applicant",
