@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { budgetParallel } from "../compiler/diff/budget-parallel.js";
-import { budgetPlan, prepare } from "../compiler/diff/diff-policies.js";
+import { budgetParallel } from "../review/node/budget-parallel.js";
+import { budgetPlan, prepare } from "../review/diff-policies.js";
 import { fmtMoney } from "../runtime/format.js";
 import { Dec } from "../runtime/money.js";
 

@@ -2,8 +2,8 @@
  * Compile a policy or a guideline file: a guideline (申报指南) is compiled together with the policy
  * its 基于 names, found relative to the guideline's own folder.
  */
-import type { CompileOptions, CompileResult } from "../compiler/compile.js";
-import { diag, LineMap } from "../compiler/diagnostics.js";
+import type { CompileOptions, CompileResult } from "../compiler/index.js";
+import { diag, LineMap } from "../grammar/index.js";
 import { CliError } from "./io.js";
 
 /** Compile a file's source; guidelines are composed with their policy. */
@@ -12,12 +12,11 @@ export async function compileFile(
   source: string,
   options: CompileOptions = {},
 ): Promise<CompileResult & { policyFile?: string; policySource?: string }> {
-  const { compile } = await import("../compiler/compile.js");
-  const { sourceKind, compileGuideline } =
-    await import("../compiler/guideline/compile-guideline.js");
+  const { compile } = await import("../compiler/index.js");
+  const { sourceKind, compileGuideline } = await import("../compiler/index.js");
   const kind = sourceKind(source);
   if (!kind.guideline) return compile(source, options);
-  const { findPolicy } = await import("../compiler/guideline/find-policy.js");
+  const { findPolicy } = await import("../compiler/node/index.js");
   if (kind.basedOn === undefined)
     return {
       ok: false,

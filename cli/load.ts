@@ -7,9 +7,9 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CompileResult } from "../compiler/compile.js";
-import { loadPolicy } from "../runtime/define.js";
-import type { CompiledPolicy } from "../runtime/types.js";
+import type { CompileResult } from "../compiler/index.js";
+import { loadPolicy } from "../runtime/index.js";
+import type { CompiledPolicy } from "../runtime/index.js";
 import { CliError, readText } from "./io.js";
 
 /** Diagnostics as text, errors and warnings, each with its source line and caret. */
@@ -18,7 +18,7 @@ export async function formatDiagnostics(
   source: string,
   file: string,
 ): Promise<string> {
-  const { renderDiagnostic } = await import("../compiler/diagnostics.js");
+  const { renderDiagnostic } = await import("../grammar/index.js");
   return result.diagnostics.map((d) => renderDiagnostic(d, source, file)).join("\n\n");
 }
 

@@ -5,8 +5,8 @@
 import { Dec } from "../runtime/money.js";
 import { fmtMoney } from "../runtime/format.js";
 import type { CompiledPolicy, Evaluation, EvaluateOptions, LedgerEntry } from "../runtime/types.js";
-import type { CaseDecl, Expect, Expr, Policy, Span } from "./ast.js";
-import { itemsOf } from "./ast.js";
+import type { CaseDecl, Expect, Expr, Policy, Span } from "../grammar/ast.js";
+import { itemsOf } from "../grammar/ast.js";
 
 export interface CaseOutcome {
   readonly title: string;

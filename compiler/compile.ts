@@ -4,9 +4,9 @@
  */
 import { textToTokens } from "../grammar/text-to-tokens.js";
 import { tokensToAst } from "../grammar/tokens-to-ast.js";
-import type { Policy } from "./ast.js";
+import type { Policy } from "../grammar/ast.js";
 import { checkPolicy, type Checked } from "./check/check-policy.js";
-import { diag, LineMap, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../grammar/diagnostics.js";
 import { toModule } from "./to-ts/module.js";
 
 export interface CompileOptions {

@@ -9,13 +9,14 @@ export {
   type Diagnostic,
   type Fix,
   type Severity,
-} from "./diagnostics.js";
-export { exprToText, bracketLabel, nameText } from "./print/expr-to-text.js";
-export type * as ast from "./ast.js";
+} from "../grammar/diagnostics.js";
+export { exprToText, bracketLabel, nameText } from "../grammar/expr-to-text.js";
+export type * as ast from "../grammar/ast.js";
 export type { Checked } from "./check/check-policy.js";
 export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/keywords.js";
 export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
 export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
+export { typeText } from "./format/ast-to-units.js";
 export {
   compileGuideline,
   preparePolicy,

@@ -1,8 +1,8 @@
 /**
  * Generic traversal of expressions, so passes that only look for names need no switch of their own.
  */
-import type { Expr, NameRef } from "./ast.js";
-import { assertNever } from "./ast.js";
+import type { Expr, NameRef } from "../grammar/ast.js";
+import { assertNever } from "../grammar/ast.js";
 
 /** The direct sub-expressions of an expression. */
 export function children(e: Expr): Expr[] {

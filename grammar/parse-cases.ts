@@ -2,7 +2,7 @@
  * Grammar rules for embedded cases (案例): inputs, prior awards, approvals and expectations.
  */
 import type { IToken } from "chevrotain";
-import type * as A from "../compiler/ast.js";
+import type * as A from "./ast.js";
 import { ClauseParser } from "./parse-clauses.js";
 import * as T from "./tokens.js";
 

@@ -2,7 +2,7 @@
  * Grammar rules for clauses (第N条), 支持对象 and 叠加规则: conditions, awards, caps and steps.
  */
 import type { IToken } from "chevrotain";
-import type * as A from "../compiler/ast.js";
+import type * as A from "./ast.js";
 import { DeclParser } from "./parse-decls.js";
 import * as T from "./tokens.js";
 

@@ -2,7 +2,7 @@
  * Grammar rules for the policy header and declarations (申报信息, 参数, 定义, 分类).
  */
 import type { IToken } from "chevrotain";
-import type * as A from "../compiler/ast.js";
+import type * as A from "./ast.js";
 import { TableParser } from "./parse-tables.js";
 import * as T from "./tokens.js";
 

@@ -2,7 +2,7 @@
  * Chevrotain's recognition errors → diagnostics with a useful position and help text.
  */
 import type { IToken } from "chevrotain";
-import { diag, type Diagnostic } from "../compiler/diagnostics.js";
+import { diag, type Diagnostic } from "./diagnostics.js";
 import { parseHelp } from "./parse-errors.js";
 import type { LexResult } from "./text-to-tokens.js";
 import * as T from "./tokens.js";

@@ -3,8 +3,8 @@
  * The policy parser (tokens-to-ast.ts) extends this class with declarations and clauses.
  */
 import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
-import type { CompareOp, Expr, NameRef, Span } from "../compiler/ast.js";
-import { LineMap } from "../compiler/diagnostics.js";
+import type { CompareOp, Expr, NameRef, Span } from "./ast.js";
+import { LineMap } from "./diagnostics.js";
 import { zhErrorMessages } from "./parse-errors.js";
 import * as T from "./tokens.js";
 

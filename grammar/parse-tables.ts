@@ -2,7 +2,7 @@
  * Tables keyed by category (按 项目级别：区级 200万，…) and graded brackets (分档 营业收入：1亿以上
  * 不满5亿：50万；…), whose bounds keep the words the text used (以上, 超过, （不含）以下 …).
  */
-import type { Bound, BracketRow, Expr, NameRef, TableRow } from "../compiler/ast.js";
+import type { Bound, BracketRow, Expr, NameRef, TableRow } from "./ast.js";
 import { ExprParser } from "./parse-expr.js";
 import * as T from "./tokens.js";
 

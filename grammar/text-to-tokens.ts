@@ -6,8 +6,8 @@
  */
 import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { Decimal } from "decimal.js";
-import type { Comment, Span } from "../compiler/ast.js";
-import { diag, LineMap, type Diagnostic } from "../compiler/diagnostics.js";
+import type { Comment, Span } from "./ast.js";
+import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
 import { KEYWORDS, spellingTable } from "./keywords.js";
 import * as T from "./tokens.js";
 

@@ -4,8 +4,8 @@
  * next; inside a block, Chevrotain's recovery reports several errors more.
  */
 import type { IToken } from "chevrotain";
-import type * as A from "../compiler/ast.js";
-import type { Diagnostic } from "../compiler/diagnostics.js";
+import type * as A from "./ast.js";
+import type { Diagnostic } from "./diagnostics.js";
 import { CaseParser } from "./parse-cases.js";
 import { errorToDiagnostic } from "./parse-diagnostics.js";
 import type { LexResult } from "./text-to-tokens.js";

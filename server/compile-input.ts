@@ -4,8 +4,8 @@
  * guideline gets a new version when the policy under it changes.
  */
 import { createHash } from "node:crypto";
-import { sourceKind } from "../compiler/guideline/compile-guideline.js";
-import { findPolicy } from "../compiler/guideline/find-policy.js";
+import { sourceKind } from "../compiler/index.js";
+import { findPolicy } from "../compiler/node/index.js";
 
 export interface CompileInput {
   readonly source: string;

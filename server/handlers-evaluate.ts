@@ -2,9 +2,9 @@
  * `POST /policies/:id/evaluate` and `POST /policies/:id/batch`: the application(s) in the body, bare
  * or in an envelope with options; the result with its explanation in Chinese text and as steps.
  */
-import { resultText } from "../cli/print-result.js";
-import { evaluateBatch } from "../runtime/batch.js";
-import type { EvaluateOptions, Evaluation } from "../runtime/types.js";
+import { resultText } from "../runtime/index.js";
+import { evaluateBatch } from "../runtime/index.js";
+import type { EvaluateOptions, Evaluation } from "../runtime/index.js";
 import { readJson } from "./body.js";
 import type { ServiceConfig } from "./config.js";
 import type { PolicyStore, PolicyVersion } from "./policy-store.js";

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { compile } from "../compiler/compile.js";
-import { compileGuideline } from "../compiler/guideline/compile-guideline.js";
-import { renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
-import { loadPolicy } from "../runtime/define.js";
-import type { CompiledPolicy } from "../runtime/types.js";
+import { compile } from "../compiler/index.js";
+import { compileGuideline } from "../compiler/index.js";
+import { renderDiagnostic, type Diagnostic } from "../grammar/index.js";
+import { loadPolicy } from "../runtime/index.js";
+import type { CompiledPolicy } from "../runtime/index.js";
 import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
 import { loadLastGood, saveLastGood } from "./last-good.js";
 import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";

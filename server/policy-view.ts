@@ -2,7 +2,7 @@
  * How the service describes a policy in listings and in `/health`: id, title, version, validity,
  * and, when the latest save does not compile, the diagnostics of that save.
  */
-import { todayInChina } from "../runtime/run.js";
+import { todayInChina } from "../runtime/index.js";
 import type { LoadProblem, PolicyState } from "./policy-store.js";
 
 /** `serving`: the file's latest content serves; `stale`: an older good version serves while the file

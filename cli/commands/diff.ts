@@ -4,11 +4,11 @@
  * words, and whose subsidy changes by how much. OLD and NEW are files or `FILE@REV` (a git
  * revision). `--slices` caps the boundary slices per clause (0 skips the boundary search).
  */
-import { parseCsv, fileSamples, type Sample } from "../../compiler/diff/applications.js";
-import { budgetParallel } from "../../compiler/diff/budget-parallel.js";
-import { budgetPlan, diffPrepared, prepare } from "../../compiler/diff/diff-policies.js";
-import { budgetText, reportText } from "../../compiler/diff/report-to-text.js";
-import { renderDiagnostic } from "../../compiler/diagnostics.js";
+import { parseCsv, fileSamples, type Sample } from "../../review/index.js";
+import { budgetParallel } from "../../review/node/index.js";
+import { budgetPlan, diffPrepared, prepare } from "../../review/index.js";
+import { budgetText, reportText } from "../../review/index.js";
+import { renderDiagnostic } from "../../grammar/index.js";
 import { flag, opt, type Args } from "../args.js";
 import { readVersion } from "../git-source.js";
 import { CliError, parseJson, readText } from "../io.js";

@@ -3,8 +3,8 @@
  * in the official style. The prose is generated from the checked rules.
  */
 import { writeFileSync } from "node:fs";
-import type { GuidelineResult } from "../../compiler/guideline/compile-guideline.js";
-import { guidelineDocument, policyDocument, type DocFormat } from "../../compiler/to-doc/render.js";
+import type { GuidelineResult } from "../../compiler/index.js";
+import { guidelineDocument, policyDocument, type DocFormat } from "../../compiler/index.js";
 import { opt, type Args } from "../args.js";
 import { CliError } from "../io.js";
 import { loadFile } from "../load.js";

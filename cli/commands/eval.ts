@@ -2,12 +2,12 @@
  * `zhengce eval FILE --input APP.json [--date YYYY-MM-DD] [--json] [--all]`: evaluates through the
  * compiled module. `--input -` reads standard input; an array of applications is a batch.
  */
-import { evaluateBatch } from "../../runtime/batch.js";
-import type { EvaluateOptions } from "../../runtime/types.js";
+import { evaluateBatch } from "../../runtime/index.js";
+import type { EvaluateOptions } from "../../runtime/index.js";
 import { flag, opt, type Args } from "../args.js";
 import { CliError, parseJson, readStdin, readText } from "../io.js";
 import { loadPolicyCached } from "../load.js";
-import { evaluationJson, evaluationText } from "../print-result.js";
+import { evaluationJson, evaluationText } from "../../runtime/index.js";
 
 /** Run the eval command. */
 export async function run(args: Args, out: (s: string) => void): Promise<number> {

@@ -4,9 +4,9 @@
  * --check lists files that are not formatted and exits 1.
  */
 import { writeFileSync } from "node:fs";
-import { renderDiagnostic } from "../../compiler/diagnostics.js";
-import { formatSource } from "../../compiler/format/format.js";
-import { guidelineNames } from "../../compiler/guideline/find-policy.js";
+import { renderDiagnostic } from "../../grammar/index.js";
+import { formatSource } from "../../compiler/index.js";
+import { guidelineNames } from "../../compiler/node/index.js";
 import { flag, opt, type Args } from "../args.js";
 import { CliError, policyFiles, readText } from "../io.js";
 

@@ -4,8 +4,8 @@
  */
 import { fmtMoney } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
-import type { BracketRow, Expr } from "../ast.js";
-import { bracketLabel } from "../print/expr-to-text.js";
+import type { BracketRow, Expr } from "../../grammar/ast.js";
+import { bracketLabel } from "../../grammar/expr-to-text.js";
 import type { CheckContext } from "./context.js";
 import { assignable, ERROR, sameTy, tyName, type Ty } from "./types.js";
 

@@ -2,8 +2,8 @@
  * AST → checked policy: declarations into symbols, then every header item, clause, stacking rule
  * and case checked, with the parameters each clause depends on.
  */
-import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../ast.js";
-import { itemsOf } from "../ast.js";
+import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../../grammar/ast.js";
+import { itemsOf } from "../../grammar/ast.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
 import { closest } from "./suggest.js";

@@ -2,8 +2,8 @@
  * The checker's state for one compile: symbols, inferred types and diagnostics. A new context is
  * made per compile; nothing is shared between compiles.
  */
-import type { DefineDecl, Expr, InputDecl, ParamDecl, Span } from "../ast.js";
-import { diag, type Diagnostic, type Fix } from "../diagnostics.js";
+import type { DefineDecl, Expr, InputDecl, ParamDecl, Span } from "../../grammar/ast.js";
+import { diag, type Diagnostic, type Fix } from "../../grammar/diagnostics.js";
 import type { Ty } from "./types.js";
 
 export type Sym =

@@ -2,8 +2,8 @@
  * Type rules for the expression forms that carry their own structure: built-in calls (就高, 年份,
  * 天数), sums over itemised amounts, and tables keyed by categories (with missing or repeated rows).
  */
-import type { Expr, NameRef } from "../ast.js";
-import { exprToText } from "../print/expr-to-text.js";
+import type { Expr, NameRef } from "../../grammar/ast.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import type { CheckContext } from "./context.js";
 import { inferExpr } from "./expr.js";
 import { closest } from "./suggest.js";

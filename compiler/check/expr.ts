@@ -3,8 +3,8 @@
  * money is an error, a ratio cannot be added to money, a date cannot be compared with an amount,
  * a rate (元/千瓦时) times a count in the same unit is money.
  */
-import type { Expr, NameRef } from "../ast.js";
-import { exprToText } from "../print/expr-to-text.js";
+import type { Expr, NameRef } from "../../grammar/ast.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import { checkBrackets } from "./brackets.js";
 import { call, sum, table, unknownValue } from "./expr-forms.js";
 import type { CheckContext } from "./context.js";

@@ -2,7 +2,7 @@
  * The checker's types. Money, ratios, counts (with units), rates, dates and categories are
  * distinct: the money typing rules live in expr.ts.
  */
-import type { TypeRef } from "../ast.js";
+import type { TypeRef } from "../../grammar/ast.js";
 
 export type Ty =
   | { readonly k: "money" }

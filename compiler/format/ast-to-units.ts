@@ -6,10 +6,10 @@
 import { builders } from "prettier/doc";
 import { canonical } from "../../grammar/keywords.js";
 import { fmtDate } from "../../runtime/format.js";
-import type * as A from "../ast.js";
-import { assertNever } from "../ast.js";
-import type { Comment } from "../ast.js";
-import { exprToText, nameText } from "../print/expr-to-text.js";
+import type * as A from "../../grammar/ast.js";
+import { assertNever } from "../../grammar/ast.js";
+import type { Comment } from "../../grammar/ast.js";
+import { exprToText, nameText } from "../../grammar/expr-to-text.js";
 import { exprToDoc, strText } from "./expr-to-doc.js";
 import type { TokenIndex } from "./token-index.js";
 

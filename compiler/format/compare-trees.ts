@@ -2,8 +2,8 @@
  * Tree comparison without spans: the formatter's proof that it changed layout and nothing else.
  */
 import { canonical } from "../../grammar/keywords.js";
-import type { Policy } from "../ast.js";
-import { CMP_KW } from "../print/expr-to-text.js";
+import type { Policy } from "../../grammar/ast.js";
+import { CMP_KW } from "../../grammar/expr-to-text.js";
 
 const isSpan = (v: unknown): boolean =>
   typeof v === "object" &&

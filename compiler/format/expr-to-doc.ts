@@ -3,9 +3,9 @@
  * tables, brackets and long 并且/或者 chains break one row or operand per line when it does not.
  */
 import { builders } from "prettier/doc";
-import type { Expr } from "../ast.js";
+import type { Expr } from "../../grammar/ast.js";
 import { canonical } from "../../grammar/keywords.js";
-import { bracketLabel, exprToText, nameText, precedence } from "../print/expr-to-text.js";
+import { bracketLabel, exprToText, nameText, precedence } from "../../grammar/expr-to-text.js";
 
 const { group, align, softline, line, join, hardline } = builders;
 const indent = (d: builders.Doc) => align(2, d);

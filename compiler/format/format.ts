@@ -5,9 +5,9 @@
  */
 import { builders, printer } from "prettier/doc";
 import { textToTokens } from "../../grammar/text-to-tokens.js";
-import type { Comment, Policy } from "../ast.js";
+import type { Comment, Policy } from "../../grammar/ast.js";
 import { parse } from "../compile.js";
-import { diag, LineMap, type Diagnostic } from "../diagnostics.js";
+import { diag, LineMap, type Diagnostic } from "../../grammar/diagnostics.js";
 import { policyToUnits } from "./ast-to-units.js";
 import { policyDifference } from "./compare-trees.js";
 import { placeComments } from "./place-comments.js";

@@ -3,7 +3,7 @@
  * before it on lines of its own (leading), or at the end of a list (dangling). A comment inside a
  * multi-line unit is moved before that unit, so no comment is ever lost.
  */
-import type { Comment } from "../ast.js";
+import type { Comment } from "../../grammar/ast.js";
 import type { Unit } from "./ast-to-units.js";
 
 /** Place every comment on the units; returns the comments left at the end of the file. */

@@ -3,7 +3,7 @@
  * inside a block a single blank line the drafter left is kept, more are folded into one.
  */
 import { builders } from "prettier/doc";
-import type { Comment } from "../ast.js";
+import type { Comment } from "../../grammar/ast.js";
 import type { Unit } from "./ast-to-units.js";
 
 type Doc = builders.Doc;

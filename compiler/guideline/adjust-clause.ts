@@ -4,11 +4,11 @@
  * caps and quotas; it may raise them only where a 例外 says why. Anything else is an error.
  */
 import { Dec } from "../../runtime/money.js";
-import type { Clause, ClauseItem, Expr, Span } from "../ast.js";
-import { diag, type Diagnostic } from "../diagnostics.js";
+import type { Clause, ClauseItem, Expr, Span } from "../../grammar/ast.js";
+import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
 import { clauseItemDoc } from "../format/ast-to-units.js";
 import { printDoc } from "../format/format.js";
-import { exprToText } from "../print/expr-to-text.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import type { Provenance } from "./provenance.js";
 
 type Cmp = "lower" | "same" | "higher" | "unknown";

@@ -3,10 +3,10 @@
  * lexed with the policy's names, composed with the policy, checked as one policy, and compiled by
  * the same code generator, so a guideline runs through exactly the evaluator a policy does.
  */
-import type { Policy } from "../ast.js";
+import type { Policy } from "../../grammar/ast.js";
 import { checkPolicy } from "../check/check-policy.js";
 import { compile, parse, type CompileOptions, type CompileResult } from "../compile.js";
-import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics.js";
 import { toModule } from "../to-ts/module.js";
 import { composeGuideline } from "./compose.js";
 import type { Provenance } from "./provenance.js";

@@ -15,11 +15,11 @@ import type {
   Policy,
   Span,
   TopItem,
-} from "../ast.js";
-import { itemsOf } from "../ast.js";
-import { diag, type Diagnostic } from "../diagnostics.js";
+} from "../../grammar/ast.js";
+import { itemsOf } from "../../grammar/ast.js";
+import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
 import { typeText } from "../format/ast-to-units.js";
-import { exprToText } from "../print/expr-to-text.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import { adjustClause } from "./adjust-clause.js";
 import type { Provenance } from "./provenance.js";
 

@@ -3,7 +3,7 @@
  * award (按不超过……的30%予以资助), then its limits (资助金额不超过200万元), then other rules.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { AwardForm, Clause, ClauseItem, Expr } from "../ast.js";
+import type { AwardForm, Clause, ClauseItem, Expr } from "../../grammar/ast.js";
 import { exprToProse, tableProse, type ProseContext } from "./expr-to-prose.js";
 
 /** Conditions of a clause or of 支持对象, as phrases (without the surrounding 对……的). */

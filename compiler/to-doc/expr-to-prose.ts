@@ -5,8 +5,8 @@
  */
 import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
-import type { BracketRow, Expr, Policy, TableRow } from "../ast.js";
-import { assertNever, itemsOf } from "../ast.js";
+import type { BracketRow, Expr, Policy, TableRow } from "../../grammar/ast.js";
+import { assertNever, itemsOf } from "../../grammar/ast.js";
 
 /** What prose needs to know about the names a policy declares. */
 export class ProseContext {

@@ -4,8 +4,8 @@
  * changed against the policy.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { Policy } from "../ast.js";
-import { itemsOf } from "../ast.js";
+import type { Policy } from "../../grammar/ast.js";
+import { itemsOf } from "../../grammar/ast.js";
 import type { Provenance } from "../guideline/provenance.js";
 import { clauseToProse, conditionPhrases, exclusionSentences } from "./clause-to-prose.js";
 import { ProseContext } from "./expr-to-prose.js";

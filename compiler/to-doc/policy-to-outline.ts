@@ -4,8 +4,8 @@
  * rounding, validity). Markdown and HTML are rendered from the outline.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { Policy } from "../ast.js";
-import { itemsOf } from "../ast.js";
+import type { Policy } from "../../grammar/ast.js";
+import { itemsOf } from "../../grammar/ast.js";
 import { clauseToProse, conditionPhrases, exclusionSentences } from "./clause-to-prose.js";
 import { exprToProse, ProseContext } from "./expr-to-prose.js";
 

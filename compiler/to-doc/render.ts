@@ -1,7 +1,7 @@
 /**
  * A checked policy (or the effective policy of a guideline) → a document in Markdown or HTML.
  */
-import type { Policy } from "../ast.js";
+import type { Policy } from "../../grammar/ast.js";
 import { guidelineToOutline, type GuidelineParts } from "./guideline-to-outline.js";
 import { outlineToHtml } from "./outline-to-html.js";
 import { outlineToMarkdown } from "./outline-to-markdown.js";

@@ -2,9 +2,9 @@
  * clause → a JavaScript function `(ctx) => ClauseResult`: eligibility checks with reasons, the
  * award, every cap and adjustment in source order with its explanation step, rounding, payment.
  */
-import type { Clause, ClauseItem, Expr, Rounding } from "../ast.js";
+import type { Clause, ClauseItem, Expr, Rounding } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
-import { exprToText } from "../print/expr-to-text.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import { namesIn } from "../walk.js";
 import { comment, lit, Writer } from "./emit.js";
 import type { ExprGen } from "./expr-to-js.js";

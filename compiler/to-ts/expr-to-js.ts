@@ -3,11 +3,11 @@
  * (parameters), `ctx` (date, ledger …) and `x` (the clause run when explaining, else null).
  * Tables and brackets become hoisted functions that also record which row applied.
  */
-import type { BracketRow, Expr } from "../ast.js";
-import { assertNever } from "../ast.js";
+import type { BracketRow, Expr } from "../../grammar/ast.js";
+import { assertNever } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
 import type { Ty } from "../check/types.js";
-import { bracketLabel, exprToText } from "../print/expr-to-text.js";
+import { bracketLabel, exprToText } from "../../grammar/expr-to-text.js";
 import { Hoister, lit, Writer } from "./emit.js";
 
 const CMP_DEC: Record<string, string> = {

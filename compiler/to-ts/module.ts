@@ -3,9 +3,9 @@
  * and the CLI). Both come from the same generator; the script only drops the type annotations
  * and the import/export wrapper.
  */
-import { itemsOf, type ClauseItem, type Rounding } from "../ast.js";
+import { itemsOf, type ClauseItem, type Rounding } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
-import { exprToText } from "../print/expr-to-text.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import { emitChecks, emitClause } from "./clause-to-js.js";
 import { comment, Hoister, json, lit, Writer } from "./emit.js";
 import { ExprGen, tsType } from "./expr-to-js.js";

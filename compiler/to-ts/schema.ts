@@ -3,7 +3,7 @@
  */
 import { RESERVED_FIELDS } from "../../runtime/validate.js";
 import type { InputMeta, PolicyMeta } from "../../runtime/types.js";
-import type { Expr } from "../ast.js";
+import type { Expr } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
 import { metaType, tyName, type Ty } from "../check/types.js";
 import { exprToJson } from "../cases.js";

@@ -3,7 +3,7 @@
  * reviewer diff (`diffPolicies`, in stages) and answers with plain data whose figures are already
  * worded in Chinese, so the page needs no decimal arithmetic and never parses policy text as HTML.
  */
-import type { Change } from "../../compiler/diff/change.js";
+import type { Change } from "../../review/index.js";
 import type { Span } from "./protocol.js";
 
 export type { Change, Span };

@@ -2,9 +2,9 @@
  * Messages between the page and the compiler worker. Everything crossing this boundary is plain
  * data (structured clone): the page never receives code from a policy, only figures and text.
  */
-import type { Span } from "../../compiler/ast.js";
-import type { Diagnostic } from "../../compiler/diagnostics.js";
-import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/types.js";
+import type { Span } from "../../grammar/index.js";
+import type { Diagnostic } from "../../grammar/index.js";
+import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/index.js";
 
 export type { Span, Diagnostic, Evaluation, PolicyMeta };
 

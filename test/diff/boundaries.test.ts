@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseSamples, type Sample } from "../../compiler/diff/applications.js";
-import type { Axis } from "../../compiler/diff/boundary-axes.js";
+import { caseSamples, type Sample } from "../../review/applications.js";
+import type { Axis } from "../../review/boundary-axes.js";
 import {
   atPosition,
   axesOf,
@@ -9,11 +9,11 @@ import {
   outcomes,
   scanSlice,
   targetBoundaries,
-} from "../../compiler/diff/boundaries.js";
-import { prepare } from "../../compiler/diff/diff-policies.js";
-import { intIn, streamFor, type Rng } from "../../compiler/diff/prng.js";
-import { inSegments, type Segment } from "../../compiler/diff/scan.js";
-import { scanTargets, type ScanTarget } from "../../compiler/diff/targets.js";
+} from "../../review/boundaries.js";
+import { prepare } from "../../review/diff-policies.js";
+import { intIn, streamFor, type Rng } from "../../review/prng.js";
+import { inSegments, type Segment } from "../../review/scan.js";
+import { scanTargets, type ScanTarget } from "../../review/targets.js";
 import { draftSource, seedSource } from "./variants.js";
 
 const p = prepare(seedSource(), draftSource());

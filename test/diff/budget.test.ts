@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { budgetInThread } from "../../compiler/diff/budget-plan.js";
-import { budgetRange, finishBudget, mergeAcc } from "../../compiler/diff/budget.js";
-import { budgetPlan, prepare } from "../../compiler/diff/diff-policies.js";
-import { application, applicationValues } from "../../compiler/diff/population.js";
+import { budgetInThread } from "../../review/budget-plan.js";
+import { budgetRange, finishBudget, mergeAcc } from "../../review/budget.js";
+import { budgetPlan, prepare } from "../../review/diff-policies.js";
+import { application, applicationValues } from "../../review/population.js";
 import { Dec } from "../../runtime/money.js";
 import { draftSource, seedSource } from "./variants.js";
 

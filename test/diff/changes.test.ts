@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepare } from "../../compiler/diff/diff-policies.js";
+import { prepare } from "../../review/diff-policies.js";
 import { cosmeticSource, draftSource, edit, renumberedSource, seedSource } from "./variants.js";
 
 const seed = seedSource();

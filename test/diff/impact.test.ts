@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { caseSamples, fileSamples, parseCsv } from "../../compiler/diff/applications.js";
-import { prepare } from "../../compiler/diff/diff-policies.js";
-import { impactOn } from "../../compiler/diff/impact.js";
+import { caseSamples, fileSamples, parseCsv } from "../../review/applications.js";
+import { prepare } from "../../review/diff-policies.js";
+import { impactOn } from "../../review/impact.js";
 import { draftSource, seedSource } from "./variants.js";
 
 const p = prepare(seedSource(), draftSource());

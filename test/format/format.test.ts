@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../compiler/compile.js";
 import { policyDifference } from "../../compiler/format/compare-trees.js";
 import { formatSource } from "../../compiler/format/format.js";
-import { guidelineNames } from "../../compiler/guideline/find-policy.js";
-import plugin from "../../compiler/format/prettier-plugin.js";
+import { guidelineNames } from "../../compiler/node/find-policy.js";
+import plugin from "../../compiler/node/prettier-plugin.js";
 import { int, pick, rng } from "../support/random.js";
 import { randomPolicy } from "./random-policy.js";
 

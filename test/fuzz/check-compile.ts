@@ -4,7 +4,7 @@
  * a module that loads and evaluates applications without throwing or running injected code.
  */
 import { compile } from "../../compiler/compile.js";
-import { LineMap } from "../../compiler/diagnostics.js";
+import { LineMap } from "../../grammar/diagnostics.js";
 import { loadPolicy } from "../../runtime/define.js";
 import type { InputMeta } from "../../runtime/types.js";
 import { resultProblems } from "./check-evaluation.js";

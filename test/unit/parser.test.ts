@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Expr } from "../../compiler/ast.js";
+import type { Expr } from "../../grammar/ast.js";
 import { parse } from "../../compiler/index.js";
-import { exprToText } from "../../compiler/print/expr-to-text.js";
+import { exprToText } from "../../grammar/expr-to-text.js";
 import { textToTokens } from "../../grammar/text-to-tokens.js";
 
 /** Fully parenthesised printing: shows exactly how the parser grouped an expression. */

@@ -2,7 +2,7 @@
  * Completion: keywords (from the keyword table, with their docs), the names the policy declares,
  * and clause templates.
  */
-import { KEYWORDS, type KeywordCategory } from "../../../grammar/keywords.js";
+import { KEYWORDS, type KeywordCategory } from "../../../grammar/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { NameInfo } from "../protocol.js";

@@ -2,7 +2,7 @@
  * Hover: on a keyword, what it means and an example (from the keyword table); on a declared name,
  * its kind, type, description, definition and uses.
  */
-import { spellingTable } from "../../../grammar/keywords.js";
+import { spellingTable } from "../../../grammar/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { NameInfo } from "../protocol.js";

@@ -3,7 +3,7 @@
  * Monarch takes the first rule that matches, not the longest, so all words go into one alternation
  * sorted longest-first (as the lexer does) and `cases` maps the matched word to its category.
  */
-import { KEYWORDS, type KeywordCategory } from "../../../grammar/keywords.js";
+import { KEYWORDS, type KeywordCategory } from "../../../grammar/index.js";
 import type { monaco } from "../monaco.js";
 
 type Monarch = monaco.languages.IMonarchLanguage;

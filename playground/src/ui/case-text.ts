@@ -2,8 +2,8 @@
  * Turns the current form and its result into a new embedded case (案例) in the policy's own
  * syntax, so that a tried application becomes a regression test with one click.
  */
-import { canonical as c } from "../../../grammar/keywords.js";
-import type { EvaluationResult, InputMeta } from "../../../runtime/types.js";
+import { canonical as c } from "../../../grammar/index.js";
+import type { EvaluationResult, InputMeta } from "../../../runtime/index.js";
 import { moneyLiteral } from "../money.js";
 import type { CaseOutcome } from "../protocol.js";
 import {

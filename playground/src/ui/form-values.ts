@@ -4,7 +4,7 @@
  * validation decides what is accepted and names the field of each problem, so the playground
  * accepts exactly what the CLI and services accept.
  */
-import type { InputMeta } from "../../../runtime/types.js";
+import type { InputMeta } from "../../../runtime/index.js";
 import type { CaseContext } from "../protocol.js";
 import { moneyLiteral, parseMoneyInput, shiftDecimal } from "../money.js";
 

@@ -3,7 +3,7 @@
  * is edited: fields appear and disappear with the declarations, and values typed so far are kept by
  * name.
  */
-import type { InputMeta, PolicyMeta } from "../../../runtime/types.js";
+import type { InputMeta, PolicyMeta } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import type { FieldError, FieldValue, FormState } from "./form-values.js";

@@ -2,7 +2,7 @@
  * The language reference tab, generated from the keyword table: every keyword by category with
  * its meaning, other spellings and an example. A drafter new to the language starts here.
  */
-import { KEYWORDS, type KeywordCategory } from "../../../grammar/keywords.js";
+import { KEYWORDS, type KeywordCategory } from "../../../grammar/index.js";
 import { CATEGORY_ZH } from "../language/completion.js";
 import { byId, h, replaceChildren } from "./dom.js";
 

@@ -2,7 +2,7 @@
  * The result of the form's application: per clause, eligible or not, the amount, the explanation
  * step by step and the failed conditions. All text goes in as text nodes.
  */
-import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/types.js";
+import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
 import { h, replaceChildren } from "./dom.js";

@@ -3,9 +3,9 @@
  * the runner (the same one the CLI's `test` uses); this adds, per expectation, what it says and
  * what the evaluator gave, for display.
  */
-import { itemsOf } from "../../../compiler/ast.js";
-import type { Expect, Policy } from "../../../compiler/ast.js";
-import type { ClauseResult, Evaluation } from "../../../runtime/types.js";
+import { itemsOf } from "../../../grammar/index.js";
+import type { Expect, Policy } from "../../../grammar/index.js";
+import type { ClauseResult, Evaluation } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import type { CaseCheck, CaseOutcome } from "../protocol.js";
 import type { CompilerCaseOutcome } from "./compiler-bridge.js";

@@ -5,10 +5,10 @@
  */
 import * as compiler from "../../../compiler/index.js";
 import type { CaseOutcome, CompileResult, GuidelineResult } from "../../../compiler/index.js";
-import type { Policy } from "../../../compiler/ast.js";
-import type { Diagnostic } from "../../../compiler/diagnostics.js";
+import type { Policy } from "../../../grammar/index.js";
+import type { Diagnostic } from "../../../grammar/index.js";
 import { loadPolicy } from "../../../runtime/index.js";
-import type { CompiledPolicy } from "../../../runtime/types.js";
+import type { CompiledPolicy } from "../../../runtime/index.js";
 
 export type { CompileResult, GuidelineResult, CaseOutcome as CompilerCaseOutcome };
 

@@ -6,7 +6,7 @@
  * Markers and the form's result are answered first; the embedded cases (about as costly as the
  * compile on the seed) follow in a second message, and are skipped if the text changed meanwhile.
  */
-import type { CompiledPolicy } from "../../../runtime/types.js";
+import type { CompiledPolicy } from "../../../runtime/index.js";
 import type {
   Analysis,
   CaseOutcome,

@@ -1,14 +1,14 @@
 /**
  * The reviewer diff's results worded for the page, in the words of the CLI's report
- * (compiler/diff/report-to-text.ts): amounts through the runtime's `fmtMoney`, budget totals from
+ * (review/report-to-text.ts): amounts through the runtime's `fmtMoney`, budget totals from
  * 1亿元 up rounded to 0.01亿元 and marked 约. Runs in the diff worker, where decimal.js already is.
  */
-import type { ClauseBoundaries } from "../../../compiler/diff/boundaries.js";
-import type { Budget } from "../../../compiler/diff/budget.js";
-import type { Impact } from "../../../compiler/diff/impact.js";
-import type { ExplainedOutcome } from "../../../compiler/diff/outcome.js";
-import { fmtDate, fmtMoney } from "../../../runtime/format.js";
-import { Dec } from "../../../runtime/money.js";
+import type { ClauseBoundaries } from "../../../review/index.js";
+import type { Budget } from "../../../review/index.js";
+import type { Impact } from "../../../review/index.js";
+import type { ExplainedOutcome } from "../../../review/index.js";
+import { fmtDate, fmtMoney } from "../../../runtime/index.js";
+import { Dec } from "../../../runtime/index.js";
 import type { BoundaryView, BudgetView, ImpactView, SideView } from "../diff-protocol.js";
 
 const money = (s: string) => fmtMoney(new Dec(s));

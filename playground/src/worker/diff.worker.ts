@@ -5,22 +5,12 @@
  * the embedded cases, the boundaries clause by clause, then the budget over a seeded synthetic
  * population in chunks. Between stages it yields, so a newer request abandons an older one.
  */
-import { caseSamples } from "../../../compiler/diff/applications.js";
-import { targetBoundaries } from "../../../compiler/diff/boundaries.js";
-import {
-  budgetRange,
-  finishBudget,
-  mergeAcc,
-  type BudgetAcc,
-} from "../../../compiler/diff/budget.js";
-import {
-  budgetPlan,
-  countChanges,
-  diffPrepared,
-  prepare,
-} from "../../../compiler/diff/diff-policies.js";
-import { scanTargets } from "../../../compiler/diff/targets.js";
-import type { Diagnostic } from "../../../compiler/diagnostics.js";
+import { caseSamples } from "../../../review/index.js";
+import { targetBoundaries } from "../../../review/index.js";
+import { budgetRange, finishBudget, mergeAcc, type BudgetAcc } from "../../../review/index.js";
+import { budgetPlan, countChanges, diffPrepared, prepare } from "../../../review/index.js";
+import { scanTargets } from "../../../review/index.js";
+import type { Diagnostic } from "../../../grammar/index.js";
 import type { BoundaryView, DiffMessage, DiffRequest, DiffResponse } from "../diff-protocol.js";
 import { boundaryView, budgetView, impactView } from "./diff-view-model.js";
 

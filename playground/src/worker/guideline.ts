@@ -4,8 +4,8 @@
  * title or 文号), compose the two with the compiler, and describe the result for the page: the
  * chosen base, the year and window, the open and closed clauses, and where each value comes from.
  */
-import type { Header, Policy } from "../../../compiler/ast.js";
-import { diag, LineMap, type Diagnostic } from "../../../compiler/diagnostics.js";
+import type { Header, Policy } from "../../../grammar/index.js";
+import { diag, LineMap, type Diagnostic } from "../../../grammar/index.js";
 import { provenanceText } from "../../../compiler/index.js";
 import type { BaseCandidate, ClauseInfo, GuidelineInfo, NameInfo } from "../protocol.js";
 import { indexClauses, indexGuidelineNames } from "./ast-index.js";

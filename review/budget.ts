@@ -1,0 +1,209 @@
+/**
+ * Budget: the total outlay under each version over a synthetic population, per clause and overall,
+ * and how many applicants are better or worse off. The accumulator is plain data with decimal
+ * strings, so worker threads can each fill one and the results merge exactly.
+ */
+import { Dec, toPlain } from "../runtime/money.js";
+import type { CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
+import { applicationBuilder, applicationValues, type PopulationSpec } from "./population.js";
+
+/** A clause pair by numbers only (what workers need). */
+export interface PairRef {
+  readonly clause: string;
+  readonly old?: number;
+  readonly new?: number;
+}
+
+/** Partial sums over part of a population. */
+export interface BudgetAcc {
+  readonly count: number;
+  /** Per pair: [old sum, new sum, old awards, new awards]; sums are decimal strings in 元. */
+  readonly clauses: readonly (readonly [string, string, number, number])[];
+  readonly totalOld: string;
+  readonly totalNew: string;
+  readonly better: number;
+  readonly worse: number;
+  readonly invalidOld: number;
+  readonly invalidNew: number;
+  /** Largest gain and loss: [index, delta]; delta a decimal string. */
+  readonly gain?: readonly [number, string];
+  readonly loss?: readonly [number, string];
+}
+
+export interface ClauseBudget {
+  readonly clause: string;
+  readonly before: string;
+  readonly after: string;
+  readonly delta: string;
+  readonly awardsBefore: number;
+  readonly awardsAfter: number;
+}
+
+export interface Budget {
+  readonly size: number;
+  readonly seed: number;
+  readonly date: string;
+  readonly clauses: readonly ClauseBudget[];
+  readonly totalBefore: string;
+  readonly totalAfter: string;
+  readonly delta: string;
+  readonly better: number;
+  readonly worse: number;
+  readonly same: number;
+  readonly invalidBefore: number;
+  readonly invalidAfter: number;
+  /** The application with the largest gain and loss (index in the population) and the amount. */
+  readonly largestGain?: { readonly index: number; readonly delta: string };
+  readonly largestLoss?: { readonly index: number; readonly delta: string };
+  /** Assumptions, in Chinese. */
+  readonly notes: readonly string[];
+}
+
+/** Evaluate applications [from, to) of a population under both versions and sum the outlay. */
+export function budgetRange(
+  oldP: CompiledPolicy,
+  newP: CompiledPolicy,
+  pairs: readonly PairRef[],
+  spec: PopulationSpec,
+  options: EvaluateOptions,
+  from: number,
+  to: number,
+): BudgetAcc {
+  const n = pairs.length;
+  const sumOld = Array.from({ length: n }, () => new Dec(0));
+  const sumNew = Array.from({ length: n }, () => new Dec(0));
+  const awOld = new Array<number>(n).fill(0);
+  const awNew = new Array<number>(n).fill(0);
+  const posOld = pairs.map((p) => oldP.meta.clauses.findIndex((c) => c.number === p.old));
+  const posNew = pairs.map((p) => newP.meta.clauses.findIndex((c) => c.number === p.new));
+  let totalOld = new Dec(0);
+  let totalNew = new Dec(0);
+  let better = 0;
+  let worse = 0;
+  let invalidOld = 0;
+  let invalidNew = 0;
+  let gain: [number, Dec] | undefined;
+  let loss: [number, Dec] | undefined;
+  const opts = { ...options, explain: false };
+  const names = (p: CompiledPolicy) => p.meta.inputs.map((i) => i.name);
+  const forOld = applicationBuilder(spec, names(oldP));
+  const forNew = applicationBuilder(spec, names(newP));
+  const ZERO = new Dec(0);
+  const add = (ev: Evaluation, pos: readonly number[], sums: Dec[], awards: number[]): Dec => {
+    if (!ev.ok) return ZERO;
+    const cs = ev.result.clauses;
+    for (let i = 0; i < n; i++) {
+      const c = pos[i]! >= 0 ? cs[pos[i]!] : undefined;
+      if (c && c.status === "awarded" && c.amount && c.amount !== "0") {
+        sums[i] = sums[i]!.plus(c.amount);
+        awards[i]!++;
+      }
+    }
+    return ev.result.total === "0" ? ZERO : new Dec(ev.result.total);
+  };
+  for (let i = from; i < to; i++) {
+    const values = applicationValues(spec, i);
+    const a = oldP.evaluate(forOld(values), opts);
+    const b = newP.evaluate(forNew(values), opts);
+    if (!a.ok) invalidOld++;
+    if (!b.ok) invalidNew++;
+    const ta = add(a, posOld, sumOld, awOld);
+    const tb = add(b, posNew, sumNew, awNew);
+    if (ta === ZERO && tb === ZERO) continue;
+    totalOld = totalOld.plus(ta);
+    totalNew = totalNew.plus(tb);
+    const d = tb.minus(ta);
+    if (d.gt(0)) {
+      better++;
+      if (!gain || d.gt(gain[1])) gain = [i, d];
+    } else if (d.lt(0)) {
+      worse++;
+      if (!loss || d.lt(loss[1])) loss = [i, d];
+    }
+  }
+  return {
+    count: to - from,
+    clauses: pairs.map(
+      (_, i) => [toPlain(sumOld[i]!), toPlain(sumNew[i]!), awOld[i]!, awNew[i]!] as const,
+    ),
+    totalOld: toPlain(totalOld),
+    totalNew: toPlain(totalNew),
+    better,
+    worse,
+    invalidOld,
+    invalidNew,
+    ...(gain ? { gain: [gain[0], toPlain(gain[1])] as const } : {}),
+    ...(loss ? { loss: [loss[0], toPlain(loss[1])] as const } : {}),
+  };
+}
+
+/** Merge partial sums (exactly, in decimal). */
+export function mergeAcc(parts: readonly BudgetAcc[]): BudgetAcc {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error("mergeAcc: no parts");
+  const plus = (x: string, y: string) => toPlain(new Dec(x).plus(y));
+  return rest.reduce<BudgetAcc>((acc, p) => {
+    const pick = (
+      a: readonly [number, string] | undefined,
+      b: readonly [number, string] | undefined,
+      gt: boolean,
+    ) => (!a ? b : !b ? a : (gt ? new Dec(b[1]).gt(a[1]) : new Dec(b[1]).lt(a[1])) ? b : a);
+    const gain = pick(acc.gain, p.gain, true);
+    const loss = pick(acc.loss, p.loss, false);
+    return {
+      count: acc.count + p.count,
+      clauses: acc.clauses.map((c, i) => {
+        const d = p.clauses[i]!;
+        return [plus(c[0], d[0]), plus(c[1], d[1]), c[2] + d[2], c[3] + d[3]] as const;
+      }),
+      totalOld: plus(acc.totalOld, p.totalOld),
+      totalNew: plus(acc.totalNew, p.totalNew),
+      better: acc.better + p.better,
+      worse: acc.worse + p.worse,
+      invalidOld: acc.invalidOld + p.invalidOld,
+      invalidNew: acc.invalidNew + p.invalidNew,
+      ...(gain ? { gain } : {}),
+      ...(loss ? { loss } : {}),
+    };
+  }, first);
+}
+
+/** The budget report from merged sums. */
+export function finishBudget(
+  acc: BudgetAcc,
+  pairs: readonly PairRef[],
+  spec: PopulationSpec,
+  date: string,
+  notes: readonly string[],
+): Budget {
+  const minus = (x: string, y: string) => toPlain(new Dec(x).minus(y));
+  return {
+    size: acc.count,
+    seed: spec.seed,
+    date,
+    clauses: pairs
+      .map((p, i) => {
+        const [before, after, awardsBefore, awardsAfter] = acc.clauses[i]!;
+        return {
+          clause: p.clause,
+          before,
+          after,
+          delta: minus(after, before),
+          awardsBefore,
+          awardsAfter,
+        };
+      })
+      .filter((c) => c.before !== "0" || c.after !== "0"),
+    totalBefore: acc.totalOld,
+    totalAfter: acc.totalNew,
+    delta: minus(acc.totalNew, acc.totalOld),
+    better: acc.better,
+    worse: acc.worse,
+    same: acc.count - acc.better - acc.worse,
+    invalidBefore: acc.invalidOld,
+    invalidAfter: acc.invalidNew,
+    ...(acc.gain ? { largestGain: { index: acc.gain[0], delta: acc.gain[1] } } : {}),
+    ...(acc.loss ? { largestLoss: { index: acc.loss[0], delta: acc.loss[1] } } : {}),
+    notes,
+  };
+}
