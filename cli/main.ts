@@ -42,13 +42,18 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     usage: "schema 文件                   输出申报材料的 JSON Schema",
     load: () => import("./commands/schema.js"),
   },
+  lsp: {
+    usage:
+      "lsp [--stdio]                 语言服务器（LSP，标准输入输出），供 VS Code、Neovim 等编辑器使用",
+    load: () => import("./commands/lsp.js"),
+  },
   serve: {
     usage: "serve [目录] [--port 8080] [--host 127.0.0.1]  以 HTTP 服务提供政策计算",
     load: () => import("./commands/serve.js"),
   },
 };
 
-const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state", "exit-code"];
+const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state", "exit-code", "stdio"];
 
 function usage(): string {
   return [

@@ -7,6 +7,8 @@ import type { Diagnostic } from "../../grammar/index.js";
 import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/index.js";
 
 export type { Span, Diagnostic, Evaluation, PolicyMeta };
+export type { NameInfo, ClauseInfo } from "../../language/index.js";
+import type { NameInfo, ClauseInfo } from "../../language/index.js";
 
 /** What a case adds to an application besides its inputs: prior awards, approvals, parameters. */
 export type CaseContext = Pick<EvaluateOptions, "ledger" | "approved" | "params">;
@@ -79,28 +81,6 @@ export interface GuidelineInfo {
   readonly open: readonly number[];
   readonly closed: readonly number[];
   readonly provenance: readonly ProvenanceInfo[];
-}
-
-/** A declared name: an input, parameter, definition, category or category value. */
-export interface NameInfo {
-  readonly name: string;
-  readonly kind: "input" | "param" | "define" | "category" | "value";
-  /** The type in Chinese (金额, 枚举：区级、市级 …). */
-  readonly typeText: string;
-  readonly description?: string;
-  readonly def: Span;
-  readonly uses: readonly Span[];
-  /** Declared in the policy a guideline builds on: `def` is a span of that policy, not this text. */
-  readonly inPolicy?: boolean;
-}
-
-/** A clause for the outline. */
-export interface ClauseInfo {
-  readonly number: number;
-  readonly label: string;
-  readonly title: string;
-  readonly span: Span;
-  readonly labelSpan: Span;
 }
 
 /** One expectation of a case: what it says and what the evaluator gave. */

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { compile } from "../../compiler/index.js";
-import { clauseTemplates } from "../../playground/src/language/snippets.js";
+import { clauseTemplates } from "../../language/index.js";
 
 const PRELUDE = [
   "政策 模板测试",

@@ -2,33 +2,17 @@
  * Completion: keywords (from the keyword table, with their docs), the names the policy declares,
  * and clause templates.
  */
-import { KEYWORDS, type KeywordCategory } from "../../../grammar/index.js";
+import { KEYWORDS } from "../../../grammar/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { NameInfo } from "../protocol.js";
-import { clauseTemplates } from "./snippets.js";
-
-/** Category names in Chinese, shown beside each keyword. */
-export const CATEGORY_ZH: Record<KeywordCategory, string> = {
-  section: "段落",
-  header: "政策信息",
-  type: "类型",
-  statement: "语句",
-  award: "资助方式",
-  step: "计算步骤",
-  operator: "运算与比较",
-  bound: "分档边界",
-  function: "函数",
-  literal: "取值",
-};
-
-const NAME_KIND_ZH: Record<NameInfo["kind"], string> = {
-  input: "申报信息",
-  param: "参数",
-  define: "定义",
-  category: "分类",
-  value: "类别取值",
-};
+import {
+  CATEGORY_ZH,
+  clauseTemplates,
+  keywordDocumentation,
+  NAME_KIND_ZH,
+  templatePreview,
+} from "../../../language/index.js";
 
 const Kind = monaco.languages.CompletionItemKind;
 const NAME_ITEM_KIND: Record<NameInfo["kind"], monaco.languages.CompletionItemKind> = {
@@ -68,9 +52,7 @@ export function completionProvider(store: AnalysisStore): monaco.languages.Compl
             label: { label: spelling, description: CATEGORY_ZH[kw.category] },
             kind: Kind.Keyword,
             detail: `关键字（${CATEGORY_ZH[kw.category]}）`,
-            documentation: {
-              value: `${kw.doc}\n\n例：\n\n    ${kw.example.replace(/\n/g, "\n    ")}`,
-            },
+            documentation: { value: keywordDocumentation(kw) },
             insertText: spelling,
             range,
             sortText: `1${spelling}`,
@@ -82,9 +64,7 @@ export function completionProvider(store: AnalysisStore): monaco.languages.Compl
           label: { label: t.label, description: "模板" },
           kind: Kind.Snippet,
           detail: t.detail,
-          documentation: {
-            value: "    " + t.body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\n/g, "\n    "),
-          },
+          documentation: { value: templatePreview(t) },
           insertText: t.body,
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
           range,

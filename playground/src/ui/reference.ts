@@ -3,7 +3,7 @@
  * its meaning, other spellings and an example. A drafter new to the language starts here.
  */
 import { KEYWORDS, type KeywordCategory } from "../../../grammar/index.js";
-import { CATEGORY_ZH } from "../language/completion.js";
+import { CATEGORY_ZH } from "../../../language/index.js";
 import { byId, h, replaceChildren } from "./dom.js";
 
 const ORDER: readonly KeywordCategory[] = [

@@ -16,7 +16,7 @@ import type {
   Request,
   Response,
 } from "../protocol.js";
-import { indexClauses, indexNames } from "./ast-index.js";
+import { indexClauses, indexNames } from "../../../language/index.js";
 import { caseOutcomes } from "./case-view.js";
 import { loadToolchain, type CompileResult } from "./compiler-bridge.js";
 import { looksLikeGuideline } from "../guideline-kind.js";

@@ -8,7 +8,7 @@ import type { Header, Policy } from "../../../grammar/index.js";
 import { diag, LineMap, type Diagnostic } from "../../../grammar/index.js";
 import { provenanceText } from "../../../compiler/index.js";
 import type { BaseCandidate, ClauseInfo, GuidelineInfo, NameInfo } from "../protocol.js";
-import { indexClauses, indexGuidelineNames } from "./ast-index.js";
+import { indexClauses, indexGuidelineNames } from "../../../language/index.js";
 import type { CompileResult, Toolchain } from "./compiler-bridge.js";
 
 interface Known {

@@ -2,7 +2,7 @@
  * Clause templates offered by completion: the common clause kinds as snippets. Every keyword in
  * them is spelled through the keyword table, so a renamed keyword renames the templates too.
  */
-import { canonical as c } from "../../../grammar/index.js";
+import { canonical as c } from "../grammar/index.js";
 
 /** One clause template: a label, a Chinese description and the snippet body. */
 export interface ClauseTemplate {

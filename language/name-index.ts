@@ -2,10 +2,10 @@
  * From the AST to what the editor needs: declared names with their type, description and uses
  * (for hover, completion, go to definition and highlighting), and the clause outline.
  */
-import { assertNever, itemsOf } from "../../../grammar/index.js";
-import type { NameRef, Policy, Span, TypeRef } from "../../../grammar/index.js";
-import { canonical } from "../../../grammar/index.js";
-import type { ClauseInfo, NameInfo } from "../protocol.js";
+import { assertNever, itemsOf } from "../grammar/index.js";
+import type { NameRef, Policy, Span, TypeRef } from "../grammar/index.js";
+import { canonical } from "../grammar/index.js";
+import type { ClauseInfo, NameInfo } from "./types.js";
 
 /** A type as a drafter reads it, spelled with the keyword table's canonical words. */
 export function typeText(t: TypeRef): string {
