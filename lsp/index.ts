@@ -1,0 +1,4 @@
+/**
+ * The language server host: `zhengce lsp`.
+ */
+export { startServer, CAPABILITIES } from "./server.js";
