@@ -17,13 +17,15 @@ const FLOOR: Readonly<Record<string, number>> = {
   runtime: 0,
   compiler: 1,
   review: 2,
+  language: 2,
   cli: 3,
   server: 3,
   playground: 3,
+  lsp: 3,
 };
-const HOSTS = new Set(["cli", "server", "playground"]);
-/** Host-to-host imports that are allowed: the CLI's `serve` command starts the service. */
-const HOST_TO_HOST = new Set(["cli→server"]);
+const HOSTS = new Set(["cli", "server", "playground", "lsp"]);
+/** Host-to-host imports that are allowed: the CLI's `serve` and `lsp` commands start those hosts. */
+const HOST_TO_HOST = new Set(["cli→server", "cli→lsp"]);
 
 /** One import: the importing file and the specifier, both as written (paths from the repo root). */
 export interface Import {
