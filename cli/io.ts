@@ -3,6 +3,7 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { jsonErrorText, parseJsonText } from "../runtime/index.js";
 
 /** The error a command reports and exits with. */
 export class CliError extends Error {
@@ -33,13 +34,11 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parse JSON or fail with a Chinese message naming the source. */
+/** Parse JSON or fail with a Chinese message naming the source, the line and the column. */
 export function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`${source} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
-  }
+  const r = parseJsonText(text);
+  if (r.ok) return r.value;
+  throw new CliError(`${source} 不是有效的 JSON：${jsonErrorText(r.error)}`);
 }
 
 /** Policy files under a path: the file itself, or every .zc file below a folder (sorted). */

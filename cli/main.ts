@@ -5,10 +5,17 @@
 import { parseArgs, type Args } from "./args.js";
 import { CliError } from "./io.js";
 
-type Command = (args: Args, out: (s: string) => void) => number | Promise<number>;
+type Command = (
+  args: Args,
+  out: (s: string) => void,
+  err: (s: string) => void,
+) => number | Promise<number>;
 
 /** Commands by name, with their usage line. Later features register here. */
-const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Command }> }> = {
+const COMMANDS: Record<
+  string,
+  { usage: string; help?: string; load: () => Promise<{ run: Command }> }
+> = {
   check: {
     usage: "check 文件或目录…            检查政策，列出错误与警告",
     load: () => import("./commands/check.js"),
@@ -18,7 +25,20 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<{ run: Comma
     load: () => import("./commands/compile.js"),
   },
   eval: {
-    usage: "eval 文件 --input 申报.json [--date 日期] [--json] [--all]  计算资助金额并说明理由",
+    usage:
+      "eval 文件 --input 申报.json [--date 日期] [--ledger 台账.json] [--approved 核定.json] [--params 参数.json] [--applicant 名称] [--json] [--all]  计算资助金额并说明理由",
+    help: [
+      "  --input 文件     申报材料（JSON）；“-” 读标准输入；数组为批量申报；",
+      '                   也可以是与 HTTP 服务相同的信封：{"application": {…}, "date", "ledger", "approved", "params", "applicant"}',
+      "  --date 日期      申报日期（2022-03-01）；与申报材料中的“申报日期”不一致时报错；都未给出时按今天（中国时间）",
+      '  --ledger 文件    台账：已获资助的数组 [{"applicant", "clause", "amount", "date"}]',
+      '  --approved 文件  核定金额：{"第10条": "80万"}',
+      '  --params 文件    参数取值：{"服务企业数量要求": 10}',
+      "  --applicant 名称 申报主体（对照台账）",
+      "  --json           输出 JSON；出错时也输出 JSON（错误说明同时写到标准错误）",
+      "  --all            列出不适用条款的原因",
+      "退出码：0 成功；1 申报材料或选项有误；2 用法或文件有误；3 有条款无法计算（如参数待定），结果仍然输出",
+    ].join("\n"),
     load: () => import("./commands/eval.js"),
   },
   test: {
@@ -63,10 +83,29 @@ function usage(): string {
   ].join("\n");
 }
 
-/** Run the CLI with arguments (without node and script); returns the exit code. */
+/** Run the CLI with arguments (without node and script); returns the exit code. Errors go to `err`
+ * (standard error; the same sink as `out` when only `out` is given, as tests do). */
 export async function main(
   argv: readonly string[],
-  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  out?: (s: string) => void,
+  err?: (s: string) => void,
+): Promise<number> {
+  const stdout = out ?? ((s: string) => void process.stdout.write(s + "\n"));
+  const stderr = err ?? out ?? ((s: string) => void process.stderr.write(s + "\n"));
+  try {
+    return await dispatch(argv, stdout, stderr);
+  } catch (e) {
+    // Chinese first; the engine's detail after it, for a bug report.
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    stderr(`zhengce：内部错误，命令未能完成（这是 zhengce 的缺陷，请报告）。\n详情：${detail}`);
+    return 70;
+  }
+}
+
+async function dispatch(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help") {
@@ -75,15 +114,19 @@ export async function main(
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
-    out(`未知命令“${name}”\n\n${usage()}`);
+    err(`未知命令“${name}”\n\n${usage()}`);
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    out(`用法：zhengce ${cmd.usage}${cmd.help ? `\n\n${cmd.help}` : ""}`);
+    return 0;
   }
   try {
     const mod = await cmd.load();
-    return await mod.run(parseArgs(rest, BOOLEAN_FLAGS), out);
+    return await mod.run(parseArgs(rest, BOOLEAN_FLAGS), out, err);
   } catch (e) {
     if (e instanceof CliError) {
-      out(e.message);
+      err(e.message);
       return e.exitCode;
     }
     throw e;

@@ -7,7 +7,7 @@ export { evaluateBatch, type BatchItem } from "./batch.js";
 export { Dec, roundMoney, roundingText, toPlain } from "./money.js";
 export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
 export { RESERVED_FIELDS, parseDate, parseValue, validate } from "./validate.js";
-export { evaluationJson, evaluationText, resultText } from "./result-text.js";
+export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { todayInChina, type Plan } from "./run.js";
 export type * from "./types.js";
 export { checkApplicant, checkApproved, checkOptions, OPTION_NAMES } from "./options.js";
@@ -18,3 +18,9 @@ export {
   optionDate,
   LEDGER_FIELDS,
 } from "./ledger-entries.js";
+export {
+  jsonErrorText,
+  jsonSyntaxError,
+  parseJsonText,
+  type JsonSyntaxError,
+} from "./json-text.js";

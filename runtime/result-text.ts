@@ -27,7 +27,10 @@ function clauseLine(c: ClauseResult): string {
 export function resultText(r: EvaluationResult, all = false): string {
   const out: string[] = [];
   out.push(`${r.policy}${r.docNo ? `（${r.docNo}）` : ""}`);
-  out.push(`申报日期：${fmtDate(r.date)}　${r.eligible ? "符合支持对象" : "不符合支持对象"}`);
+  const today = r.dateFrom === "today" ? "（未给出申报日期，按今天·中国时间）" : "";
+  out.push(
+    `申报日期：${fmtDate(r.date)}${today}　${r.eligible ? "符合支持对象" : "不符合支持对象"}`,
+  );
   for (const s of r.steps) out.push(`  · ${s.text}`);
   for (const reason of r.reasons) out.push(`  ✗ ${reason}`);
   const skipped: string[] = [];
@@ -51,6 +54,16 @@ export function resultText(r: EvaluationResult, all = false): string {
   if (r.benefits.length) out.push(`非资金支持：${r.benefits.join("；")}`);
   out.push(`合计：${money(r.total)}`);
   return out.join("\n");
+}
+
+/** Clauses that could not be computed (a parameter still 待定 …), for standard error. */
+export function incompleteText(ev: Evaluation): string {
+  if (!ev.ok) return "";
+  const failed = ev.result.clauses.filter((c) => c.status === "error");
+  return [
+    `注意：${failed.length} 条无法计算，结果不完整：`,
+    ...failed.map((c) => `  ✗ ${c.clause}：${c.reasons.join("；")}`),
+  ].join("\n");
 }
 
 /** An evaluation (or its input errors) as text. */

@@ -112,7 +112,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
     policy.step(
       `台账共 ${ctx.ledger.length} 笔，均不属于申报主体“${ctx.applicant}”：本次按该主体未获资助计算（如名称写法不同，请统一）`,
     );
-  checkValidity(plan, ctx, policy);
+  checkValidity(plan, ctx, policy, dateFrom === "today");
   const inForce = policy.reasons.length === 0;
   if (inForce) plan.eligibility(ctx, policy);
   const eligible = policy.reasons.length === 0;
@@ -161,8 +161,18 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
   };
 }
 
-function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun): void {
+function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun, today: boolean): void {
   const d = ctx.date;
+  // A result that is 0 only because no date was given says so before anything else.
+  const out =
+    (plan.validFrom && d < plan.validFrom) ||
+    (plan.validTo && d > plan.validTo) ||
+    (plan.repeal && d >= plan.repeal.date) ||
+    (plan.window && (d < plan.window.from || d > plan.window.to));
+  if (out && today)
+    policy.fail(
+      `未给出申报日期，按今天（中国时间）${fmtDate(d)}计算：以下结果只因这一日期而不予资助；请用 --date 或申报材料中的“申报日期”给出实际申报日期`,
+    );
   if (plan.validFrom && d < plan.validFrom)
     policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
   if (plan.validTo && d > plan.validTo)

@@ -3,6 +3,7 @@
  * and syntax (400), each refused with a Chinese message before any policy code sees the data.
  */
 import type { IncomingMessage } from "node:http";
+import { jsonErrorText, parseJsonText } from "../runtime/index.js";
 import { jsonDepth } from "./json-depth.js";
 import { HttpError } from "./respond.js";
 
@@ -95,25 +96,9 @@ export function parseJsonBody(bytes: Buffer, maxDepth: number): unknown {
   if (!text.trim()) throw new HttpError(400, "请求体为空：应为 JSON");
   if (jsonDepth(text, maxDepth) > maxDepth)
     throw new HttpError(400, `JSON 嵌套过深：不能超过 ${maxDepth} 层`);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : "";
-    const m = /position (\d+)/.exec(detail);
-    const where = m
-      ? whereIn(text, Number(m[1]))
-      : /end of JSON/i.test(detail)
-        ? "：内容不完整（提前结束）"
-        : "";
-    throw new HttpError(400, `请求体不是有效的 JSON${where}`);
-  }
-}
-
-function whereIn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const col = offset - before.lastIndexOf("\n");
-  return `：第 ${line} 行第 ${col} 列附近有语法错误`;
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+  throw new HttpError(400, `请求体不是有效的 JSON：${jsonErrorText(parsed.error)}`);
 }
 
 /** Content type, size, UTF-8, depth and syntax checks, then the parsed value. */

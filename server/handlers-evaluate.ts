@@ -90,8 +90,14 @@ async function prepare(
 
 function evaluationBody(ev: Evaluation, explain: boolean): Record<string, unknown> {
   if (!ev.ok) return { ok: false, errors: ev.errors };
+  // A clause that could not be computed (a parameter still 待定 …) makes the result incomplete.
+  const failed = ev.result.clauses.filter((c) => c.status === "error");
   return {
     ok: true,
+    status: failed.length ? "incomplete" : "complete",
+    ...(failed.length
+      ? { incomplete: failed.map((c) => `${c.clause}：${c.reasons.join("；")}`) }
+      : {}),
     result: ev.result,
     ...(explain ? { explanation: resultText(ev.result, true) } : {}),
   };
@@ -112,7 +118,13 @@ export async function evaluateOne(ctx: HandlerContext): Promise<void> {
     );
     return;
   }
-  sendJson(ctx.res, 200, { ...head, ...evaluationBody(ev, options.explain !== false) }, headers);
+  const body = evaluationBody(ev, options.explain !== false);
+  sendJson(
+    ctx.res,
+    200,
+    { ...head, ...body },
+    { ...headers, "X-Zhengce-Status": String(body.status) },
+  );
 }
 
 /** Evaluate a batch in date order with a shared ledger; per-item errors do not fail the batch. */

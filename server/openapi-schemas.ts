@@ -49,6 +49,7 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
     required: [
       "policy",
       "date",
+      "dateFrom",
       "inForce",
       "eligible",
       "reasons",
@@ -61,6 +62,11 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
       policy: str("政策名称"),
       docNo: str("文号"),
       date: { type: "string", format: "date", description: "申报日期" },
+      dateFrom: {
+        enum: ["application", "option", "today"],
+        description:
+          "申报日期的来源：申报材料中的“申报日期”、date 选项，或未给出时的今天（中国时间）",
+      },
       inForce: { type: "boolean", description: "申报日期是否在有效期内" },
       eligible: { type: "boolean", description: "是否符合支持对象" },
       reasons: { type: "array", items: { type: "string" } },
@@ -89,8 +95,14 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
     required: ["applicant", "clause", "amount", "date"],
     properties: {
       applicant: str("申报主体"),
-      clause: { type: "integer", description: "条款号" },
-      amount: amount("已获资助金额（元）"),
+      clause: {
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        description: '条款：9、"9" 或 "第9条"',
+      },
+      amount: {
+        anyOf: [{ type: "number", minimum: 0 }, { type: "string" }],
+        description: '已获资助金额（元），如 600000 或 "60万"；不能为负数',
+      },
       date: { type: "string", format: "date" },
       project: str("项目"),
     },
@@ -104,8 +116,9 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
       ledger: { type: "array", items: ref("LedgerEntry"), description: "此前已获资助（台账）" },
       approved: {
         type: "object",
-        additionalProperties: { type: "string" },
-        description: '核定金额，如 {"第10条": "80万"}',
+        additionalProperties: { anyOf: [{ type: "number", minimum: 0 }, { type: "string" }] },
+        description:
+          '核定金额，键为 10、"10" 或 "第10条"，如 {"第10条": "80万"}；按政策的舍入规则舍入，不能为负数',
       },
       params: { type: "object", description: "参数取值（如申报指南设定的数量要求）" },
     },
@@ -117,6 +130,15 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
       ok: { const: true },
       policy: str("政策编号（文件名）"),
       version: str("政策版本（内容哈希）"),
+      status: {
+        enum: ["complete", "incomplete"],
+        description: "incomplete：有条款无法计算（如参数待定），见 incomplete",
+      },
+      incomplete: {
+        type: "array",
+        items: str("无法计算的条款及原因"),
+        description: "无法计算的条款",
+      },
       result: ref("EvaluationResult"),
       explanation: str("中文说明全文"),
     },
@@ -138,6 +160,8 @@ export const SHARED_SCHEMAS: Record<string, unknown> = {
           properties: {
             index: { type: "integer", description: "在请求数组中的位置" },
             ok: { type: "boolean" },
+            status: { enum: ["complete", "incomplete"] },
+            incomplete: { type: "array", items: { type: "string" } },
             result: ref("EvaluationResult"),
             explanation: { type: "string" },
             errors: { type: "array", items: ref("FieldError") },
