@@ -8,6 +8,7 @@ import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { Decimal } from "decimal.js";
 import type { Comment, Span } from "./ast.js";
 import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
+import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-ids.js";
 import { KEYWORDS, spellingTable } from "./keywords.js";
 import * as T from "./tokens.js";
 
@@ -263,6 +264,19 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
     const clause = /第(\d+|[零〇一二两三四五六七八九十百]+)条/y;
     clause.lastIndex = pos;
     const cm = clause.exec(text);
+    const rejected = rejectedClauseIdAt(text, pos, cm ? cm[0].length : 0, wasLineStart);
+    if (rejected > 0) {
+      const e = pos + rejected;
+      const id = source.slice(pos, e);
+      diagnostics.push(
+        diag("error", "E005", `“${id}”不是可用的条款编号`, span(pos, e), CLAUSE_ID_HELP),
+      );
+      // a rejected id still opens a clause (so its body parses), under a number no clause has
+      push(T.ClauseNo, pos, e, REJECTED_CLAUSE);
+      pos = e;
+      if (wasLineStart) title();
+      continue;
+    }
     if (cm) {
       push(T.ClauseNo, pos, pos + cm[0].length, clauseNumber(cm[1]!));
       pos += cm[0].length;

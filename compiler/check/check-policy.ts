@@ -4,6 +4,7 @@
  */
 import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
+import { REJECTED_CLAUSE } from "../../grammar/clause-ids.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
 import { closest } from "./suggest.js";
@@ -139,7 +140,7 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   const seen = new Map<number, Clause>();
   for (const c of clauses) {
     const prev = seen.get(c.number);
-    if (prev)
+    if (prev && c.number !== REJECTED_CLAUSE)
       cx.error(
         "E212",
         `条款编号重复：${c.label}已在第${prev.labelSpan.line}行使用`,
