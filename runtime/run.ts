@@ -17,6 +17,7 @@ import type {
 } from "./types.js";
 import { normalizeApplicant } from "./ledger-entries.js";
 import { checkOptions } from "./options.js";
+import { failureText } from "./ops.js";
 import { parseValue, validate } from "./validate.js";
 
 /** What a generated module hands to the runtime. */
@@ -51,6 +52,15 @@ export function todayInChina(): string {
 
 /** Evaluate one application against a plan. Never throws on bad input: errors come back as data. */
 export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Evaluation {
+  try {
+    return runChecked(plan, app, options);
+  } catch (e) {
+    // Last resort: whatever generated code or options throw becomes data on this evaluation.
+    return { ok: false, errors: [{ field: "政策", message: `计算未能完成：${failureText(e)}` }] };
+  }
+}
+
+function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluation {
   const checked = validate(app, plan.inputs, plan.defaults);
   const errors: InputError[] = checked.ok ? [] : [...checked.errors];
   const o = checkOptions(options, plan.meta, errors);
@@ -114,7 +124,15 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
     );
   checkValidity(plan, ctx, policy, dateFrom === "today");
   const inForce = policy.reasons.length === 0;
-  if (inForce) plan.eligibility(ctx, policy);
+  // 支持对象 that cannot be computed (a zero divisor, a 分档 out of range) is an error on this item.
+  let undecided = false;
+  if (inForce)
+    try {
+      plan.eligibility(ctx, policy);
+    } catch (e) {
+      undecided = true;
+      policy.fail(`支持对象无法判断：${failureText(e)}`);
+    }
   const eligible = policy.reasons.length === 0;
   let clauses: ClauseResult[];
   if (!eligible) {
@@ -122,7 +140,7 @@ export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Ev
       clause: c.label,
       number: c.number,
       title: c.title,
-      status: "ineligible" as const,
+      status: undecided ? ("error" as const) : ("ineligible" as const),
       eligible: false,
       amount: "0",
       reasons: policy.reasons,
@@ -217,7 +235,22 @@ function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: Exp
       }
     }
   }
-  const deduct = plan.stacking.deduct?.(ctx);
+  let deduct: Dec | undefined;
+  try {
+    deduct = plan.stacking.deduct?.(ctx);
+  } catch (e) {
+    steps.push({ text: `叠加规则的扣除金额无法计算：${failureText(e)}；各条不作扣除，须人工核定` });
+    for (let i = 0; i < clauses.length; i++)
+      if (stackable(clauses[i]!))
+        clauses[i] = {
+          ...clauses[i]!,
+          status: "error",
+          eligible: false,
+          amount: "0",
+          reasons: [...clauses[i]!.reasons, `叠加规则的扣除金额无法计算：${failureText(e)}`],
+        };
+    return;
+  }
   if (!deduct || deduct.lte(0)) return;
   let left = deduct;
   for (let i = 0; i < clauses.length && left.gt(0); i++) {
