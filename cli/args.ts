@@ -1,7 +1,9 @@
 /**
  * A small argument parser: positional arguments and `--flag [value]` options. Flags listed as
- * boolean take no value.
+ * boolean take no value; a value never starts with `--` (`--host --no-state` is two flags).
  */
+import { CliError } from "./io.js";
+
 export interface Args {
   readonly positional: string[];
   readonly options: Map<string, string | true>;
@@ -16,17 +18,19 @@ export function parseArgs(argv: readonly string[], booleans: readonly string[] =
     if (a.startsWith("--") && a.length > 2) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       if (inline !== undefined) options.set(name, inline);
-      else if (booleans.includes(name) || i + 1 >= argv.length) options.set(name, true);
+      else if (booleans.includes(name) || i + 1 >= argv.length || argv[i + 1]!.startsWith("--"))
+        options.set(name, true);
       else options.set(name, argv[++i]!);
     } else positional.push(a);
   }
   return { positional, options };
 }
 
-/** A string option, or undefined. */
+/** A string option, or undefined when not given; given without a value, a Chinese error. */
 export function opt(args: Args, name: string): string | undefined {
   const v = args.options.get(name);
-  return typeof v === "string" ? v : undefined;
+  if (v === true) throw new CliError(`--${name} 后面应写一个值（例如 --${name} 值）`);
+  return v;
 }
 
 /** Whether a flag was given. */

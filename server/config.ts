@@ -26,6 +26,11 @@ export interface ServiceConfig {
   readonly watch: boolean;
   /** Keep each policy's last good source here, to serve it after a restart if the file is broken. */
   readonly stateDir?: string;
+  /**
+   * Host names the service answers to (the Host header, without port); others get 421. Default:
+   * localhost, 127.0.0.1, ::1 and the bind address. Guards against DNS rebinding.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** The default settings. */

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ClientGone } from "./body.js";
 import { DEFAULT_CONFIG, type ServiceConfig } from "./config.js";
+import { allowedHosts, requestHost } from "./host-check.js";
 import { PolicyStore } from "./policy-store.js";
 import { HttpError, rawErrorResponse, sendError } from "./respond.js";
 import { router, type Service } from "./routes.js";
@@ -42,7 +43,7 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const config: ServiceConfig = { ...DEFAULT_CONFIG, ...stripUndefined(options) };
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const store = new PolicyStore(options.dir, config);
+  const store = new PolicyStore(options.dir, { ...config, log });
   store.start();
   const service: Service = {
     store,
@@ -52,6 +53,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     openapi: new WeakMap(),
   };
   const route = router(service);
+  const hosts = allowedHosts(options.host ?? "127.0.0.1", config.allowedHosts);
   const server = createServer(
     {
       headersTimeout: config.headersTimeoutMs,
@@ -63,6 +65,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     (req, res) => {
       void (async () => {
         try {
+          checkHost(req, hosts);
           await route(req, res);
         } catch (e) {
           if (e instanceof ClientGone) return;
@@ -81,6 +84,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   );
   server.maxHeadersCount = 100;
+  server.on("checkExpectation", (_req, res) =>
+    sendError(res, new HttpError(417, "不支持请求头 Expect 的这个值（只支持 100-continue）")),
+  );
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => {
     const [status, reason, message] = CLIENT_ERRORS[err.code ?? ""] ?? [
       400,
@@ -115,6 +121,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.closeIdleConnections();
       }),
   };
+}
+
+/** Refuse a Host header naming another site (DNS rebinding); browsers always send one. */
+function checkHost(req: IncomingMessage, hosts: ReadonlySet<string>): void {
+  if (req.headers.host === undefined) return;
+  const name = requestHost(req);
+  if (name === undefined || !hosts.has(name))
+    throw new HttpError(
+      421,
+      `不接受发往主机名“${String(req.headers.host).slice(0, 80)}”的请求：本服务只回答 ${[...hosts].join("、")}（可用 --allow-host 添加）`,
+    );
 }
 
 /** Whether a request carries a body (declared length above 0, or chunked). */

@@ -12,7 +12,7 @@ import { renderDiagnostic, type Diagnostic } from "../grammar/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { CompiledPolicy } from "../runtime/index.js";
 import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
-import { loadLastGood, saveLastGood } from "./last-good.js";
+import { forgetLastGood, loadLastGood, prepareStateDir, saveLastGood } from "./last-good.js";
 import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";
 
 /** A compiled version of a policy file that serves requests. */
@@ -62,6 +62,8 @@ export interface StoreOptions {
   readonly settleMs: number;
   readonly pollMs: number;
   readonly watch: boolean;
+  /** Where problems with the state directory are reported (default: nowhere). */
+  readonly log?: (message: string) => void;
 }
 
 /** The id of a policy file: its name without `.zc`. */
@@ -148,6 +150,10 @@ export class PolicyStore {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private watcher?: FolderWatch;
   private reloads = 0;
+  /** The usable state directory (prepared at start), if any. */
+  private stateDir?: string;
+  /** True only while `start` loads the folder: the one time remembered versions are restored. */
+  private starting = false;
 
   constructor(
     readonly dir: string,
@@ -156,7 +162,16 @@ export class PolicyStore {
 
   /** Load every policy file now and start watching the folder. */
   start(): void {
-    for (const name of policyNames(this.dir)) this.load(name);
+    const stateDir = this.options.stateDir;
+    const problem = stateDir ? prepareStateDir(stateDir) : undefined;
+    if (problem) this.options.log?.(`${problem}：重启后将无法提供上一个可用版本`);
+    this.stateDir = problem ? undefined : stateDir;
+    this.starting = true;
+    try {
+      for (const name of policyNames(this.dir)) this.load(name);
+    } finally {
+      this.starting = false;
+    }
     this.watcher = watchFolder(this.dir, (name) => this.schedule(name), {
       pollMs: this.options.pollMs,
       useWatch: this.options.watch,
@@ -235,10 +250,12 @@ export class PolicyStore {
     if (state?.problem?.version === version) return "unchanged";
     this.reloads++;
     const compiled = compileVersion(id, file, input);
-    const stateDir = this.options.stateDir;
-    if (compiled.ok && stateDir) saveLastGood(stateDir, id, input);
+    if (compiled.ok && this.stateDir) saveLastGood(this.stateDir, this.dir, id, input);
     // Broken at start-up: serve the last version that compiled before the restart, marked stale.
-    const current = compiled.ok ? undefined : (state?.current ?? this.restore(id, file));
+    // Only then: a file created later under a deleted policy's name starts afresh.
+    const current = compiled.ok
+      ? undefined
+      : (state?.current ?? (this.starting ? this.restore(id, file) : undefined));
     const next: PolicyState = compiled.ok
       ? { id, file, current: compiled.value }
       : { id, file, ...(current ? { current } : {}), problem: compiled.problem };
@@ -256,7 +273,7 @@ export class PolicyStore {
 
   /** The remembered last good version of a policy, compiled again, if there is one. */
   private restore(id: string, file: string): PolicyVersion | undefined {
-    const input = this.options.stateDir ? loadLastGood(this.options.stateDir, id) : undefined;
+    const input = this.stateDir ? loadLastGood(this.stateDir, this.dir, id) : undefined;
     if (!input) return undefined;
     const compiled = compileVersion(id, file, input);
     return compiled.ok ? compiled.value : undefined;
@@ -269,6 +286,7 @@ export class PolicyStore {
 
   private remove(id: string): "removed" | "unchanged" {
     if (!this.table.has(id)) return "unchanged";
+    if (this.stateDir) forgetLastGood(this.stateDir, this.dir, id);
     this.swap(id, undefined);
     this.recheckGuidelines(id);
     return "removed";

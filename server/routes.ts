@@ -116,9 +116,14 @@ export function router(
     if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
     const matching = table.filter((r) => r.pattern.test(path));
     if (!matching.length) throw new HttpError(404, `找不到接口：${path.slice(0, 100)}`);
-    const route = matching.find((r) => r.method === req.method);
+    // HEAD is GET without the body (node:http leaves the body out of HEAD responses).
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    const route = matching.find((r) => r.method === method);
     if (!route) {
-      const allow = [...new Set(matching.map((r) => r.method))].join(", ");
+      const methods = matching.map((r) => r.method);
+      const allow = [
+        ...new Set(methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]))),
+      ].join(", ");
       throw new HttpError(
         405,
         `此接口不支持 ${String(req.method).slice(0, 10)} 请求（可用：${allow}）`,
