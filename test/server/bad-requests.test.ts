@@ -18,7 +18,7 @@ describe("HTTP service: bad requests get 4xx JSON in Chinese", () => {
     });
     expect(b.status).toBe(415);
     const c = await raw(srv.port, [
-      `POST ${EVAL} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}`,
+      `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}`,
     ]);
     expect(statusOf(c.text)).toBe(415);
     expect(bodyOf(c.text).error).toMatch(/缺少内容类型/);
@@ -32,7 +32,7 @@ describe("HTTP service: bad requests get 4xx JSON in Chinese", () => {
     // Chunked, no length: refused while streaming.
     const chunk = "x".repeat(16 * 1024);
     const parts = [
-      `POST ${EVAL} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
     ];
     for (let i = 0; i < 8; i++) parts.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     const b = await raw(srv.port, parts, { gapMs: 5 });
@@ -144,7 +144,7 @@ describe("HTTP service: bad requests get 4xx JSON in Chinese", () => {
   it("malformed request lines, headers and paths → 4xx, and the server keeps serving", async () => {
     expect(statusOf((await raw(srv.port, ["GARBAGE\r\n\r\n"])).text)).toBe(400);
     const huge = await raw(srv.port, [
-      `GET /health HTTP/1.1\r\nHost: x\r\nX-A: ${"a".repeat(20000)}\r\n\r\n`,
+      `GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: ${"a".repeat(20000)}\r\n\r\n`,
     ]);
     expect(statusOf(huge.text)).toBe(431);
     expect(bodyOf(huge.text).error).toBe("请求头过大");

@@ -11,7 +11,9 @@ afterAll(() => srv.dispose());
 
 describe("HTTP service: slow and vanishing clients", () => {
   it("headers never finished → the connection is closed after the headers timeout", async () => {
-    const r = await raw(srv.port, ["GET /health HTTP/1.1\r\nHost: x\r\n"], { waitMs: 3000 });
+    const r = await raw(srv.port, ["GET /health HTTP/1.1\r\nHost: localhost\r\n"], {
+      waitMs: 3000,
+    });
     expect(r.closed).toBe(true);
     expect(r.ms).toBeLessThan(2500);
     expect([0, 408]).toContain(statusOf(r.text));
@@ -19,7 +21,7 @@ describe("HTTP service: slow and vanishing clients", () => {
 
   it("body never finished → 408 in Chinese after the request timeout", async () => {
     const body = JSON.stringify(EXAMPLE_APP);
-    const head = `POST ${EVAL} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    const head = `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
     const r = await raw(srv.port, [head + body.slice(0, 10)], { waitMs: 3000 });
     expect(r.closed).toBe(true);
     expect(statusOf(r.text)).toBe(408);
@@ -30,7 +32,7 @@ describe("HTTP service: slow and vanishing clients", () => {
     await new Promise<void>((resolve) => {
       const s = connect(srv.port, "127.0.0.1", () => {
         s.write(
-          `POST ${EVAL} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"注册地`,
+          `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"注册地`,
         );
         setTimeout(() => {
           s.destroy();
@@ -52,7 +54,7 @@ describe("HTTP service: slow and vanishing clients", () => {
       raw(
         own.port,
         [
-          `POST ${EVAL} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+          `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
         ],
         { waitMs: 8000 },
       ).then((x) => {

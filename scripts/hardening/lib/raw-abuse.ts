@@ -10,7 +10,7 @@ export function abortHalfway(port: number, path: string, body: string): Promise<
     const s = connect(port, "127.0.0.1", () => {
       const len = Buffer.byteLength(body);
       s.write(
-        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${len}\r\n\r\n`,
+        `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${len}\r\n\r\n`,
       );
       s.write(body.slice(0, Math.floor(body.length / 2)));
       setTimeout(() => {
@@ -25,7 +25,7 @@ export function abortHalfway(port: number, path: string, body: string): Promise<
 /** Dribble a header line, then go silent until the server gives up (or `maxMs`). */
 export function slowHeaders(port: number, maxMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1", () => s.write("POST / HTTP/1.1\r\nHost: x\r\n"));
+    const s = connect(port, "127.0.0.1", () => s.write("POST / HTTP/1.1\r\nHost: localhost\r\n"));
     const timer = setTimeout(() => s.destroy(), maxMs);
     s.on("close", () => {
       clearTimeout(timer);
