@@ -70,7 +70,8 @@ export function evaluateByHand(app: App, date: string, serviceMin = 10): HandRes
   const other = money(app, "同一项目已获区镇其他扶持", errors);
   const served =
     typeof app["服务区内企业数量"] === "number" ? (app["服务区内企业数量"] as number) : 0;
-  const f = (k: string) => flag(app, k, errors);
+  const flags = <const K extends readonly string[]>(keys: K) =>
+    keys.map((k) => flag(app, k, errors)) as { [I in keyof K]: boolean };
   const [
     smart,
     dual,
@@ -88,7 +89,7 @@ export function evaluateByHand(app: App, date: string, serviceMin = 10): HandRes
     base,
     major,
     bad,
-  ] = [
+  ] = flags([
     "获智能工厂授牌",
     "通过两化融合贯标认证",
     "工业互联网企业",
@@ -105,7 +106,7 @@ export function evaluateByHand(app: App, date: string, serviceMin = 10): HandRes
     "获冠名人才实训基地",
     "区政府批准的重大项目",
     "上年度存在严重失信",
-  ].map(f);
+  ]);
   if (errors.length) return { ok: false, errors };
   const eligible =
     inDistrict && legal && normal && credit && !bad && date >= "2021-06-18" && date <= "2025-12-31";

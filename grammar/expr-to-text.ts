@@ -5,20 +5,7 @@
 import type { BracketRow, Expr, NameRef } from "./ast.js";
 import { assertNever } from "./ast.js";
 import { canonical } from "./keywords.js";
-
-/** The keyword (token name) of each comparison operator. */
-export const CMP_KW: Readonly<Record<string, string>> = {
-  gt: "Gt",
-  ge: "Ge",
-  lt: "Lt",
-  le: "Le",
-  eq: "Eq",
-  ne: "Ne",
-  before: "Before",
-  after: "After",
-  notBefore: "NotBefore",
-  notAfter: "NotAfter",
-};
+import { CALL_KEYWORD, compareWord } from "./words.js";
 
 /** Binding strength of an expression's top operator; higher binds tighter. */
 export function precedence(e: Expr): number {
@@ -81,8 +68,7 @@ export function exprToText(e: Expr, keepWords = true): string {
     case "Neg":
       return `-${sub(e.operand, 7)}`;
     case "Compare": {
-      const word =
-        keepWords && e.word && !/^[<>=!≥≤≠]/.test(e.word) ? e.word : canonical(CMP_KW[e.op]!);
+      const word = keepWords && e.word && !/^[<>=!≥≤≠]/.test(e.word) ? e.word : compareWord(e.op);
       return `${sub(e.left, 5)} ${word} ${sub(e.right, 5)}`;
     }
     case "InSet":
@@ -96,8 +82,7 @@ export function exprToText(e: Expr, keepWords = true): string {
     case "If":
       return `如果 ${sub(e.cond, 1)} 则 ${sub(e.then, 1)} 否则 ${sub(e.else, 0)}`;
     case "Call": {
-      const fn = { max: "TakeHigher", min: "TakeLower", year: "Year", days: "Days" }[e.fn];
-      return `${canonical(fn)}（${e.args.map((a) => exprToText(a, keepWords)).join("，")}）`;
+      return `${canonical(CALL_KEYWORD[e.fn])}（${e.args.map((a) => exprToText(a, keepWords)).join("，")}）`;
     }
     case "Sum": {
       let s = `合计 ${nameText(e.target.name)}`;

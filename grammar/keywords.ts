@@ -18,11 +18,11 @@ export type KeywordCategory =
   | "literal"; // 是, 否 …
 
 /** One keyword: its token name, every spelling the lexer accepts, and its documentation. */
-export interface KeywordSpec {
+export interface KeywordSpec<N extends string = KeywordName> {
   /** Token name used by the parser (ASCII, unique). */
-  readonly name: string;
+  readonly name: N;
   /** Accepted spellings; the first is canonical and used by the formatter and documents. */
-  readonly spellings: readonly string[];
+  readonly spellings: readonly [string, ...string[]];
   readonly category: KeywordCategory;
   /** What it means, in Chinese, for hover and reference docs. */
   readonly doc: string;
@@ -30,16 +30,15 @@ export interface KeywordSpec {
   readonly example: string;
 }
 
-const k = (
-  name: string,
-  spellings: string[],
+const k = <N extends string>(
+  name: N,
+  spellings: [string, ...string[]],
   category: KeywordCategory,
   doc: string,
   example: string,
-): KeywordSpec => ({ name, spellings, category, doc, example });
+): KeywordSpec<N> => ({ name, spellings, category, doc, example });
 
-/** All keywords of the language. Order does not matter: the lexer matches the longest spelling. */
-export const KEYWORDS: readonly KeywordSpec[] = [
+const TABLE = [
   // Sections
   k(
     "Policy",
@@ -410,6 +409,12 @@ export const KEYWORDS: readonly KeywordSpec[] = [
   k("Reason", ["原因"], "statement", "期望的原因包含的文字。", "期望 第1条 不符合 原因 “未获授牌”"),
 ];
 
+/** A keyword's token name: a misspelt name does not compile. */
+export type KeywordName = (typeof TABLE)[number]["name"];
+
+/** All keywords of the language. Order does not matter: the lexer matches the longest spelling. */
+export const KEYWORDS: readonly KeywordSpec[] = TABLE;
+
 /** Every spelling mapped to its keyword; used by the lexer. */
 export function spellingTable(): Map<string, KeywordSpec> {
   const map = new Map<string, KeywordSpec>();
@@ -418,13 +423,13 @@ export function spellingTable(): Map<string, KeywordSpec> {
 }
 
 /** Look up a keyword by token name. */
-export function keyword(name: string): KeywordSpec {
+export function keyword(name: KeywordName): KeywordSpec {
   const found = KEYWORDS.find((kw) => kw.name === name);
   if (!found) throw new Error(`unknown keyword ${name}`);
   return found;
 }
 
 /** The canonical spelling of a keyword token name. */
-export function canonical(name: string): string {
-  return keyword(name).spellings[0]!;
+export function canonical(name: KeywordName): string {
+  return keyword(name).spellings[0];
 }

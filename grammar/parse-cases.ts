@@ -12,7 +12,7 @@ type Mutable<X> = { -readonly [P in keyof X]: X[P] };
 
 export class CaseParser extends ClauseParser {
   caseDecl = this.RULE("caseDecl", (): A.CaseDecl => {
-    const start = this.CONSUME(KW.Case!);
+    const start = this.CONSUME(KW.Case);
     const c: Mutable<A.CaseDecl> & {
       inputs: A.CaseDecl["inputs"][number][];
       prior: A.CaseDecl["prior"][number][];
@@ -32,7 +32,7 @@ export class CaseParser extends ClauseParser {
     const titleTok = this.CONSUME(T.Str);
     this.ACTION(() => (c.title = this.payload<string>(titleTok)));
     this.OPTION(() => {
-      this.CONSUME(KW.BasedOn!);
+      this.CONSUME(KW.BasedOn);
       const b = this.CONSUME2(T.Str);
       this.ACTION(() => (c.basedOn = this.payload<string>(b)));
     });
@@ -41,14 +41,14 @@ export class CaseParser extends ClauseParser {
       this.OR([
         {
           ALT: () => {
-            this.CONSUME(KW.Date!);
+            this.CONSUME(KW.Date);
             const d = this.CONSUME(T.DateTok);
             this.ACTION(() => (c.date = this.payload<string>(d)));
           },
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Given!);
+            this.CONSUME(KW.Given);
             this.AT_LEAST_ONE(() => {
               const e = this.SUBRULE(this.inputEntry);
               this.ACTION(() => e && c.inputs.push(e));
@@ -63,10 +63,10 @@ export class CaseParser extends ClauseParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Prior!);
+            this.CONSUME(KW.Prior);
             const no = this.CONSUME(T.ClauseNo);
             const amount = this.SUBRULE(this.primary);
-            this.CONSUME2(KW.Date!);
+            this.CONSUME2(KW.Date);
             const d = this.CONSUME2(T.DateTok);
             this.ACTION(() =>
               c.prior.push({
@@ -80,7 +80,7 @@ export class CaseParser extends ClauseParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Approved!);
+            this.CONSUME(KW.Approved);
             const no = this.CONSUME2(T.ClauseNo);
             const amount = this.SUBRULE2(this.primary);
             this.ACTION(() =>
@@ -94,7 +94,7 @@ export class CaseParser extends ClauseParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Params!);
+            this.CONSUME(KW.Params);
             const n = this.CONSUME(T.Name);
             const value = this.SUBRULE(this.expr);
             this.ACTION(() =>
@@ -157,19 +157,19 @@ export class CaseParser extends ClauseParser {
   });
 
   expectation = this.RULE("expectation", (): A.Expect => {
-    const start = this.CONSUME(KW.Expect!);
+    const start = this.CONSUME(KW.Expect);
     const target = this.OR([
       { ALT: () => this.payload<number>(this.CONSUME(T.ClauseNo)) as A.Expect["target"] },
-      { ALT: () => (this.CONSUME(KW.Total!), "total" as const) },
-      { ALT: () => (this.CONSUME(KW.Eligibility!), "policy" as const) },
+      { ALT: () => (this.CONSUME(KW.Total), "total" as const) },
+      { ALT: () => (this.CONSUME(KW.Eligibility), "policy" as const) },
     ]);
     const outcome = this.OR2([
       {
         ALT: () => {
-          this.CONSUME(KW.Ineligible!);
+          this.CONSUME(KW.Ineligible);
           let reason: string | undefined;
           this.OPTION(() => {
-            this.CONSUME(KW.Reason!);
+            this.CONSUME(KW.Reason);
             reason = this.payload<string>(this.CONSUME(T.Str));
           });
           return (
@@ -177,10 +177,10 @@ export class CaseParser extends ClauseParser {
           ) as A.Expectation;
         },
       },
-      { ALT: () => (this.CONSUME(KW.NeedsDecision!), { kind: "needsDecision" } as A.Expectation) },
+      { ALT: () => (this.CONSUME(KW.NeedsDecision), { kind: "needsDecision" } as A.Expectation) },
       {
         ALT: () => {
-          this.CONSUME(KW.Payment!);
+          this.CONSUME(KW.Payment);
           return { kind: "payable", value: this.SUBRULE2(this.expr) } as A.Expectation;
         },
       },

@@ -10,7 +10,7 @@ const { KW } = T;
 
 export class ClauseParser extends DeclParser {
   eligibility = this.RULE("eligibility", (): A.Eligibility => {
-    const start = this.CONSUME(KW.Eligibility!);
+    const start = this.CONSUME(KW.Eligibility);
     const items: A.ClauseItem[] = [];
     this.MANY(() => {
       const it = this.SUBRULE(this.clauseItem);
@@ -20,19 +20,19 @@ export class ClauseParser extends DeclParser {
   });
 
   stacking = this.RULE("stacking", (): A.Stacking => {
-    const start = this.CONSUME(KW.Stacking!);
+    const start = this.CONSUME(KW.Stacking);
     const items: A.StackingItem[] = [];
     this.MANY(() => {
       this.OR([
         {
           ALT: () => {
-            const t = this.CONSUME(KW.HighestOnly!);
+            const t = this.CONSUME(KW.HighestOnly);
             this.ACTION(() => items.push({ kind: "HighestOnly", span: this.tokSpan(t) }));
           },
         },
         {
           ALT: () => {
-            const t = this.CONSUME(KW.Deduct!);
+            const t = this.CONSUME(KW.Deduct);
             const value = this.SUBRULE(this.expr);
             this.ACTION(() => items.push({ kind: "Deduct", value, span: this.sp(t) }));
           },
@@ -78,17 +78,17 @@ export class ClauseParser extends DeclParser {
         return { kind, who: text, span };
       });
     const item = this.OR([
-      { ALT: () => (this.CONSUME(KW.Source!), simple("Source", this.CONSUME(T.Str))) },
-      { ALT: () => (this.CONSUME(KW.Stackable!), simple("Stackable", this.CONSUME3(T.Str))) },
-      { ALT: () => (this.CONSUME(KW.Beneficiary!), simple("Beneficiary", this.CONSUME4(T.Str))) },
-      { ALT: () => (this.CONSUME(KW.Benefit!), simple("Benefit", this.CONSUME5(T.Str))) },
+      { ALT: () => (this.CONSUME(KW.Source), simple("Source", this.CONSUME(T.Str))) },
+      { ALT: () => (this.CONSUME(KW.Stackable), simple("Stackable", this.CONSUME3(T.Str))) },
+      { ALT: () => (this.CONSUME(KW.Beneficiary), simple("Beneficiary", this.CONSUME4(T.Str))) },
+      { ALT: () => (this.CONSUME(KW.Benefit), simple("Benefit", this.CONSUME5(T.Str))) },
       {
         ALT: () => {
-          this.CONSUME(KW.Condition!);
+          this.CONSUME(KW.Condition);
           const expr = this.SUBRULE(this.expr);
           let unless: A.Expr | undefined;
           this.OPTION(() => {
-            this.CONSUME(KW.Unless!);
+            this.CONSUME(KW.Unless);
             unless = this.SUBRULE2(this.expr);
           });
           return this.ACTION(
@@ -104,7 +104,7 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          this.CONSUME(KW.Exclude!);
+          this.CONSUME(KW.Exclude);
           const expr = this.SUBRULE3(this.expr);
           let reason: string | undefined;
           this.OPTION2(() => {
@@ -124,7 +124,7 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          const w = this.CONSUME(KW.Award!);
+          const w = this.CONSUME(KW.Award);
           const form = this.SUBRULE(this.awardForm);
           return this.ACTION(
             () => ({ kind: "Award", form, word: w.image, span: this.sp(start) }) as A.ClauseItem,
@@ -134,7 +134,7 @@ export class ClauseParser extends DeclParser {
       { ALT: () => this.SUBRULE(this.stepItem) },
       {
         ALT: () => {
-          this.CONSUME(KW.AnnualCap!);
+          this.CONSUME(KW.AnnualCap);
           const value = this.SUBRULE(this.addExpr);
           return this.ACTION(
             () => ({ kind: "AnnualCap", value, span: this.sp(start) }) as A.ClauseItem,
@@ -143,7 +143,7 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          this.CONSUME(KW.TotalCap!);
+          this.CONSUME(KW.TotalCap);
           const value = this.SUBRULE2(this.addExpr);
           return this.ACTION(
             () => ({ kind: "TotalCap", value, span: this.sp(start) }) as A.ClauseItem,
@@ -152,13 +152,13 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => (
-          this.CONSUME(KW.Once!),
+          this.CONSUME(KW.Once),
           this.ACTION(() => ({ kind: "Once", span: this.sp(start) }) as A.ClauseItem)
         ),
       },
       {
         ALT: () => {
-          this.CONSUME(KW.PerYearLimit!);
+          this.CONSUME(KW.PerYearLimit);
           const n = this.SUBRULE(this.countWithUnit);
           return this.ACTION(
             () => ({ kind: "PerYearLimit", count: n, span: this.sp(start) }) as A.ClauseItem,
@@ -167,8 +167,8 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          this.CONSUME(KW.Quota!);
-          this.OPTION4(() => this.CONSUME(KW.Yearly!));
+          this.CONSUME(KW.Quota);
+          this.OPTION4(() => this.CONSUME(KW.Yearly));
           const n = this.SUBRULE2(this.countWithUnit);
           return this.ACTION(
             () => ({ kind: "Quota", count: n, span: this.sp(start) }) as A.ClauseItem,
@@ -177,7 +177,7 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          this.CONSUME(KW.Payment!);
+          this.CONSUME(KW.Payment);
           const table = this.SUBRULE(this.table);
           return this.ACTION(
             () => ({ kind: "Payment", table, span: this.sp(start) }) as A.ClauseItem,
@@ -186,16 +186,16 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => {
-          this.CONSUME(KW.Paid!);
+          this.CONSUME(KW.Paid);
           const value = this.SUBRULE3(this.addExpr);
           return this.ACTION(() => ({ kind: "Paid", value, span: this.sp(start) }) as A.ClauseItem);
         },
       },
       {
         ALT: () => {
-          this.CONSUME(KW.Window!);
+          this.CONSUME(KW.Window);
           const from = this.CONSUME(T.DateTok);
-          this.CONSUME(KW.To!);
+          this.CONSUME(KW.To);
           const to = this.CONSUME2(T.DateTok);
           return this.ACTION(
             () =>
@@ -220,10 +220,10 @@ export class ClauseParser extends DeclParser {
     const picked = this.OR([
       {
         ALT: () => {
-          this.CONSUME(KW.Cap!);
+          this.CONSUME(KW.Cap);
           const v = this.SUBRULE(this.expr);
           this.OPTION(() => {
-            this.CONSUME(KW.Including!);
+            this.CONSUME(KW.Including);
             including = this.SUBRULE2(this.expr);
           });
           return ["cap", v] as [A.StepKind, A.Expr];
@@ -231,26 +231,26 @@ export class ClauseParser extends DeclParser {
       },
       {
         ALT: () => (
-          this.CONSUME(KW.TakeHigher!),
+          this.CONSUME(KW.TakeHigher),
           ["max", this.SUBRULE3(this.expr)] as [A.StepKind, A.Expr]
         ),
       },
       {
         ALT: () => (
-          this.CONSUME(KW.TakeLower!),
+          this.CONSUME(KW.TakeLower),
           ["min", this.SUBRULE4(this.expr)] as [A.StepKind, A.Expr]
         ),
       },
       {
         ALT: () => (
-          this.CONSUME(KW.TopUp!),
+          this.CONSUME(KW.TopUp),
           ["topUp", this.SUBRULE5(this.expr)] as [A.StepKind, A.Expr]
         ),
       },
     ]);
     let when: A.Expr | undefined;
     this.OPTION2(() => {
-      this.CONSUME(KW.When!);
+      this.CONSUME(KW.When);
       when = this.SUBRULE6(this.expr);
     });
     return this.ACTION(() => ({
@@ -280,32 +280,32 @@ export class ClauseParser extends DeclParser {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(KW.Ratio!);
+          this.CONSUME(KW.Ratio);
           const ratio = this.SUBRULE(this.expr);
-          this.CONSUME(KW.Base!);
+          this.CONSUME(KW.Base);
           const base = this.SUBRULE2(this.expr);
           return { kind: "Ratio", ratio, base } as A.AwardForm;
         },
       },
       {
         ALT: () => (
-          this.CONSUME(KW.Fixed!),
+          this.CONSUME(KW.Fixed),
           { kind: "Fixed", amount: this.SUBRULE3(this.expr) } as A.AwardForm
         ),
       },
       {
         ALT: () => (
-          this.CONSUME(KW.UpTo!),
+          this.CONSUME(KW.UpTo),
           { kind: "UpTo", amount: this.SUBRULE4(this.expr) } as A.AwardForm
         ),
       },
       {
         ALT: () => (
-          this.CONSUME(KW.Compute!),
+          this.CONSUME(KW.Compute),
           { kind: "Compute", amount: this.SUBRULE5(this.expr) } as A.AwardForm
         ),
       },
-      { ALT: () => (this.CONSUME(KW.CaseByCase!), { kind: "CaseByCase" } as A.AwardForm) },
+      { ALT: () => (this.CONSUME(KW.CaseByCase), { kind: "CaseByCase" } as A.AwardForm) },
     ]),
   );
 }

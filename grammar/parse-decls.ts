@@ -23,8 +23,8 @@ export class DeclParser extends TableParser {
 
   header = this.RULE("header", (): A.Header => {
     const start = this.OR([
-      { ALT: () => this.CONSUME(KW.Policy!) },
-      { ALT: () => this.CONSUME(KW.Guideline!) },
+      { ALT: () => this.CONSUME(KW.Policy) },
+      { ALT: () => this.CONSUME(KW.Guideline) },
     ]);
     const titleTok = this.CONSUME(T.Title);
     const h: Mutable<A.Header> = this.ACTION(() => ({
@@ -37,30 +37,27 @@ export class DeclParser extends TableParser {
       this.ACTION(() => f(h, this.payload<string>(tok)));
     this.MANY(() => {
       this.OR2([
-        { ALT: () => (this.CONSUME(KW.DocNo!), set((x, v) => (x.docNo = v), this.CONSUME(T.Str))) },
+        { ALT: () => (this.CONSUME(KW.DocNo), set((x, v) => (x.docNo = v), this.CONSUME(T.Str))) },
         {
-          ALT: () => (
-            this.CONSUME(KW.Issuer!),
-            set((x, v) => (x.issuer = v), this.CONSUME3(T.Str))
-          ),
+          ALT: () => (this.CONSUME(KW.Issuer), set((x, v) => (x.issuer = v), this.CONSUME3(T.Str))),
         },
         {
           ALT: () => (
-            this.CONSUME(KW.Published!),
+            this.CONSUME(KW.Published),
             set((x, v) => (x.published = v), this.CONSUME(T.DateTok))
           ),
         },
         {
           ALT: () => (
-            this.CONSUME(KW.BasedOn!),
+            this.CONSUME(KW.BasedOn),
             set((x, v) => (x.basedOn = v), this.CONSUME4(T.Str))
           ),
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Validity!);
+            this.CONSUME(KW.Validity);
             const from = this.CONSUME2(T.DateTok);
-            this.CONSUME(KW.To!);
+            this.CONSUME(KW.To);
             const to = this.CONSUME3(T.DateTok);
             this.ACTION(() => {
               h.validFrom = this.payload<string>(from);
@@ -70,9 +67,9 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Window!);
+            this.CONSUME(KW.Window);
             const from = this.CONSUME4(T.DateTok);
-            this.CONSUME2(KW.To!);
+            this.CONSUME2(KW.To);
             const to = this.CONSUME5(T.DateTok);
             this.ACTION(
               () => (h.window = { from: this.payload<string>(from), to: this.payload<string>(to) }),
@@ -81,18 +78,18 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.GuidelineYear!);
+            this.CONSUME(KW.GuidelineYear);
             const y = this.CONSUME(T.Num);
             this.ACTION(() => (h.year = Number(this.payload<T.NumberPayload>(y)?.value ?? 0)));
           },
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Repeal!);
+            this.CONSUME(KW.Repeal);
             const d = this.CONSUME6(T.DateTok);
             let basis: string | undefined;
             this.OPTION(() => {
-              this.CONSUME(KW.Basis!);
+              this.CONSUME(KW.Basis);
               const b = this.CONSUME2(T.Str);
               this.ACTION(() => (basis = this.payload<string>(b)));
             });
@@ -103,21 +100,21 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Rounding!);
+            this.CONSUME(KW.Rounding);
             let unit: A.Rounding["unit"] = "fen";
             let mode: A.Rounding["mode"] = "halfUp";
             this.OPTION2(() =>
               this.OR3([
-                { ALT: () => (this.CONSUME(KW.ToFen!), (unit = "fen")) },
-                { ALT: () => (this.CONSUME(KW.ToJiao!), (unit = "jiao")) },
-                { ALT: () => (this.CONSUME(KW.ToYuan!), (unit = "yuan")) },
+                { ALT: () => (this.CONSUME(KW.ToFen), (unit = "fen")) },
+                { ALT: () => (this.CONSUME(KW.ToJiao), (unit = "jiao")) },
+                { ALT: () => (this.CONSUME(KW.ToYuan), (unit = "yuan")) },
               ]),
             );
             this.OPTION3(() =>
               this.OR4([
-                { ALT: () => (this.CONSUME(KW.HalfUp!), (mode = "halfUp")) },
-                { ALT: () => (this.CONSUME(KW.Down!), (mode = "down")) },
-                { ALT: () => (this.CONSUME(KW.Up!), (mode = "up")) },
+                { ALT: () => (this.CONSUME(KW.HalfUp), (mode = "halfUp")) },
+                { ALT: () => (this.CONSUME(KW.Down), (mode = "down")) },
+                { ALT: () => (this.CONSUME(KW.Up), (mode = "up")) },
               ]),
             );
             this.ACTION(() => (h.rounding = { unit, mode }));
@@ -130,7 +127,7 @@ export class DeclParser extends TableParser {
   });
 
   inputsSection = this.RULE("inputsSection", (): A.InputsSection => {
-    const start = this.CONSUME(KW.Inputs!);
+    const start = this.CONSUME(KW.Inputs);
     const decls: A.InputDecl[] = [];
     this.MANY(() => {
       const d = this.SUBRULE(this.inputDecl);
@@ -145,7 +142,7 @@ export class DeclParser extends TableParser {
     let def: A.Expr | undefined;
     let description: string | undefined;
     this.OPTION(() => {
-      this.CONSUME(KW.Default!);
+      this.CONSUME(KW.Default);
       def = this.SUBRULE(this.expr);
     });
     this.OPTION2(() => (description = this.payload<string>(this.CONSUME(T.Str))));
@@ -165,14 +162,14 @@ export class DeclParser extends TableParser {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(KW.Money!);
+          this.CONSUME(KW.Money);
           let t: A.TypeRef = { kind: "money" };
           this.OPTION(() =>
             this.OR2([
-              { ALT: () => (this.CONSUME(KW.PerYear!), (t = { kind: "moneyByYear" })) },
+              { ALT: () => (this.CONSUME(KW.PerYear), (t = { kind: "moneyByYear" })) },
               {
                 ALT: () => {
-                  this.CONSUME(KW.Per!);
+                  this.CONSUME(KW.Per);
                   const c = this.CONSUME(T.Name);
                   t = this.ACTION(() => ({ kind: "moneyBy", category: this.nameRef(c) }));
                 },
@@ -182,10 +179,10 @@ export class DeclParser extends TableParser {
           return t;
         },
       },
-      { ALT: () => (this.CONSUME(KW.Ratio!), { kind: "ratio" } as A.TypeRef) },
+      { ALT: () => (this.CONSUME(KW.Ratio), { kind: "ratio" } as A.TypeRef) },
       {
         ALT: () => {
-          this.CONSUME(KW.Count!);
+          this.CONSUME(KW.Count);
           let unit: string | undefined;
           this.OPTION2(() => {
             this.CONSUME(T.LParen);
@@ -195,12 +192,12 @@ export class DeclParser extends TableParser {
           return (unit ? { kind: "count", unit } : { kind: "count" }) as A.TypeRef;
         },
       },
-      { ALT: () => (this.CONSUME(KW.Date!), { kind: "date" } as A.TypeRef) },
-      { ALT: () => (this.CONSUME(KW.Bool!), { kind: "bool" } as A.TypeRef) },
-      { ALT: () => (this.CONSUME(KW.Text!), { kind: "text" } as A.TypeRef) },
+      { ALT: () => (this.CONSUME(KW.Date), { kind: "date" } as A.TypeRef) },
+      { ALT: () => (this.CONSUME(KW.Bool), { kind: "bool" } as A.TypeRef) },
+      { ALT: () => (this.CONSUME(KW.Text), { kind: "text" } as A.TypeRef) },
       {
         ALT: () => {
-          this.CONSUME(KW.Enum!);
+          this.CONSUME(KW.Enum);
           const values: A.NameRef[] = [];
           const first = this.CONSUME3(T.Name);
           this.ACTION(() => values.push(this.nameRef(first)));
@@ -216,7 +213,7 @@ export class DeclParser extends TableParser {
   );
 
   paramsSection = this.RULE("paramsSection", (): A.ParamsSection => {
-    const start = this.CONSUME(KW.Params!);
+    const start = this.CONSUME(KW.Params);
     const decls: A.ParamDecl[] = [];
     this.MANY(() => {
       const d = this.SUBRULE(this.paramDecl);
@@ -232,11 +229,11 @@ export class DeclParser extends TableParser {
     let description: string | undefined;
     this.OR([
       { ALT: () => (this.CONSUME(T.Assign), (value = this.SUBRULE(this.expr))) },
-      { ALT: () => this.CONSUME(KW.Unset!) },
+      { ALT: () => this.CONSUME(KW.Unset) },
     ]);
     const byDate: A.DatedValue[] = [];
     this.MANY(() => {
-      const from = this.CONSUME(KW.From!);
+      const from = this.CONSUME(KW.From);
       const d = this.CONSUME(T.DateTok);
       const v = this.SUBRULE2(this.expr);
       this.ACTION(() =>
@@ -258,7 +255,7 @@ export class DeclParser extends TableParser {
   });
 
   defineDecl = this.RULE("defineDecl", (): A.DefineDecl => {
-    const start = this.CONSUME(KW.Define!);
+    const start = this.CONSUME(KW.Define);
     const nameTok = this.CONSUME(T.Name);
     this.CONSUME(T.Assign);
     const expr = this.SUBRULE(this.expr);
@@ -276,7 +273,7 @@ export class DeclParser extends TableParser {
   });
 
   categoryDecl = this.RULE("categoryDecl", (): A.CategoryDecl => {
-    const start = this.CONSUME(KW.Category!);
+    const start = this.CONSUME(KW.Category);
     const nameTok = this.CONSUME(T.Name);
     this.CONSUME(T.Colon);
     const values = this.SUBRULE(this.nameList);

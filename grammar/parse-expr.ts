@@ -3,26 +3,13 @@
  * The policy parser (tokens-to-ast.ts) extends this class with declarations and clauses.
  */
 import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
-import type { CompareOp, Expr, NameRef, Span } from "./ast.js";
+import type { Expr, NameRef, Span } from "./ast.js";
 import { LineMap } from "./diagnostics.js";
 import { zhErrorMessages } from "./parse-errors.js";
 import * as T from "./tokens.js";
+import { KEYWORD_COMPARE } from "./words.js";
 
 const { KW } = T;
-
-/** The comparison a keyword token stands for. */
-const COMPARE: Record<string, CompareOp> = {
-  Gt: "gt",
-  Ge: "ge",
-  Lt: "lt",
-  Le: "le",
-  Eq: "eq",
-  Ne: "ne",
-  Before: "before",
-  After: "after",
-  NotBefore: "notBefore",
-  NotAfter: "notAfter",
-};
 
 /** Whether to validate the grammar when the parser is built. */
 function grammarChecks(): boolean {
@@ -114,11 +101,11 @@ export class ExprParser extends EmbeddedActionsParser {
   );
 
   ifExpr = this.RULE("ifExpr", (): Expr => {
-    const start = this.CONSUME(KW.If!);
+    const start = this.CONSUME(KW.If);
     const cond = this.SUBRULE(this.expr);
-    this.CONSUME(KW.Then!);
+    this.CONSUME(KW.Then);
     const then = this.SUBRULE2(this.expr);
-    this.CONSUME(KW.Else!);
+    this.CONSUME(KW.Else);
     const otherwise = this.SUBRULE3(this.expr);
     return this.ACTION(
       () => ({ kind: "If", cond, then, else: otherwise, span: this.sp(start) }) as Expr,
@@ -128,7 +115,7 @@ export class ExprParser extends EmbeddedActionsParser {
   orExpr = this.RULE("orExpr", (): Expr => {
     let left = this.SUBRULE(this.andExpr);
     this.MANY(() => {
-      this.CONSUME(KW.Or!);
+      this.CONSUME(KW.Or);
       const right = this.SUBRULE2(this.andExpr);
       left = this.ACTION(
         () => ({ kind: "Logic", op: "or", left, right, span: this.join(left, right) }) as Expr,
@@ -140,7 +127,7 @@ export class ExprParser extends EmbeddedActionsParser {
   andExpr = this.RULE("andExpr", (): Expr => {
     let left = this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.CONSUME(KW.And!);
+      this.CONSUME(KW.And);
       const right = this.SUBRULE2(this.notExpr);
       left = this.ACTION(
         () => ({ kind: "Logic", op: "and", left, right, span: this.join(left, right) }) as Expr,
@@ -153,7 +140,7 @@ export class ExprParser extends EmbeddedActionsParser {
     this.OR([
       {
         ALT: () => {
-          const start = this.CONSUME(KW.Not!);
+          const start = this.CONSUME(KW.Not);
           const operand = this.SUBRULE(this.notExpr);
           return this.ACTION(() => ({ kind: "Not", operand, span: this.sp(start) }) as Expr);
         },
@@ -166,15 +153,17 @@ export class ExprParser extends EmbeddedActionsParser {
     let left = this.SUBRULE(this.addExpr);
     this.OPTION(() => {
       const op = this.OR(
-        Object.keys(COMPARE).map((name) => ({ ALT: () => this.CONSUME(KW[name]!) })),
+        [...KEYWORD_COMPARE].map(([name, cmp]) => ({
+          ALT: () => ({ cmp, token: this.CONSUME(KW[name]) }),
+        })),
       );
       const right = this.SUBRULE2(this.addExpr);
       left = this.ACTION(
         () =>
           ({
             kind: "Compare",
-            op: COMPARE[op.tokenType.name]!,
-            word: op.image,
+            op: op.cmp,
+            word: op.token.image,
             left,
             right,
             span: this.join(left, right),
@@ -183,8 +172,8 @@ export class ExprParser extends EmbeddedActionsParser {
     });
     this.OPTION2(() => {
       const neg = this.OR2([
-        { ALT: () => (this.CONSUME(KW.In!), false) },
-        { ALT: () => (this.CONSUME(KW.NotIn!), true) },
+        { ALT: () => (this.CONSUME(KW.In), false) },
+        { ALT: () => (this.CONSUME(KW.NotIn), true) },
       ]);
       const values = this.SUBRULE(this.nameList);
       left = this.ACTION(() => {
@@ -275,8 +264,8 @@ export class ExprParser extends EmbeddedActionsParser {
           );
         },
       },
-      { ALT: () => this.boolLit(this.CONSUME(KW.Yes!), true) },
-      { ALT: () => this.boolLit(this.CONSUME(KW.No!), false) },
+      { ALT: () => this.boolLit(this.CONSUME(KW.Yes), true) },
+      { ALT: () => this.boolLit(this.CONSUME(KW.No), false) },
       {
         ALT: () => {
           const t = this.CONSUME(T.Str);
@@ -288,7 +277,7 @@ export class ExprParser extends EmbeddedActionsParser {
       { ALT: () => this.nameRef(this.CONSUME(T.Name)) },
       {
         ALT: () => {
-          const t = this.CONSUME(KW.AppDate!);
+          const t = this.CONSUME(KW.AppDate);
           return this.ACTION(() => ({ kind: "AppDate", span: this.tokSpan(t) }) as Expr);
         },
       },
@@ -313,10 +302,10 @@ export class ExprParser extends EmbeddedActionsParser {
 
   call = this.RULE("call", (): Expr => {
     const fnTok = this.OR([
-      { ALT: () => this.CONSUME(KW.TakeHigher!) },
-      { ALT: () => this.CONSUME(KW.TakeLower!) },
-      { ALT: () => this.CONSUME(KW.Year!) },
-      { ALT: () => this.CONSUME(KW.Days!) },
+      { ALT: () => this.CONSUME(KW.TakeHigher) },
+      { ALT: () => this.CONSUME(KW.TakeLower) },
+      { ALT: () => this.CONSUME(KW.Year) },
+      { ALT: () => this.CONSUME(KW.Days) },
     ]);
     this.CONSUME(T.LParen);
     const args: Expr[] = [this.SUBRULE(this.expr)];
@@ -337,7 +326,7 @@ export class ExprParser extends EmbeddedActionsParser {
   });
 
   sum = this.RULE("sum", (): Expr => {
-    const start = this.CONSUME(KW.Sum!);
+    const start = this.CONSUME(KW.Sum);
     const target = this.nameRef(this.CONSUME(T.Name));
     let only: NameRef[] | undefined;
     let from: Expr | undefined;
@@ -346,15 +335,15 @@ export class ExprParser extends EmbeddedActionsParser {
       this.OR([
         {
           ALT: () => {
-            this.CONSUME(KW.Only!);
+            this.CONSUME(KW.Only);
             only = this.SUBRULE(this.nameList);
           },
         },
         {
           ALT: () => {
-            this.CONSUME(KW.From!);
+            this.CONSUME(KW.From);
             from = this.SUBRULE(this.addExpr);
-            this.CONSUME(KW.To!);
+            this.CONSUME(KW.To);
             to = this.SUBRULE2(this.addExpr);
           },
         },

@@ -11,7 +11,7 @@ const { KW } = T;
 export class TableParser extends ExprParser {
   /** `按 项目级别：区级 200万，市级 500万，其他 100万` — one key name per category. */
   override table = this.RULE("table", (): Expr => {
-    const start = this.CONSUME(KW.Per!);
+    const start = this.CONSUME(KW.Per);
     const keys: Expr[] = [this.SUBRULE(this.addExpr)];
     this.MANY(() => {
       this.CONSUME(T.Dun);
@@ -24,7 +24,7 @@ export class TableParser extends ExprParser {
       this.OR([
         {
           ALT: () => {
-            this.CONSUME(KW.Otherwise!);
+            this.CONSUME(KW.Otherwise);
             this.OPTION(() => this.CONSUME2(T.Colon));
             otherwise = this.SUBRULE3(this.addExpr);
           },
@@ -63,7 +63,7 @@ export class TableParser extends ExprParser {
 
   /** `分档 营业收入：1亿以上 不满5亿：50万；5亿以上：100万` */
   override brackets = this.RULE("brackets", (): Expr => {
-    const start = this.CONSUME(KW.Brackets!);
+    const start = this.CONSUME(KW.Brackets);
     const subject = this.SUBRULE(this.addExpr);
     this.CONSUME(T.Colon);
     const rows: BracketRow[] = [];
@@ -91,12 +91,12 @@ export class TableParser extends ExprParser {
     let range = false;
     let otherwise = false;
     this.OR([
-      { ALT: () => (this.CONSUME(KW.Otherwise!), (otherwise = true)) },
+      { ALT: () => (this.CONSUME(KW.Otherwise), (otherwise = true)) },
       {
         ALT: () => {
           const w = this.OR2([
-            { ALT: () => this.CONSUME(KW.Gt!) },
-            { ALT: () => this.CONSUME(KW.Ge!) },
+            { ALT: () => this.CONSUME(KW.Gt) },
+            { ALT: () => this.CONSUME(KW.Ge) },
           ]);
           const value = this.SUBRULE(this.addExpr);
           lower = { value, inclusive: w.tokenType === KW.Ge, word: w.image };
@@ -106,8 +106,8 @@ export class TableParser extends ExprParser {
       {
         ALT: () => {
           const w = this.OR5([
-            { ALT: () => this.CONSUME(KW.Lt!) },
-            { ALT: () => this.CONSUME(KW.Le!) },
+            { ALT: () => this.CONSUME(KW.Lt) },
+            { ALT: () => this.CONSUME(KW.Le) },
           ]);
           const value = this.SUBRULE4(this.addExpr);
           upper = { value, inclusive: w.tokenType === KW.Le, word: w.image };
@@ -124,7 +124,7 @@ export class TableParser extends ExprParser {
                 this.OR4([
                   {
                     ALT: () => {
-                      const dir = this.CONSUME(KW.AtLeast!);
+                      const dir = this.CONSUME(KW.AtLeast);
                       lower = { value, inclusive: bw?.inclusive, word: bw?.word + dir.image };
                       this.OPTION2(() => {
                         this.OPTION3(() => this.CONSUME(T.Dun));
@@ -134,7 +134,7 @@ export class TableParser extends ExprParser {
                   },
                   {
                     ALT: () => {
-                      const dir = this.CONSUME(KW.AtMost!);
+                      const dir = this.CONSUME(KW.AtMost);
                       upper = { value, inclusive: bw?.inclusive, word: bw?.word + dir.image };
                     },
                   },
@@ -143,7 +143,7 @@ export class TableParser extends ExprParser {
             },
             {
               ALT: () => {
-                this.CONSUME(KW.To!);
+                this.CONSUME(KW.To);
                 const hi = this.SUBRULE3(this.addExpr);
                 lower = { value, inclusive: true, word: "" };
                 upper = { value: hi, inclusive: true, word: "" };
@@ -170,8 +170,8 @@ export class TableParser extends ExprParser {
   boundWord = this.RULE("boundWord", (): { inclusive: boolean; word: string } => {
     this.CONSUME(T.LParen);
     const w = this.OR([
-      { ALT: () => this.CONSUME(KW.Including!) },
-      { ALT: () => this.CONSUME(KW.Excluding!) },
+      { ALT: () => this.CONSUME(KW.Including) },
+      { ALT: () => this.CONSUME(KW.Excluding) },
     ]);
     this.CONSUME(T.RParen);
     return { inclusive: w.tokenType === KW.Including, word: `（${w.image}）` };
@@ -183,8 +183,8 @@ export class TableParser extends ExprParser {
       {
         ALT: () => {
           const w = this.OR2([
-            { ALT: () => this.CONSUME(KW.Lt!) },
-            { ALT: () => this.CONSUME(KW.Le!) },
+            { ALT: () => this.CONSUME(KW.Lt) },
+            { ALT: () => this.CONSUME(KW.Le) },
           ]);
           const value = this.SUBRULE(this.addExpr);
           return { value, inclusive: w.tokenType === KW.Le, word: w.image };
@@ -195,7 +195,7 @@ export class TableParser extends ExprParser {
           const value = this.SUBRULE2(this.addExpr);
           let bw = { inclusive: true, word: "" };
           this.OPTION(() => (bw = this.SUBRULE(this.boundWord)));
-          const w = this.CONSUME(KW.AtMost!);
+          const w = this.CONSUME(KW.AtMost);
           return { value, inclusive: bw?.inclusive, word: bw?.word + w.image };
         },
       },

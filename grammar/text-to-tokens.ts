@@ -352,7 +352,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       } else if (kw > 0) {
         const spec = SPELLINGS.get(text.slice(pos, pos + kw))!;
         pos += kw;
-        push(T.KW[spec.name]!, pos - kw, pos);
+        push(T.KW[spec.name], pos - kw, pos);
         if (wasLineStart && (spec.name === "Policy" || spec.name === "Guideline")) title();
       } else {
         let e = pos + 1;
@@ -372,7 +372,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
     const two = text.slice(pos, pos + 2);
     const sym2 = T.SYMBOL_KEYWORDS[two];
     if (sym2) {
-      push(T.KW[sym2]!, pos, pos + 2);
+      push(T.KW[sym2], pos, pos + 2);
       pos += 2;
       continue;
     }

@@ -9,6 +9,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { CaseParser } from "./parse-cases.js";
 import { errorToDiagnostic } from "./parse-diagnostics.js";
 import type { LexResult } from "./text-to-tokens.js";
+import type { KeywordName } from "./keywords.js";
 import * as T from "./tokens.js";
 
 const { KW } = T;
@@ -36,7 +37,7 @@ class PolicyParser extends CaseParser {
 
   /** 开放 第1条、第5条 (申报指南). */
   openClauses = this.RULE("openClauses", (): A.OpenClauses => {
-    const start = this.CONSUME(KW.Open!);
+    const start = this.CONSUME(KW.Open);
     const clauses: { number: number; label: string; span: A.Span }[] = [];
     const add = (t: IToken) =>
       this.ACTION(() =>
@@ -52,7 +53,7 @@ class PolicyParser extends CaseParser {
 
   /** 例外 第5条 “依据” (申报指南). */
   exceptionDecl = this.RULE("exceptionDecl", (): A.ExceptionDecl => {
-    const start = this.CONSUME(KW.Exception!);
+    const start = this.CONSUME(KW.Exception);
     const no = this.CONSUME(T.ClauseNo);
     const reason = this.CONSUME(T.Str);
     return this.ACTION(() => ({
@@ -67,19 +68,21 @@ class PolicyParser extends CaseParser {
 
 /** Token types that open a top-level block wherever they stand. */
 const BLOCK_STARTS = new Set(
-  [
-    "Policy",
-    "Guideline",
-    "Inputs",
-    "Params",
-    "Define",
-    "Category",
-    "Eligibility",
-    "Stacking",
-    "Case",
-    "Open",
-    "Exception",
-  ].map((n) => KW[n]!),
+  (
+    [
+      "Policy",
+      "Guideline",
+      "Inputs",
+      "Params",
+      "Define",
+      "Category",
+      "Eligibility",
+      "Stacking",
+      "Case",
+      "Open",
+      "Exception",
+    ] satisfies KeywordName[]
+  ).map((n) => KW[n]),
 );
 
 /**

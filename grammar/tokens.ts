@@ -3,15 +3,15 @@
  * (text-to-tokens.ts) is hand-written because Chinese has no spaces between words.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { KEYWORDS } from "./keywords.js";
+import { KEYWORDS, type KeywordName } from "./keywords.js";
 
 const na = (name: string, label?: string): TokenType =>
   createToken({ name, pattern: Lexer.NA, ...(label ? { label } : {}) });
 
 /** Keyword token types by keyword name (And, Cap, …). */
-export const KW: Readonly<Record<string, TokenType>> = Object.fromEntries(
+export const KW = Object.fromEntries(
   KEYWORDS.map((kw) => [kw.name, na(kw.name, `“${kw.spellings[0]}”`)]),
-);
+) as Readonly<Record<KeywordName, TokenType>>;
 
 export const Name = na("Name", "名称");
 export const Str = na("Str", "引号中的文字");
@@ -66,7 +66,7 @@ export interface NumberPayload {
 }
 
 /** Symbols that stand for a keyword token (≥ means the same as 不低于). */
-export const SYMBOL_KEYWORDS: Readonly<Record<string, string>> = {
+export const SYMBOL_KEYWORDS: Readonly<Record<string, KeywordName>> = {
   ">=": "Ge",
   "≥": "Ge",
   "<=": "Le",

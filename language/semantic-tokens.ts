@@ -48,7 +48,9 @@ const BY_NAME_KIND = {
   value: "enumMember",
 } as const satisfies Record<NameInfo["kind"], TokenKind>;
 
-const KEYWORD_KIND = new Map(KEYWORDS.map((k) => [k.name, BY_CATEGORY[k.category]]));
+const KEYWORD_KIND: ReadonlyMap<string, TokenKind> = new Map(
+  KEYWORDS.map((k) => [k.name, BY_CATEGORY[k.category]]),
+);
 const OTHER: Record<string, TokenKind> = {
   Str: "string",
   Num: "number",

@@ -4,12 +4,13 @@
  * words the AST keeps (奖励, 超过, 第五条, 200万) are printed as the drafter wrote them.
  */
 import { builders } from "prettier/doc";
-import { canonical } from "../../grammar/keywords.js";
+import { canonical, type KeywordName } from "../../grammar/keywords.js";
 import { fmtDate } from "../../runtime/format.js";
 import type * as A from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
 import type { Comment } from "../../grammar/ast.js";
 import { exprToText, nameText } from "../../grammar/expr-to-text.js";
+import { STEP_KEYWORD } from "../../grammar/words.js";
 import { exprToDoc, strText } from "./expr-to-doc.js";
 import type { TokenIndex } from "./token-index.js";
 
@@ -92,8 +93,8 @@ const ROUND_UNIT = { fen: "ToFen", jiao: "ToJiao", yuan: "ToYuan" } as const;
 const ROUND_MODE = { halfUp: "HalfUp", down: "Down", up: "Up" } as const;
 
 /** Header fields as [keyword name, printed line]; they print in the order the source has them. */
-function headerFields(h: A.Header): [string, string][] {
-  const out: [string, string][] = [];
+function headerFields(h: A.Header): [KeywordName, string][] {
+  const out: [KeywordName, string][] = [];
   if (h.basedOn !== undefined) out.push(["BasedOn", `${kw("BasedOn")} ${strText(h.basedOn)}`]);
   if (h.docNo !== undefined) out.push(["DocNo", `${kw("DocNo")} ${strText(h.docNo)}`]);
   if (h.issuer !== undefined) out.push(["Issuer", `${kw("Issuer")} ${strText(h.issuer)}`]);
@@ -160,9 +161,8 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
     case "Award":
       return [it.word, " ", awardDoc(it.form)];
     case "Step": {
-      const word = { cap: "Cap", max: "TakeHigher", min: "TakeLower", topUp: "TopUp" }[it.step];
       return group([
-        kw(word),
+        kw(STEP_KEYWORD[it.step]),
         " ",
         d(it.value),
         it.including ? indent([line, kw("Including"), " ", d(it.including)]) : "",

@@ -2,8 +2,8 @@
  * Tree comparison without spans: the formatter's proof that it changed layout and nothing else.
  */
 import { canonical } from "../../grammar/keywords.js";
-import type { Policy } from "../../grammar/ast.js";
-import { CMP_KW } from "../../grammar/expr-to-text.js";
+import type { CompareOp, Policy } from "../../grammar/ast.js";
+import { compareWord } from "../../grammar/words.js";
 
 const isSpan = (v: unknown): boolean =>
   typeof v === "object" &&
@@ -28,7 +28,7 @@ export function stripSpans(node: unknown): unknown {
     out[k] = stripSpans(v);
   }
   if (out.kind === "Compare" && typeof out.word === "string" && /^[<>=!≥≤≠]/.test(out.word))
-    out.word = canonical(CMP_KW[String(out.op)]!);
+    out.word = compareWord(out.op as CompareOp);
   return out;
 }
 

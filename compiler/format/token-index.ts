@@ -3,6 +3,7 @@
  * a case's 日期 and 输入 lines), so the formatter can place comments next to them.
  */
 import type { IToken } from "chevrotain";
+import type { KeywordName } from "../../grammar/keywords.js";
 import { KW } from "../../grammar/tokens.js";
 
 /** Finds keyword tokens by position, for the AST nodes that keep no span of their own. */
@@ -10,7 +11,7 @@ export class TokenIndex {
   constructor(private readonly tokens: readonly IToken[]) {}
 
   /** The first token of a keyword within [from, to). */
-  keyword(name: string, from: number, to: number): IToken | undefined {
+  keyword(name: KeywordName, from: number, to: number): IToken | undefined {
     const type = KW[name];
     return this.tokens.find(
       (t) => t.tokenType === type && t.startOffset >= from && t.startOffset < to,
@@ -18,7 +19,7 @@ export class TokenIndex {
   }
 
   /** All tokens of a keyword within [from, to). */
-  keywords(name: string, from: number, to: number): IToken[] {
+  keywords(name: KeywordName, from: number, to: number): IToken[] {
     const type = KW[name];
     return this.tokens.filter(
       (t) => t.tokenType === type && t.startOffset >= from && t.startOffset < to,

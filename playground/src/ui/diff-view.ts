@@ -137,7 +137,10 @@ export class DiffView {
     if (!this.editor) return;
     for (const d of this.decorations) d.clear();
     this.decorations = [];
-    const sides: [monaco.editor.ICodeEditor, Span | undefined][] = [
+    const sides: readonly [
+      [monaco.editor.ICodeEditor, Span | undefined],
+      [monaco.editor.ICodeEditor, Span | undefined],
+    ] = [
       [this.editor.getOriginalEditor(), c.oldSpan],
       [this.editor.getModifiedEditor(), c.newSpan],
     ];

@@ -35,7 +35,7 @@ export function renderReference(): void {
           h(
             "dt",
             { attrs: { "data-keyword": k.name } },
-            k.spellings[0]!,
+            k.spellings[0],
             k.spellings.length > 1
               ? h("span", { class: "muted" }, `（也作 ${k.spellings.slice(1).join("、")}）`)
               : null,

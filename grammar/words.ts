@@ -1,0 +1,50 @@
+/**
+ * The keyword behind each closed set of words in the tree (comparisons, steps, built-in functions):
+ * one table each, typed against the AST's unions and the keyword table, so a new operator or a
+ * misspelt keyword fails to compile. Everything that prints or parses these words reads them here.
+ */
+import type { CompareOp, Expr, StepKind } from "./ast.js";
+import { canonical, type KeywordName } from "./keywords.js";
+
+/** The keyword of each comparison operator. */
+export const COMPARE_KEYWORD = {
+  gt: "Gt",
+  ge: "Ge",
+  lt: "Lt",
+  le: "Le",
+  eq: "Eq",
+  ne: "Ne",
+  before: "Before",
+  after: "After",
+  notBefore: "NotBefore",
+  notAfter: "NotAfter",
+} as const satisfies Readonly<Record<CompareOp, KeywordName>>;
+
+/** The comparison operator of each comparison keyword (the table above, read backwards). */
+export const KEYWORD_COMPARE: ReadonlyMap<KeywordName, CompareOp> = new Map(
+  (Object.keys(COMPARE_KEYWORD) as CompareOp[]).map((op) => [COMPARE_KEYWORD[op], op]),
+);
+
+/** The keyword of each step applied to an amount. */
+export const STEP_KEYWORD = {
+  cap: "Cap",
+  max: "TakeHigher",
+  min: "TakeLower",
+  topUp: "TopUp",
+} as const satisfies Readonly<Record<StepKind, KeywordName>>;
+
+type CallFn = Extract<Expr, { kind: "Call" }>["fn"];
+
+/** The keyword of each built-in function. */
+export const CALL_KEYWORD = {
+  max: "TakeHigher",
+  min: "TakeLower",
+  year: "Year",
+  days: "Days",
+} as const satisfies Readonly<Record<CallFn, KeywordName>>;
+
+/** A comparison's canonical word (不低于 for ge, 早于 for before …). */
+export const compareWord = (op: CompareOp): string => canonical(COMPARE_KEYWORD[op]);
+
+/** A step's canonical word (上限, 就高, 就低, 补差). */
+export const stepWord = (step: StepKind): string => canonical(STEP_KEYWORD[step]);
