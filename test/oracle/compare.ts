@@ -37,7 +37,13 @@ export function compareWithOracle(ev: Evaluation, want: OracleResult, facts: See
     if (got !== w.amount) out.push(`第${w.number}条 金额 ${yuan(got)} ≠ ${yuan(w.amount)}`);
     if (got !== null && got < 0n) out.push(`第${w.number}条 金额为负：${yuan(got)}`);
     let cap = SEED_CAPS[w.number];
-    if (w.number === 5 && cap !== null && cap !== undefined && facts.flags["上级补助要求配套"])
+    if (
+      w.number === 5 &&
+      cap !== null &&
+      cap !== undefined &&
+      facts.flags["上级补助要求配套"] &&
+      (facts.money["已获上级补助金额"] ?? 0n) > 0n
+    )
       cap = (facts.money["上级要求配套金额"] ?? 0n) > cap ? facts.money["上级要求配套金额"]! : cap;
     if (got !== null && cap !== null && cap !== undefined && got > cap)
       out.push(`第${w.number}条 金额 ${yuan(got)} 超过上限 ${yuan(cap)}`);

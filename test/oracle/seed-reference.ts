@@ -118,12 +118,13 @@ function clauses(f: SeedFacts, ctx: OracleContext): OracleClause[] {
       ? withApproved(ctx, 4, 20n * WAN)
       : no(4),
   );
-  // 第5条: 30% of 已投入, cap by level; without 配套 the 上级 grant counts against the cap; with 配套 就高.
+  // 第5条: 30% of 已投入, cap by level. Both branches need a 上级 grant received ("若该项目已获得上级补助"):
+  // without 配套 the grant counts against the cap; with 配套 就高. No grant: the plain cap only.
   if (b("认定为标杆示范项目") && (ctx.quota5 ?? 0) < 20) {
     const cap = CAP5[f.项目级别] * 10n;
     let t = minB(m("项目已投入金额") * 3n, cap);
     if (!b("上级补助要求配套")) t = minB(t, maxB(0n, cap - m("已获上级补助金额") * 10n));
-    else t = maxB(t, m("上级要求配套金额") * 10n);
+    else if (m("已获上级补助金额") > 0n) t = maxB(t, m("上级要求配套金额") * 10n);
     out.push(withApproved(ctx, 5, roundTenths(t)));
   } else out.push(no(5));
   // 第6条: one-time 200万.
