@@ -13,9 +13,11 @@ export function lit(s: string): string {
 
 /** JSON for a value embedded in generated code (line separators escaped like `lit`). */
 export function json(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  const text = JSON.stringify(value, null, indent);
+  // In an object literal `"__proto__": v` sets the prototype instead of making a key; JSON.parse
+  // makes an own property, so data with such a key is embedded as a parsed string.
+  if (text.includes('"__proto__"')) return `JSON.parse(${lit(text)})`;
+  return text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 /** A single-line comment: line terminators become spaces, so the text cannot end the comment. */

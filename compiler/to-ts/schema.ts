@@ -76,14 +76,22 @@ function schemaOf(t: Ty, description?: string): Record<string, unknown> {
 
 /** The JSON Schema (draft 2020-12) of an application to this policy. */
 export function applicationSchema(checked: Checked): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
+  // Input names are data: `__proto__` or `constructor` must become own properties like any other.
+  const properties: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const put = (name: string, value: unknown) =>
+    Object.defineProperty(properties, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const required: string[] = [];
   for (const s of checked.inputs) {
-    properties[s.name] = schemaOf(s.ty, s.decl.description);
+    put(s.name, schemaOf(s.ty, s.decl.description));
     if (isRequired(s)) required.push(s.name);
   }
   for (const r of RESERVED_FIELDS)
-    properties[r.name] = schemaOf(r.type === "date" ? { k: "date" } : { k: "text" }, r.description);
+    put(r.name, schemaOf(r.type === "date" ? { k: "date" } : { k: "text" }, r.description));
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `${checked.policy.header?.title ?? "政策"} 申报材料`,
