@@ -4,6 +4,8 @@
  * guideline gets a new version when the policy under it changes.
  */
 import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import { isInside } from "./watch-folder.js";
 import { sourceKind } from "../compiler/index.js";
 import { findPolicy } from "../compiler/node/index.js";
 
@@ -14,10 +16,16 @@ export interface CompileInput {
   readonly policy?: { readonly file: string; readonly source: string };
   /** For a guideline: its 基于, when that names no policy. */
   readonly missing?: string;
+  /** For a guideline: its 基于 names a file outside the served folder, which is not read. */
+  readonly outside?: boolean;
 }
 
-/** Read what a file needs besides its own text. Never throws. */
-export function compileInput(file: string, source: string): CompileInput {
+/**
+ * Read what a file needs besides its own text. Never throws. With `folder`, the policy a guideline
+ * builds on must lie inside that folder (real path): a 基于 pointing elsewhere is not read, and
+ * the folder's watcher then sees every file a served guideline depends on.
+ */
+export function compileInput(file: string, source: string, folder?: string): CompileInput {
   let kind: ReturnType<typeof sourceKind>;
   try {
     kind = sourceKind(source);
@@ -28,6 +36,8 @@ export function compileInput(file: string, source: string): CompileInput {
   if (kind.basedOn === undefined) return { source, guideline: true };
   try {
     const policy = findPolicy(kind.basedOn, file);
+    if (policy && folder && !isInside(realpathSync(folder), realpathSync(policy.file)))
+      return { source, guideline: true, missing: kind.basedOn, outside: true };
     return policy
       ? { source, guideline: true, policy }
       : { source, guideline: true, missing: kind.basedOn };

@@ -8,12 +8,18 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compile } from "../compiler/index.js";
 import { compileGuideline } from "../compiler/index.js";
-import { renderDiagnostic, type Diagnostic } from "../grammar/index.js";
+import type { Diagnostic } from "../grammar/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { CompiledPolicy } from "../runtime/index.js";
 import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
 import { forgetLastGood, loadLastGood, prepareStateDir, saveLastGood } from "./last-good.js";
-import { policyNames, signature, watchFolder, type FolderWatch } from "./watch-folder.js";
+import {
+  outsideFolder,
+  policyNames,
+  signature,
+  watchFolder,
+  type FolderWatch,
+} from "./watch-folder.js";
 
 /** A compiled version of a policy file that serves requests. */
 export interface PolicyVersion {
@@ -28,7 +34,10 @@ export interface PolicyVersion {
   readonly loadedAt: string;
 }
 
-/** A diagnostic as the service reports it: the data plus the rendered text with a caret. */
+/**
+ * A diagnostic as the service reports it: code, message, position and hint. Never the rendered
+ * source lines: `/health` and `/policies` are unauthenticated, and the file's text stays private.
+ */
 export interface DiagnosticView {
   readonly severity: string;
   readonly code: string;
@@ -36,7 +45,6 @@ export interface DiagnosticView {
   readonly line: number;
   readonly col: number;
   readonly help?: string;
-  readonly text: string;
 }
 
 /** The latest attempt to load a file failed; the last good version (if any) keeps serving. */
@@ -76,7 +84,7 @@ export function versionOf(source: string): string {
   return inputVersion({ source, guideline: false });
 }
 
-function views(ds: readonly Diagnostic[], source: string, file: string): DiagnosticView[] {
+function views(ds: readonly Diagnostic[]): DiagnosticView[] {
   return ds.map((d) => ({
     severity: d.severity,
     code: d.code,
@@ -84,7 +92,6 @@ function views(ds: readonly Diagnostic[], source: string, file: string): Diagnos
     line: d.span.line,
     col: d.span.col,
     ...(d.help ? { help: d.help } : {}),
-    text: renderDiagnostic(d, source, file),
   }));
 }
 
@@ -104,16 +111,18 @@ export function compileVersion(
       problem: {
         version,
         at,
-        message: input.missing
-          ? `找不到申报指南所依据的政策“${input.missing}”（按文件名或同一目录中政策的标题、文号查找）`
-          : "申报指南没有写所依据的政策（基于 …）",
+        message: input.outside
+          ? `申报指南所依据的政策“${input.missing}”在服务目录之外，不予读取（请把政策放进服务目录）`
+          : input.missing
+            ? `找不到申报指南所依据的政策“${input.missing}”（按文件名或同一目录中政策的标题、文号查找）`
+            : "申报指南没有写所依据的政策（基于 …）",
         diagnostics: [],
       },
     };
   const result = input.policy
     ? compileGuideline(source, input.policy.source, { emit: ["js"] })
     : compile(source, { emit: ["js"] });
-  const diagnostics = views(result.diagnostics, source, name);
+  const diagnostics = views(result.diagnostics);
   if (!result.ok || !result.js) {
     const n = result.diagnostics.filter((d) => d.severity === "error").length;
     return { ok: false, problem: { version, at, message: `编译失败：${n} 个错误`, diagnostics } };
@@ -240,7 +249,9 @@ export class PolicyStore {
     // A file still being written changes under us: try again after it settles.
     if (before === undefined || signature(file) !== before) return this.retry(name);
     const state = this.table.get(id);
-    const input = compileInput(file, source);
+    const outside = outsideFolder(this.dir, file);
+    if (outside) return this.refuse(id, file, source, outside);
+    const input = compileInput(file, source, this.dir);
     const version = inputVersion(input);
     if (state?.current?.version === version) {
       // Back to the serving version (e.g. a broken save was undone): clear the problem.
@@ -277,6 +288,15 @@ export class PolicyStore {
     if (!input) return undefined;
     const compiled = compileVersion(id, file, input);
     return compiled.ok ? compiled.value : undefined;
+  }
+
+  /** A file that must not be served (a symlink out of the folder): nothing of it serves or shows. */
+  private refuse(id: string, file: string, source: string, message: string): "failed" {
+    const version = versionOf(source);
+    if (this.table.get(id)?.problem?.version !== version) this.reloads++;
+    const problem = { version, at: new Date().toISOString(), message, diagnostics: [] };
+    this.swap(id, { id, file, problem });
+    return "failed";
   }
 
   private retry(name: string): "retry" {

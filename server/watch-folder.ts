@@ -2,8 +2,8 @@
  * Watching a folder of policy files: `fs.watch` for prompt notice, and a periodic stat of every
  * file as a fallback (network drives, editors that swap files, platforms where watch misses events).
  */
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readdirSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
+import { join, relative, isAbsolute } from "node:path";
 
 export interface FolderWatch {
   /** Stop watching and polling. */
@@ -18,6 +18,26 @@ export function signature(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why a file of the served folder must not be read, or undefined when it may: a symlink whose
+ * target lies outside the folder (its text would otherwise be served as a policy).
+ */
+export function outsideFolder(dir: string, file: string): string | undefined {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return undefined;
+    if (isInside(realpathSync(dir), realpathSync(file))) return undefined;
+  } catch {
+    // a dangling link
+  }
+  return "该文件是指向服务目录之外的符号链接，不予读取";
+}
+
+/** Whether `path` lies within `dir` (both real paths). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 /** Names of the policy files in a folder (not recursive), sorted. */
