@@ -1,9 +1,25 @@
 /**
  * Compile a policy file for a command. `eval` goes through a per-user cache of compiled scripts
  * keyed by the source and the compiler build, so a warm start never loads the compiler at all.
+ *
+ * A cached script is run only if it carries a valid HMAC under a per-user key kept in the cache
+ * directory (0700, owned by this user, never a symlink): code planted at a cache path is ignored
+ * and compiled afresh. Entries are written through exclusive, randomly named temporary files.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,24 +68,81 @@ function buildId(): string {
   }
 }
 
+/** The cache directory made private, or undefined when it cannot be trusted. */
+function privateCacheDir(): string | undefined {
+  const dir = cacheDir();
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    const uid = process.getuid?.();
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) return undefined;
+    if ((st.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read a file without following a symlink at its name. */
+function readNoFollow(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Write a file through an exclusive temporary file (O_EXCL, random name) renamed into place. */
+function writeExclusive(path: string, data: string | Buffer): void {
+  const tmp = `${path}.${randomBytes(12).toString("hex")}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** This user's cache key, created on first use. */
+function cacheKey(dir: string): Buffer {
+  const path = join(dir, "key");
+  try {
+    const key = readNoFollow(path);
+    if (key.length === 32) return key;
+  } catch {
+    // none yet
+  }
+  writeExclusive(path, randomBytes(32));
+  return readNoFollow(path);
+}
+
+const MAC_BYTES = 32;
+const mac = (key: Buffer, js: string) => createHmac("sha256", key).update(js, "utf8").digest();
+
 /** A compiled policy, from the cache when this source was compiled by this build before. */
 export async function loadPolicyCached(file: string): Promise<CompiledPolicy> {
   const source = readText(file);
   // A guideline depends on its policy's text too: compile it each time.
   if (/^\s*申报指南/m.test(source)) return (await loadFile(file)).policy;
-  const key = createHash("sha256").update(buildId()).update("\0").update(source).digest("hex");
-  const path = join(cacheDir(), `${key}.js`);
+  const dir = privateCacheDir();
+  if (!dir) return (await loadFile(file)).policy;
+  const name = createHash("sha256").update(buildId()).update("\0").update(source).digest("hex");
+  const path = join(dir, `${name}.js`);
+  let key: Buffer | undefined;
   try {
-    return loadPolicy(readFileSync(path, "utf8"));
+    key = cacheKey(dir);
+    const entry = readNoFollow(path);
+    const js = entry.subarray(MAC_BYTES).toString("utf8");
+    if (entry.length > MAC_BYTES && timingSafeEqual(entry.subarray(0, MAC_BYTES), mac(key, js)))
+      return loadPolicy(js);
   } catch {
-    // not cached yet (or unreadable): compile and store
+    // not cached yet, unreadable, or no key: compile and store
   }
   const { policy, result } = await loadFile(file);
   try {
-    mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, result.js!, { mode: 0o600 });
-    renameSync(tmp, path);
+    if (key) writeExclusive(path, Buffer.concat([mac(key, result.js!), Buffer.from(result.js!)]));
   } catch {
     // a read-only home is fine: the cache is only an optimisation
   }
