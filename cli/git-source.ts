@@ -17,6 +17,9 @@ export async function readVersion(spec: string): Promise<{ name: string; source:
   if (!m) return { name: spec, source: readText(spec) };
   const [, file, rev] = m as unknown as [string, string, string];
   if (rev.startsWith("-")) throw new CliError(`版本名不能以“-”开头：${rev}`);
+  // One revision only: a range (A..B, A...B) or a path (REV:FILE) is not a version of the file.
+  if (rev.includes("..") || rev.includes(":"))
+    throw new CliError(`版本名应为一个版本（如 HEAD~1、标签或提交号），不能是范围或路径：${rev}`);
   try {
     const { stdout } = await run(
       "git",

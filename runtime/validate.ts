@@ -150,6 +150,9 @@ const daysIn = (y: number, m: number) =>
       ? 30
       : 31;
 
+/** The earliest year a date may have. */
+const MIN_YEAR = 1900;
+
 /** Parse a date written as 2025-12-31 or 2025年12月31日 into ISO form. */
 export function parseDate(v: unknown): Parsed<string> {
   if (v === null) return bad("不能为 null（不填写请省略该字段）");
@@ -157,11 +160,14 @@ export function parseDate(v: unknown): Parsed<string> {
   // fast path for the ISO form every service sends
   if (v.length === 10 && ISO.test(v)) {
     const [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))];
-    if (m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) return { ok: true, value: v };
+    if (y >= MIN_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m))
+      return { ok: true, value: v };
   }
   const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(fold(v));
   if (!m) return bad("不是有效日期");
   const y = Number(m[1]);
+  // Date.UTC maps years 0–99 to 1900–1999; no application dates from before 1900 either.
+  if (y < MIN_YEAR) return bad(`年份 ${m[1]} 不在可用范围（${MIN_YEAR} 年及以后）`);
   const mo = Number(m[2] ?? m[4]);
   const d = Number(m[3] ?? m[5]);
   const dt = new Date(Date.UTC(y, mo - 1, d));

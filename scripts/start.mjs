@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the playground's dev server on 0.0.0.0:5173 with the seed policy loaded.
+ * `npm start`: the playground's dev server on 127.0.0.1:5173 with the seed policy loaded;
+ * `npm start -- --share` listens on every interface so others on the local network can open it.
  * Steps that other parts of the project add (a CLI run on the seed, the HTTP service) belong here,
  * before or beside the server, so that one command shows the whole project.
  */
@@ -33,9 +34,12 @@ try {
 const config = fileURLToPath(new URL("../playground/vite.config.ts", import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
 
+const share = process.argv.includes("--share");
+if (share)
+  console.log("注意：--share 使编辑器对本机所在网络中的所有人可见（只提供编辑器所需的文件）。\n");
 const server = await createServer({
   configFile: config,
-  server: { host: "0.0.0.0", port, strictPort: true },
+  server: { host: share ? "0.0.0.0" : "127.0.0.1", port, strictPort: true },
 });
 await server.listen();
 console.log("政策编辑器已启动：");

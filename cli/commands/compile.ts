@@ -2,12 +2,31 @@
  * `zhengce compile FILE --out DIR`: writes the TypeScript module and an ES module a plain Node
  * program can import (both import the runtime from the zhengce package).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compile } from "../../compiler/index.js";
 import { opt, type Args } from "../args.js";
 import { CliError, readText } from "../io.js";
 import { formatDiagnostics } from "../load.js";
+
+/** Make sure `--out` is a directory (created if absent), or fail with a Chinese message. */
+function outDir(dir: string): void {
+  let isDir: boolean | undefined;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = undefined;
+  }
+  if (isDir === false) throw new CliError(`--out 应为输出目录，但“${dir}”是一个文件`);
+  if (isDir) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new CliError(
+      `无法创建输出目录 ${dir}：${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+}
 
 /** Run the compile command. */
 export async function run(args: Args, out: (s: string) => void): Promise<number> {
@@ -25,7 +44,7 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     return 1;
   }
   const name = basename(file).replace(/\.zc$/, "");
-  mkdirSync(dir, { recursive: true });
+  outDir(dir);
   // The generator's output is already laid out line by line; Prettier makes it read like hand code.
   const prettier = await import("prettier");
   writeFileSync(
