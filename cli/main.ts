@@ -68,7 +68,8 @@ const COMMANDS: Record<
     load: () => import("./commands/lsp.js"),
   },
   serve: {
-    usage: "serve [目录] [--port 8080] [--host 127.0.0.1] [--allow-host 名称]  以 HTTP 服务提供政策计算",
+    usage:
+      "serve [目录] [--port 8080] [--host 127.0.0.1] [--allow-host 名称]  以 HTTP 服务提供政策计算",
     load: () => import("./commands/serve.js"),
   },
 };
