@@ -13,6 +13,7 @@ import { loadPolicy } from "../runtime/index.js";
 import { generatePolicy } from "./gen-policy.js";
 import { evaluateByHand } from "./hand-written-seed.js";
 import { benchDiff } from "./diff.js";
+import { benchLsp } from "./lsp.js";
 
 const SEED = "policies/jiading-2021-industrial-internet.zc";
 
@@ -158,4 +159,5 @@ function benchColdStart(): void {
 benchCompile();
 benchEvaluate();
 benchColdStart();
+await benchLsp();
 await benchDiff();

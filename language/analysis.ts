@@ -14,6 +14,7 @@ import {
   type Diagnostic,
   type PreparedPolicy,
 } from "../compiler/index.js";
+import { looksLikeGuideline } from "./guideline-kind.js";
 import { indexClauses, indexGuidelineNames, indexNames } from "./name-index.js";
 import type { ClauseInfo, NameInfo } from "./types.js";
 
@@ -47,7 +48,8 @@ export interface Analysis {
  */
 export function analyze(text: string, base?: BaseText): Analysis {
   const lines = new LineMap(text);
-  const kind = sourceKind(text);
+  // Most texts are policies: one compile, no separate parse of the header.
+  const kind = looksLikeGuideline(text) ? sourceKind(text) : { guideline: false as const };
   if (!kind.guideline) {
     const result = compile(text, { emit: ["js"] });
     const names = result.ast ? indexNames(result.ast, text) : [];

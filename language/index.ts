@@ -20,3 +20,4 @@ export { wordAt, type Word } from "./word-at.js";
 export { CATEGORY_ZH, NAME_KIND_ZH, SPELLINGS } from "./words.js";
 export type { ClauseInfo, NameInfo } from "./types.js";
 export { caseOutcomes, codeLenses, inlayHints } from "./case-results.js";
+export { looksLikeGuideline } from "./guideline-kind.js";

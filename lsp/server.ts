@@ -28,6 +28,7 @@ import {
   formatEdits,
   hoverAt,
   inlayHints,
+  looksLikeGuideline,
   quickFixes,
   references,
   rename,
@@ -86,7 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const text = doc.getText();
-    const kind = sourceKind(text);
+    const kind = looksLikeGuideline(text) ? sourceKind(text) : { guideline: false as const };
     const base =
       kind.guideline && kind.basedOn !== undefined
         ? findBase(kind.basedOn, uri, openTexts())

@@ -4,7 +4,7 @@
  */
 import type { AnalysisStore } from "./analysis-store.js";
 import { GuidelineBases } from "./guideline-bases.js";
-import { looksLikeGuideline } from "./guideline-kind.js";
+import { looksLikeGuideline } from "../../language/index.js";
 import type { Analysis } from "./protocol.js";
 import { SEED_FILE, SEED_SOURCE } from "./seed.js";
 import { listVersions, saveVersion, storageProblem } from "./store/drafts.js";

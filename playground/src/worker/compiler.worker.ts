@@ -19,7 +19,7 @@ import type {
 import { indexClauses, indexNames } from "../../../language/index.js";
 import { caseOutcomes } from "./case-view.js";
 import { loadToolchain, type CompileResult } from "./compiler-bridge.js";
-import { looksLikeGuideline } from "../guideline-kind.js";
+import { looksLikeGuideline } from "../../../language/index.js";
 import { Bases, compileGuidelineSource, resolveBase } from "./guideline.js";
 import { newGuidelineText } from "./new-guideline.js";
 

@@ -2,7 +2,7 @@
  * Is a text a guideline (申报指南)? A cheap test on its first line, spelled from the keyword table,
  * that both the page and the worker use before parsing anything.
  */
-import { KEYWORDS } from "../../grammar/index.js";
+import { KEYWORDS } from "../grammar/index.js";
 
 const GUIDELINE = KEYWORDS.find((k) => k.name === "Guideline")?.spellings ?? [];
 
