@@ -5,6 +5,7 @@
  * those exactly, and this grammar gives the first colours before the server answers.
  */
 import { KEYWORDS, type KeywordCategory } from "../grammar/index.js";
+import { AUTO_CLOSING, BRACKETS, LINE_COMMENT } from "../language/index.js";
 
 export const KEYWORD_SCOPE = {
   section: "keyword.control.section.zc",
@@ -90,23 +91,14 @@ export function textmateGrammar(): object {
 
 /** The language configuration: comments, brackets (full-width too) and auto-closing quotes. */
 export function languageConfiguration(): object {
-  const pairs = [
-    ["（", "）"],
-    ["(", ")"],
-    ["「", "」"],
-    ["“", "”"],
-    ["《", "》"],
-    ["〔", "〕"],
-  ];
   return {
-    comments: { lineComment: "#" },
-    brackets: pairs.filter(([open]) => open !== "“"),
+    comments: { lineComment: LINE_COMMENT },
+    brackets: BRACKETS,
     autoClosingPairs: [
-      ...pairs.map(([open, close]) => ({ open, close })),
+      ...AUTO_CLOSING.map(([open, close]) => ({ open, close })),
       { open: '"', close: '"' },
     ],
-    surroundingPairs: pairs,
+    surroundingPairs: AUTO_CLOSING,
     wordPattern: "[^\\s#“”「」（）()，,：:、；;]+",
-    indentationRules: { increaseIndentPattern: "^\\S.*$", decreaseIndentPattern: "^$" },
   };
 }

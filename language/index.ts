@@ -9,7 +9,14 @@ export { completionItems, keywordDocumentation, templatePreview } from "./comple
 export { hoverAt } from "./hover-at.js";
 export { keywordHover, nameHover } from "./hover.js";
 export { escapeMarkdown } from "./markdown.js";
-export { definition, references, rename, renameRange, RenameRefused } from "./navigation.js";
+export {
+  definition,
+  references,
+  rename,
+  renameRange,
+  RenameRefused,
+  type NavSource,
+} from "./navigation.js";
 export { documentSymbols, foldingRanges } from "./outline.js";
 export { semanticTokens, SEMANTIC_LEGEND } from "./semantic-tokens.js";
 export { formatEdits } from "./formatting.js";
@@ -21,3 +28,4 @@ export { CATEGORY_ZH, NAME_KIND_ZH, SPELLINGS } from "./words.js";
 export type { ClauseInfo, NameInfo } from "./types.js";
 export { caseOutcomes, codeLenses, inlayHints } from "./case-results.js";
 export { looksLikeGuideline } from "./guideline-kind.js";
+export { AUTO_CLOSING, BRACKETS, LINE_COMMENT } from "./editor-config.js";

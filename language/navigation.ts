@@ -8,6 +8,9 @@ import { lineAndColumn, spanToRange } from "./positions.js";
 import type { ClauseInfo, NameInfo } from "./types.js";
 import { SPELLINGS, wordIn } from "./words.js";
 
+/** What navigation needs of an analysis; an editor holding only a name index can build it. */
+export type NavSource = Pick<Analysis, "text" | "lines" | "names" | "clauses">;
+
 /** What sits under a position: a declared name, a clause label, or nothing we know. */
 type Target =
   | { readonly kind: "name"; readonly name: NameInfo; readonly range: Range }
@@ -16,7 +19,7 @@ type Target =
 
 const CLAUSE_LABEL = /第[0-9零一二三四五六七八九十百千]+条/g;
 
-function targetAt(a: Analysis, p: Position): Target {
+function targetAt(a: NavSource, p: Position): Target {
   const { line, column } = lineAndColumn(a.lines, p);
   for (const m of line.matchAll(CLAUSE_LABEL)) {
     const start = m.index ?? 0;
@@ -39,7 +42,7 @@ function targetAt(a: Analysis, p: Position): Target {
 }
 
 /** Every place a clause label is written, its header first. */
-function clauseMentions(a: Analysis, clause: ClauseInfo): Range[] {
+function clauseMentions(a: NavSource, clause: ClauseInfo): Range[] {
   const out: Range[] = [spanToRange(clause.labelSpan)];
   const total = a.lines.position(a.text.length).line;
   for (let l = 1; l <= total; l++) {
@@ -57,7 +60,7 @@ function clauseMentions(a: Analysis, clause: ClauseInfo): Range[] {
   return out;
 }
 
-export function definition(a: Analysis, uri: string, p: Position): Location[] {
+export function definition(a: NavSource, uri: string, p: Position): Location[] {
   const t = targetAt(a, p);
   if (!t) return [];
   if (t.kind === "clause") return [{ uri, range: spanToRange(t.clause.labelSpan) }];
@@ -66,7 +69,7 @@ export function definition(a: Analysis, uri: string, p: Position): Location[] {
 }
 
 export function references(
-  a: Analysis,
+  a: NavSource,
   uri: string,
   p: Position,
   includeDeclaration: boolean,
@@ -86,7 +89,7 @@ export function references(
 export class RenameRefused extends Error {}
 
 /** The range of the name that would be renamed at a position (for prepareRename). */
-export function renameRange(a: Analysis, p: Position): Range {
+export function renameRange(a: NavSource, p: Position): Range {
   const { line, column } = lineAndColumn(a.lines, p);
   const w = wordIn(a, line, column);
   if (w && !a.names.has(w.text) && SPELLINGS.has(w.text))
@@ -100,7 +103,7 @@ export function renameRange(a: Analysis, p: Position): Range {
 }
 
 /** The edits that rename the name at `p` to `newName` everywhere, cases included. */
-export function rename(a: Analysis, p: Position, newName: string): TextEdit[] {
+export function rename(a: NavSource, p: Position, newName: string): TextEdit[] {
   renameRange(a, p);
   const t = targetAt(a, p);
   if (!t || t.kind !== "name") return [];

@@ -34,7 +34,7 @@ export const SPELLINGS = spellingTable();
 const MAX_SPELLING = Math.max(...[...SPELLINGS.keys()].map((s) => s.length));
 
 /** The word covering a 1-based column of a line, names of the analysis winning over keywords. */
-export function wordIn(a: Analysis, line: string, column: number): Word | null {
+export function wordIn(a: Pick<Analysis, "names">, line: string, column: number): Word | null {
   const words = new Set<string>([...SPELLINGS.keys(), ...a.names.keys()]);
   let max = MAX_SPELLING;
   for (const n of a.names.keys()) max = Math.max(max, n.length);

@@ -1,6 +1,6 @@
 /**
  * The VS Code extension's TextMate grammar, generated from the keyword table: the committed files
- * match the generator; vscode-tmgrammar-test passes on test/editors/syntax.zc; and on the seed and
+ * match the generator; vscode-tmgrammar-test passes on test/editors/syntax.tmtest; and on the seed and
  * every good/ policy, each word the compiler's lexer reads as a keyword, string, number or comment
  * gets the matching TextMate scope (declared names are the language server's semantic tokens'
  * job: TextMate cannot know them).
@@ -66,7 +66,7 @@ describe("TextMate grammar", () => {
   it("passes vscode-tmgrammar-test on the annotated sample", () => {
     const out = execFileSync(
       "node_modules/.bin/vscode-tmgrammar-test",
-      ["-g", GRAMMAR, "test/editors/syntax.zc"],
+      ["-g", GRAMMAR, "test/editors/syntax.tmtest"],
       { encoding: "utf8" },
     );
     expect(out).toContain("run successfuly");

@@ -1,38 +1,94 @@
 /**
- * Go to definition, find references and the document outline, from the worker's name and clause
- * index.
+ * Go to definition, find references, rename and the document outline in Monaco: the shared
+ * language services (language/navigation.ts) over the worker's name and clause index.
  */
+import { LineMap } from "../../../grammar/index.js";
+import {
+  definition,
+  references,
+  rename,
+  renameRange,
+  RenameRefused,
+  type NavSource,
+} from "../../../language/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { Span } from "../protocol.js";
-import { wordUnder } from "./hover.js";
+import type { Range } from "vscode-languageserver-types";
 
 /** A Monaco range for a compiler span (both 1-based, end exclusive). */
 export function spanRange(s: Span): monaco.Range {
   return new monaco.Range(s.line, s.col, s.endLine, s.endCol);
 }
 
-/** Go to the declaration of the name under the cursor. */
+const toRange = (r: Range) =>
+  new monaco.Range(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1);
+const toPosition = (p: monaco.IPosition) => ({ line: p.lineNumber - 1, character: p.column - 1 });
+
+function source(store: AnalysisStore, model: monaco.editor.ITextModel): NavSource {
+  const text = model.getValue();
+  return {
+    text,
+    lines: new LineMap(text),
+    names: store.nameIndex,
+    clauses: store.current?.clauses ?? [],
+  };
+}
+
+/** Go to the declaration of the name (or the clause) under the cursor. */
 export function definitionProvider(store: AnalysisStore): monaco.languages.DefinitionProvider {
   return {
     provideDefinition(model, position) {
-      const w = wordUnder(store, model, position);
-      const n = w && store.nameIndex.get(w.text);
-      // A name of the policy a guideline builds on is defined in that policy, not in this text.
-      return n && !n.inPolicy ? [{ uri: model.uri, range: spanRange(n.def) }] : null;
+      const uri = model.uri.toString();
+      return definition(source(store, model), uri, toPosition(position)).map((l) => ({
+        uri: model.uri,
+        range: toRange(l.range),
+      }));
     },
   };
 }
 
-/** Every use of the name under the cursor. */
+/** Every use of the name (or the clause) under the cursor. */
 export function referenceProvider(store: AnalysisStore): monaco.languages.ReferenceProvider {
   return {
     provideReferences(model, position, context) {
-      const w = wordUnder(store, model, position);
-      const n = w && store.nameIndex.get(w.text);
-      if (!n) return null;
-      const spans = context.includeDeclaration && !n.inPolicy ? [n.def, ...n.uses] : n.uses;
-      return spans.map((s) => ({ uri: model.uri, range: spanRange(s) }));
+      const src = source(store, model);
+      const uri = model.uri.toString();
+      return references(src, uri, toPosition(position), context.includeDeclaration).map((l) => ({
+        uri: model.uri,
+        range: toRange(l.range),
+      }));
+    },
+  };
+}
+
+/** Rename a declared name everywhere, cases included; a keyword is refused with the reason. */
+export function renameProvider(store: AnalysisStore): monaco.languages.RenameProvider {
+  return {
+    resolveRenameLocation(model, position) {
+      try {
+        const range = toRange(renameRange(source(store, model), toPosition(position)));
+        return { range, text: model.getValueInRange(range) };
+      } catch (e) {
+        if (e instanceof RenameRefused)
+          return { range: new monaco.Range(1, 1, 1, 1), text: "", rejectReason: e.message };
+        throw e;
+      }
+    },
+    provideRenameEdits(model, position, newName) {
+      try {
+        const edits = rename(source(store, model), toPosition(position), newName);
+        return {
+          edits: edits.map((e) => ({
+            resource: model.uri,
+            versionId: model.getVersionId(),
+            textEdit: { range: toRange(e.range), text: e.newText },
+          })),
+        };
+      } catch (e) {
+        if (e instanceof RenameRefused) return { edits: [], rejectReason: e.message };
+        throw e;
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
  * Registers the policy language with Monaco: highlighting, language configuration, completion,
  * hover, navigation, quick fixes and (when the project has one) formatting.
  */
+import { AUTO_CLOSING, BRACKETS, LINE_COMMENT } from "../../../language/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import { toast } from "../ui/dom.js";
@@ -10,7 +11,12 @@ import { completionProvider } from "./completion.js";
 import { hoverProvider } from "./hover.js";
 import { codeActionProvider } from "./markers.js";
 import { monarchFor, themeRules } from "./monarch.js";
-import { definitionProvider, referenceProvider, symbolProvider } from "./navigation.js";
+import {
+  definitionProvider,
+  referenceProvider,
+  renameProvider,
+  symbolProvider,
+} from "./navigation.js";
 
 /** The Monaco language id. */
 export const LANGUAGE_ID = "zhengce";
@@ -33,17 +39,9 @@ export function updateHighlighting(names: readonly string[]): void {
 export function registerLanguage(store: AnalysisStore): void {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: [".zc"], aliases: ["政策", "zhengce"] });
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
-    comments: { lineComment: "#" },
-    brackets: [
-      ["（", "）"],
-      ["(", ")"],
-    ],
-    autoClosingPairs: [
-      { open: "“", close: "”" },
-      { open: "「", close: "」" },
-      { open: "（", close: "）" },
-      { open: "(", close: ")" },
-    ],
+    comments: { lineComment: LINE_COMMENT },
+    brackets: BRACKETS.map(([open, close]) => [open, close] as [string, string]),
+    autoClosingPairs: AUTO_CLOSING.map(([open, close]) => ({ open, close })),
     // Words for completion filtering: runs of Han characters, letters and digits.
     wordPattern: /[\u3400-\u9fffA-Za-z_][\u3400-\u9fffA-Za-z0-9_·]*|-?\d+(?:\.\d+)?/,
   });
@@ -54,6 +52,7 @@ export function registerLanguage(store: AnalysisStore): void {
   monaco.languages.registerDefinitionProvider(LANGUAGE_ID, definitionProvider(store));
   monaco.languages.registerReferenceProvider(LANGUAGE_ID, referenceProvider(store));
   monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, symbolProvider(store));
+  monaco.languages.registerRenameProvider(LANGUAGE_ID, renameProvider(store));
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, codeActionProvider(store), {
     providedCodeActionKinds: ["quickfix"],
   });
