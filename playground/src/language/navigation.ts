@@ -1,16 +1,9 @@
 /**
- * Go to definition, find references, rename and the document outline in Monaco: the shared
+ * Go to definition, find references and the document outline in Monaco: the shared
  * language services (language/navigation.ts) over the worker's name and clause index.
  */
 import { LineMap } from "../../../grammar/index.js";
-import {
-  definition,
-  references,
-  rename,
-  renameRange,
-  RenameRefused,
-  type NavSource,
-} from "../../../language/index.js";
+import { definition, references, type NavSource } from "../../../language/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { Span } from "../protocol.js";
@@ -58,37 +51,6 @@ export function referenceProvider(store: AnalysisStore): monaco.languages.Refere
         uri: model.uri,
         range: toRange(l.range),
       }));
-    },
-  };
-}
-
-/** Rename a declared name everywhere, cases included; a keyword is refused with the reason. */
-export function renameProvider(store: AnalysisStore): monaco.languages.RenameProvider {
-  return {
-    resolveRenameLocation(model, position) {
-      try {
-        const range = toRange(renameRange(source(store, model), toPosition(position)));
-        return { range, text: model.getValueInRange(range) };
-      } catch (e) {
-        if (e instanceof RenameRefused)
-          return { range: new monaco.Range(1, 1, 1, 1), text: "", rejectReason: e.message };
-        throw e;
-      }
-    },
-    provideRenameEdits(model, position, newName) {
-      try {
-        const edits = rename(source(store, model), toPosition(position), newName);
-        return {
-          edits: edits.map((e) => ({
-            resource: model.uri,
-            versionId: model.getVersionId(),
-            textEdit: { range: toRange(e.range), text: e.newText },
-          })),
-        };
-      } catch (e) {
-        if (e instanceof RenameRefused) return { edits: [], rejectReason: e.message };
-        throw e;
-      }
     },
   };
 }

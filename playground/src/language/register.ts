@@ -11,12 +11,7 @@ import { completionProvider } from "./completion.js";
 import { hoverProvider } from "./hover.js";
 import { codeActionProvider } from "./markers.js";
 import { monarchFor, themeRules } from "./monarch.js";
-import {
-  definitionProvider,
-  referenceProvider,
-  renameProvider,
-  symbolProvider,
-} from "./navigation.js";
+import { definitionProvider, referenceProvider, symbolProvider } from "./navigation.js";
 
 /** The Monaco language id. */
 export const LANGUAGE_ID = "zhengce";
@@ -52,7 +47,6 @@ export function registerLanguage(store: AnalysisStore): void {
   monaco.languages.registerDefinitionProvider(LANGUAGE_ID, definitionProvider(store));
   monaco.languages.registerReferenceProvider(LANGUAGE_ID, referenceProvider(store));
   monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, symbolProvider(store));
-  monaco.languages.registerRenameProvider(LANGUAGE_ID, renameProvider(store));
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, codeActionProvider(store), {
     providedCodeActionKinds: ["quickfix"],
   });

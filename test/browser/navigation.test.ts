@@ -1,0 +1,56 @@
+/**
+ * The playground's navigation comes from the shared language services (language/navigation.ts),
+ * as in `zhengce lsp`: 期望 第1条 in a case leads to 第1条.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, openPlayground, placeCursor } from "./harness.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Handle {
+  zhengce: {
+    editor: {
+      getPosition(): { lineNumber: number };
+      trigger(s: string, id: string, a: unknown): void;
+    };
+    model: { getValue(): string; getPositionAt(o: number): { lineNumber: number; column: number } };
+  };
+}
+
+const positionOf = async (page: import("playwright-core").Page, needle: string, skip = 0) =>
+  page.evaluate(
+    ([n, k]) => {
+      const zc = (window as unknown as Handle).zhengce;
+      const text = zc.model.getValue();
+      return zc.model.getPositionAt(text.indexOf(n as string) + (k as number));
+    },
+    [needle, skip] as const,
+  );
+
+test("go to definition on 期望 第1条 in a case jumps to the clause", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  const at = await positionOf(page, "期望 第1条", 4);
+  await placeCursor(page, at.lineNumber, at.column);
+  await page.evaluate(() =>
+    (window as unknown as Handle).zhengce.editor.trigger(
+      "t",
+      "editor.action.revealDefinition",
+      null,
+    ),
+  );
+  const clause = await positionOf(page, "第1条 支持企业");
+  await page.waitForFunction(
+    (l) => (window as unknown as Handle).zhengce.editor.getPosition().lineNumber === l,
+    clause.lineNumber,
+  );
+  expect(errors).toEqual([]);
+  await context.close();
+});
