@@ -13,7 +13,7 @@ import oniguruma from "vscode-oniguruma";
 import vsctm from "vscode-textmate";
 import { textToTokens } from "../../compiler/index.js";
 import { KEYWORD_SCOPE, languageConfiguration, textmateGrammar } from "../../editors/textmate.js";
-import { KEYWORDS } from "../../grammar/index.js";
+import { KEYWORDS, type KeywordCategory } from "../../grammar/index.js";
 
 const GRAMMAR = "editors/vscode/syntaxes/zhengce.tmLanguage.json";
 const require = createRequire(import.meta.url);
@@ -47,7 +47,7 @@ function scopesByOffset(g: vsctm.IGrammar, text: string): string[][] {
   return out;
 }
 
-const CATEGORY = new Map(KEYWORDS.map((k) => [k.name, k.category]));
+const CATEGORY = new Map<string, KeywordCategory>(KEYWORDS.map((k) => [k.name, k.category]));
 
 const policies = [
   "policies/jiading-2021-industrial-internet.zc",
