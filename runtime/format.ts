@@ -11,6 +11,19 @@ function shift(digits: string, k: number): string {
   return frac ? `${int}.${frac}` : int;
 }
 
+/** Decimals shown in explanations; a longer exact value is cut there and marked with "…". */
+const SHOWN_PLACES = 4;
+
+/**
+ * A plain decimal string a person can check: exact up to {@link SHOWN_PLACES} decimals, else cut
+ * to three decimals with "…" (33.333…). Only for text: amounts in results stay exact.
+ */
+export function readable(plain: string): string {
+  const dot = plain.indexOf(".");
+  if (dot < 0 || plain.length - dot - 1 <= SHOWN_PLACES) return plain;
+  return `${plain.slice(0, dot + 4)}…`;
+}
+
 /**
  * An amount in 元 the way a policy text writes it: 200万元, 1.5亿元, 1234.5元. String arithmetic on
  * the exact decimal digits: explanations format many amounts, and this stays exact and cheap.
@@ -19,7 +32,7 @@ export function fmtMoney(x: Dec): string {
   const neg = x.isNeg() && !x.isZero();
   const digits = x.abs().toString();
   let s: string;
-  if (digits.includes(".")) s = `${digits}元`;
+  if (digits.includes(".")) s = `${readable(digits)}元`;
   else if (digits.length > 8 && digits.endsWith("000000")) s = `${shift(digits, 8)}亿元`;
   else if (digits.length > 4) s = `${shift(digits, 4)}万元`;
   else s = `${digits}元`;
@@ -28,12 +41,12 @@ export function fmtMoney(x: Dec): string {
 
 /** A ratio as a percentage: 0.3 → 30%. */
 export function fmtRatio(x: Dec): string {
-  return `${toPlain(x.mul(100))}%`;
+  return `${readable(toPlain(x.mul(100)))}%`;
 }
 
 /** A count with its unit: 10家. */
 export function fmtCount(x: Dec, unit = ""): string {
-  return `${toPlain(x)}${unit}`;
+  return `${readable(toPlain(x))}${unit}`;
 }
 
 /** A rate: 0.2元/千瓦时. */
