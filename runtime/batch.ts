@@ -10,6 +10,7 @@ import type {
   InputError,
   LedgerEntry,
 } from "./types.js";
+import { todayInChina } from "./run.js";
 import { parseDate } from "./validate.js";
 
 export interface BatchItem {
@@ -18,19 +19,23 @@ export interface BatchItem {
   readonly evaluation: Evaluation;
 }
 
-/** Evaluate applications in date order (stable); results come back in input order. */
+/**
+ * Evaluate applications in date order (stable); results come back in input order. One date rule
+ * holds for the whole batch: an application without 申报日期 is judged at the `date` option, or at
+ * today (fixed once for the batch), and is ordered and counted for 名额 at that same date. An
+ * application without 申报主体 (and no `applicant` option) is its own applicant, named by its
+ * position, and its explanation says so.
+ */
 export function evaluateBatch(
   policy: CompiledPolicy,
   apps: readonly unknown[],
   options: EvaluateOptions = {},
 ): { items: BatchItem[]; ledger: LedgerEntry[] } {
+  const today = options.date ?? options.today ?? todayInChina();
   const dateOf = (app: unknown): string => {
-    const raw =
-      typeof app === "object" && app !== null
-        ? (app as Record<string, unknown>)["申报日期"]
-        : undefined;
+    const raw = fieldOf(app, "申报日期");
     const d = raw === undefined ? undefined : parseDate(raw);
-    return d && d.ok ? d.value : (options.date ?? "");
+    return d && d.ok ? d.value : today;
   };
   // The caller's ledger is checked once; entries the batch adds are the runtime's own.
   const errors: InputError[] = [];
@@ -49,17 +54,20 @@ export function evaluateBatch(
   for (const { app, index, date } of order) {
     const year = date.slice(0, 4);
     const used = quota.get(year) ?? {};
-    // Without any applicant the batch's own awards are one applicant's; a caller's ledger needs names.
+    // Unnamed applications are distinct applicants; with a caller's ledger the evaluator asks for names.
     const named = options.applicant !== undefined || applicantOf(app) !== undefined;
-    const evaluation = policy.evaluate(app, {
+    const own = named || given.length ? undefined : unnamedApplicant(index);
+    let evaluation = policy.evaluate(app, {
       ...options,
+      ...(options.date === undefined ? { today } : {}),
       ledger,
       quotaUsed: used,
-      ...(named || given.length ? {} : { applicant: "申报主体" }),
+      ...(own ? { applicant: own } : {}),
     });
     if (evaluation.ok) {
+      if (own) evaluation = sayUnnamed(evaluation, index, options.explain !== false);
       const r = evaluation.result;
-      const applicant = normalizeApplicant(options.applicant ?? applicantOf(app) ?? "申报主体");
+      const applicant = normalizeApplicant(options.applicant ?? applicantOf(app) ?? own ?? "");
       for (const c of r.clauses) {
         if (c.status !== "awarded" || !c.amount || c.amount === "0") continue;
         ledger.push({ applicant, clause: c.number, amount: c.amount, date: r.date });
@@ -73,10 +81,27 @@ export function evaluateBatch(
   return { items, ledger: [...ledger] };
 }
 
+function fieldOf(app: unknown, name: string): unknown {
+  return typeof app === "object" && app !== null && !Array.isArray(app)
+    ? (app as Record<string, unknown>)[name]
+    : undefined;
+}
+
 function applicantOf(app: unknown): string | undefined {
-  const v =
-    typeof app === "object" && app !== null
-      ? (app as Record<string, unknown>)["申报主体"]
-      : undefined;
-  return typeof v === "string" ? v : undefined;
+  const v = fieldOf(app, "申报主体");
+  return typeof v === "string" && v.trim() !== "" ? v : undefined;
+}
+
+/** The name an application without 申报主体 goes by in a batch: its position, so it merges with none. */
+export function unnamedApplicant(index: number): string {
+  return `第${index + 1}份申报（未写申报主体）`;
+}
+
+function sayUnnamed(e: Evaluation & { ok: true }, index: number, explain: boolean): Evaluation {
+  if (!explain) return e;
+  const text = `第${index + 1}份申报材料未写“申报主体”：按单独的申报主体计算，一次性、累计上限与其他份互不合并；如与其他份属同一主体，请写明申报主体`;
+  return {
+    ok: true,
+    result: { ...e.result, steps: [{ text }, ...e.result.steps] },
+  };
 }

@@ -26,11 +26,13 @@ export const OPTION_NAMES = [
   "explain",
   "applicant",
   "quotaUsed",
+  "today",
 ] as const;
 
 /** Options after checking: normalised values, ready for the evaluator. */
 export interface CheckedOptions {
   readonly date?: string;
+  readonly today?: string;
   readonly applicant?: string;
   readonly ledger: readonly LedgerEntry[];
   readonly approved: Readonly<Record<number, string>>;
@@ -115,6 +117,7 @@ export function checkOptions(
 ): CheckedOptions {
   const o = options as Record<string, unknown>;
   let date: string | undefined;
+  let today: string | undefined;
   let applicant: string | undefined;
   let ledger = NO_LEDGER;
   let approved = NO_APPROVED;
@@ -126,6 +129,9 @@ export function checkOptions(
     switch (key) {
       case "date":
         date = optionDate("日期（date）", v, "date", errors);
+        break;
+      case "today":
+        today = optionDate("今天（today）", v, "today", errors);
         break;
       case "applicant":
         applicant = checkApplicant(v, "applicant", errors);
@@ -160,6 +166,7 @@ export function checkOptions(
   }
   return {
     ...(date ? { date } : {}),
+    ...(today ? { today } : {}),
     ...(applicant ? { applicant } : {}),
     ledger,
     approved,

@@ -97,7 +97,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
   if (!checked.ok || errors.length) return { ok: false, errors };
   const v = checked.value;
   const dateFrom: DateSource = o.date ? "option" : own ? "application" : "today";
-  const date = o.date ?? own ?? todayInChina();
+  const date = o.date ?? own ?? o.today ?? todayInChina();
   for (let i = 0; i < plan.params.length; i++) {
     const byDate = plan.params[i]!.byDate;
     if (!byDate || overridden?.has(i)) continue;

@@ -103,6 +103,8 @@ export interface EvaluateOptions {
   readonly explain?: boolean;
   /** The applicant's identity for the ledger; defaults to the application's 申报主体 field or "申报主体". */
   readonly applicant?: string;
+  /** The date taken as today when neither `date` nor 申报日期 is given (a batch fixes it once). */
+  readonly today?: string;
   /** Awards made earlier in the same batch this year under each clause (for 名额). */
   readonly quotaUsed?: Readonly<Record<number, number>>;
 }

@@ -26,7 +26,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The envelope's keys besides the application(s): the options, as the service names them. */
-const ENVELOPE_OPTIONS: readonly string[] = OPTION_NAMES.filter((n) => n !== "quotaUsed");
+const ENVELOPE_OPTIONS: readonly string[] = OPTION_NAMES.filter(
+  (n) => n !== "quotaUsed" && n !== "today",
+);
 
 /** Split an envelope into the payload and its options; a bare application or array is the payload. */
 function unwrap(data: unknown): { payload: unknown; options: Record<string, unknown> } {
