@@ -12,6 +12,9 @@ import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-id
 import { KEYWORDS, spellingTable } from "./keywords.js";
 import * as T from "./tokens.js";
 
+/** Most significant digits of a number in a policy (see FACTOR_DIGITS in the runtime). */
+const NUMBER_DIGITS = 17;
+
 const D = Decimal.clone({ precision: 50, toExpNeg: -30, toExpPos: 40 });
 
 /** The lexer's output: tokens for the parser, comments for the formatter, and diagnostics. */
@@ -314,6 +317,16 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
     if (nm) {
       let e = pos + nm[0].length;
       let value = new D(nm[0].replace(/,/g, ""));
+      if (value.sd() > NUMBER_DIGITS)
+        diagnostics.push(
+          diag(
+            "error",
+            "E005",
+            `数字“${nm[0].length > 40 ? nm[0].slice(0, 40) + "…" : nm[0]}”的有效数字超过${NUMBER_DIGITS}位`,
+            span(pos, pos + nm[0].length),
+            "政策中的金额、比例和数量最多写17位有效数字，以免计算时先被舍入。",
+          ),
+        );
       let payload: T.NumberPayload;
       if (text[e] === "%") {
         payload = { kind: "percent", value: value.div(100).toString() };

@@ -15,13 +15,58 @@ export type JsonText =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: JsonSyntaxError };
 
-/** Parse JSON; on failure, the place and a Chinese description. */
+/**
+ * Parse JSON; on failure, the place and a Chinese description. A number with more significant
+ * digits than a double keeps (15) is refused with the advice to send it as text: JSON.parse would
+ * round it before anyone could check it (100000000000000.01 → …02).
+ */
 export function parseJsonText(text: string): JsonText {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, error: jsonSyntaxError(text) };
   }
+  const lossy = lossyNumber(text);
+  return lossy ? { ok: false, error: lossy } : { ok: true, value };
+}
+
+/** Most significant digits a JSON number may have and still be read exactly as a double. */
+export const JSON_NUMBER_DIGITS = 15;
+
+/** Significant digits of a JSON number literal: its mantissa without leading or trailing zeros. */
+function significantDigits(literal: string): number {
+  const mantissa = literal
+    .replace(/^-/, "")
+    .replace(/[eE].*$/, "")
+    .replace(".", "");
+  return mantissa.replace(/^0+/, "").replace(/0+$/, "").length;
+}
+
+/** The first number in valid JSON `text` that a double cannot hold exactly, as an error. Linear. */
+function lossyNumber(text: string): JsonSyntaxError | undefined {
+  const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const end = scanString(text, i);
+      if (typeof end !== "number") return undefined;
+      i = end - 1;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      num.lastIndex = i;
+      const literal = num.exec(text)?.[0] ?? c;
+      if (significantDigits(literal) > JSON_NUMBER_DIGITS) {
+        const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
+        return at(
+          text,
+          i,
+          `数字 ${shown} 超过 ${JSON_NUMBER_DIGITS} 位有效数字，按 JSON 数字读取会丢失精度（如角、分）：请写成文字，如 "${shown}"`,
+        );
+      }
+      i += literal.length - 1;
+    }
+  }
+  return undefined;
 }
 
 /** The error as one sentence: 第 3 行第 5 列：…. */

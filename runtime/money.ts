@@ -15,6 +15,13 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
+/**
+ * Most significant digits of a ratio or count, in a policy or an application. An amount has at
+ * most 17 (1000万亿元 to the 分), so an amount × a ratio (≤ 34 digits) is exact within the 40
+ * digits kept, and only the final rounding to the 分 rounds it: no double rounding.
+ */
+export const FACTOR_DIGITS = 17;
+
 export type RoundUnit = "fen" | "jiao" | "yuan";
 export type RoundMode = "halfUp" | "down" | "up";
 

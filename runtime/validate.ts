@@ -2,7 +2,7 @@
  * Application validation: turn untrusted JSON into typed values, or return one Chinese message per
  * problem, naming the field. Never a silent 0 or NaN: a value is either valid or reported.
  */
-import { Dec } from "./money.js";
+import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { editDistance } from "./edit-distance.js";
 
@@ -118,6 +118,7 @@ export function parseMoney(v: unknown, anyPlaces = false): Parsed<Dec> {
 function parseRatio(v: unknown): Parsed<Dec> {
   const p = parseNumber(v, /^%?$/);
   if (!p.ok) return p;
+  if (p.value.value.sd() > FACTOR_DIGITS) return bad(`比例的有效数字不能超过${FACTOR_DIGITS}位`);
   const x = p.value.text === "%" ? p.value.value.div(100) : p.value.value;
   if (x.isNeg()) return bad("比例不能为负数");
   if (x.gt(1000)) return bad("比例超出允许范围");
@@ -134,6 +135,7 @@ function parseCount(v: unknown, unit?: string): Parsed<Dec> {
   if (!p.ok) return p;
   if (p.value.text && unit && p.value.text !== unit) return bad(`单位应为“${unit}”`);
   const x = p.value.value;
+  if (x.sd() > FACTOR_DIGITS) return bad(`数量的有效数字不能超过${FACTOR_DIGITS}位`);
   if (x.isNeg()) return bad("数量不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("数量超出允许范围");
   if (unit && WHOLE_UNITS.has(unit) && !x.isInteger()) return bad(`按“${unit}”计数，应为整数`);

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
-import { evaluateBatch, loadPolicy, type Evaluation } from "../../runtime/index.js";
+import {
+  evaluateBatch,
+  jsonErrorText,
+  loadPolicy,
+  parseJsonText,
+  type Evaluation,
+} from "../../runtime/index.js";
 
 const QUOTA = `政策 名额测试政策
   有效期 2020年1月1日 至 2099年12月31日
@@ -79,5 +85,66 @@ describe("batch: applications without 申报主体", () => {
       date: "2024-05-01",
     });
     expect(awarded(items, 2)).toBe(1);
+  });
+});
+
+describe("JSON numbers keep their cents", () => {
+  it.each([
+    "100000000000000.01",
+    "999999999999999.99",
+    "-12345678901234567",
+    "1.0000000000000001e3",
+  ])("%s is refused with the advice to send text", (n) => {
+    const r = parseJsonText(`{"项目投资": ${n}}`);
+    expect(r.ok).toBe(false);
+    const msg = r.ok ? "" : jsonErrorText(r.error);
+    expect(msg).toContain("第 1 行第 10 列");
+    expect(msg).toContain(`请写成文字，如 "${n}"`);
+  });
+
+  it.each(["123456789012345", "0.000000000000001", "1e300", "100000000000000000000", "1.50"])(
+    "%s is read as is",
+    (n) =>
+      expect(parseJsonText(`[${n}, "12345678901234567890"]`)).toEqual({
+        ok: true,
+        value: [Number(n), "12345678901234567890"],
+      }),
+  );
+
+  it("text keeps every digit through evaluation", () => {
+    const money = loadPolicy(
+      compile(`政策 金额测试\n\n申报信息\n  投资 金额\n\n第1条 资助\n  资助 比例 100% 基数 投资\n`)
+        .js!,
+    );
+    const e = money.evaluate(
+      (parseJsonText('{"投资": "100000000000000.01"}') as { value: unknown }).value,
+      { date: "2024-01-01" },
+    );
+    expect(e.ok && e.result.total).toBe("100000000000000.01");
+  });
+});
+
+describe("one rounding to the 分", () => {
+  const ratio = `0.00${"4".repeat(1)}${"9".repeat(40)}5`;
+  it("a ratio with more digits than a product keeps is refused in a policy", () => {
+    const r = compile(
+      `政策 比例测试\n\n申报信息\n  投资 金额\n\n第1条 资助\n  资助 比例 ${ratio}% 基数 投资\n`,
+    );
+    const d = r.diagnostics.find((x) => x.code === "E005");
+    expect(d?.message).toContain("有效数字超过17位");
+    expect(r.js).toBeUndefined();
+  });
+
+  it("…and as an application's ratio", () => {
+    const p = loadPolicy(
+      compile(
+        `政策 比例测试\n\n申报信息\n  投资 金额\n  费率 比例\n\n第1条 资助\n  资助 计算 投资 × 费率\n`,
+      ).js!,
+    );
+    const e = p.evaluate({ 投资: "1", 费率: `${ratio}%` }, { date: "2024-01-01" });
+    expect(e.ok).toBe(false);
+    expect(!e.ok && e.errors[0]!.message).toContain("有效数字不能超过17位");
+    const fine = p.evaluate({ 投资: "100", 费率: "0.004999%" }, { date: "2024-01-01" });
+    expect(fine.ok && fine.result.total).toBe("0");
   });
 });
