@@ -10,6 +10,7 @@ import type { Comment, Span } from "./ast.js";
 import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
 import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-ids.js";
 import { KEYWORDS, spellingTable } from "./keywords.js";
+import { longestNameStarts } from "./name-matcher.js";
 import * as T from "./tokens.js";
 
 /** Most significant digits of a number in a policy (see FACTOR_DIGITS in the runtime). */
@@ -147,7 +148,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
   const lines = new LineMap(source);
   const { names, units } = prescanNames(text);
   for (const n of known) names.add(n);
-  const maxName = Math.max(0, ...[...names].map((n) => n.length));
+  const nameStarts = longestNameStarts(text, names);
   const unitList = [...units].sort((a, b) => b.length - a.length);
   const tokens: IToken[] = [];
   const comments: Comment[] = [];
@@ -180,12 +181,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
     }
     return 0;
   };
-  const declaredAt = (p: number): number => {
-    for (let len = Math.min(maxName, text.length - p); len > 0; len--) {
-      if (names.has(text.slice(p, p + len))) return len;
-    }
-    return 0;
-  };
+  const declaredAt = (p: number): number => nameStarts[p]!;
   const restOfLine = (p: number): number => {
     const nl = text.indexOf("\n", p);
     return nl < 0 ? text.length : nl;

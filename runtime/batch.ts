@@ -57,15 +57,16 @@ export function evaluateBatch(
     // Unnamed applications are distinct applicants; with a caller's ledger the evaluator asks for names.
     const named = options.applicant !== undefined || applicantOf(app) !== undefined;
     const own = named || given.length ? undefined : unnamedApplicant(index);
-    let evaluation = policy.evaluate(app, {
+    const evaluated = policy.evaluate(app, {
       ...options,
       ...(options.date === undefined ? { today } : {}),
       ledger,
       quotaUsed: used,
       ...(own ? { applicant: own } : {}),
     });
+    const evaluation =
+      evaluated.ok && own ? sayUnnamed(evaluated, index, options.explain !== false) : evaluated;
     if (evaluation.ok) {
-      if (own) evaluation = sayUnnamed(evaluation, index, options.explain !== false);
       const r = evaluation.result;
       const applicant = normalizeApplicant(options.applicant ?? applicantOf(app) ?? own ?? "");
       for (const c of r.clauses) {
@@ -97,7 +98,9 @@ export function unnamedApplicant(index: number): string {
   return `第${index + 1}份申报（未写申报主体）`;
 }
 
-function sayUnnamed(e: Evaluation & { ok: true }, index: number, explain: boolean): Evaluation {
+type Awarded = Evaluation & { ok: true };
+
+function sayUnnamed(e: Awarded, index: number, explain: boolean): Awarded {
   if (!explain) return e;
   const text = `第${index + 1}份申报材料未写“申报主体”：按单独的申报主体计算，一次性、累计上限与其他份互不合并；如与其他份属同一主体，请写明申报主体`;
   return {
