@@ -317,7 +317,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
         diagnostics.push(
           diag(
             "error",
-            "E005",
+            "E006",
             `数字“${nm[0].length > 40 ? nm[0].slice(0, 40) + "…" : nm[0]}”的有效数字超过${NUMBER_DIGITS}位`,
             span(pos, pos + nm[0].length),
             "政策中的金额、比例和数量最多写17位有效数字，以免计算时先被舍入。",

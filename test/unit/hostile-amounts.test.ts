@@ -130,7 +130,7 @@ describe("one rounding to the 分", () => {
     const r = compile(
       `政策 比例测试\n\n申报信息\n  投资 金额\n\n第1条 资助\n  资助 比例 ${ratio}% 基数 投资\n`,
     );
-    const d = r.diagnostics.find((x) => x.code === "E005");
+    const d = r.diagnostics.find((x) => x.code === "E006");
     expect(d?.message).toContain("有效数字超过17位");
     expect(r.js).toBeUndefined();
   });
