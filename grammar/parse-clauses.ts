@@ -135,7 +135,7 @@ export class ClauseParser extends DeclParser {
       {
         ALT: () => {
           this.CONSUME(KW.AnnualCap);
-          const value = this.SUBRULE(this.addExpr);
+          const value = this.SUBRULE4(this.expr);
           return this.ACTION(
             () => ({ kind: "AnnualCap", value, span: this.sp(start) }) as A.ClauseItem,
           );
@@ -144,7 +144,7 @@ export class ClauseParser extends DeclParser {
       {
         ALT: () => {
           this.CONSUME(KW.TotalCap);
-          const value = this.SUBRULE2(this.addExpr);
+          const value = this.SUBRULE5(this.expr);
           return this.ACTION(
             () => ({ kind: "TotalCap", value, span: this.sp(start) }) as A.ClauseItem,
           );
@@ -187,7 +187,7 @@ export class ClauseParser extends DeclParser {
       {
         ALT: () => {
           this.CONSUME(KW.Paid);
-          const value = this.SUBRULE3(this.addExpr);
+          const value = this.SUBRULE6(this.expr);
           return this.ACTION(() => ({ kind: "Paid", value, span: this.sp(start) }) as A.ClauseItem);
         },
       },

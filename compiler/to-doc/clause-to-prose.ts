@@ -4,7 +4,8 @@
  */
 import { fmtDate } from "../../runtime/format.js";
 import type { AwardForm, Clause, ClauseItem, Expr } from "../../grammar/ast.js";
-import { exprToProse, tableProse, type ProseContext } from "./expr-to-prose.js";
+import { exprToProse, type ProseContext } from "./expr-to-prose.js";
+import { amountProse, limitHasCases, limitProse } from "./limit-prose.js";
 
 /** Conditions of a clause or of 支持对象, as phrases (without the surrounding 对……的). */
 export function conditionPhrases(items: readonly ClauseItem[], cx: ProseContext): string[] {
@@ -24,14 +25,17 @@ export function exclusionSentences(items: readonly ClauseItem[], cx: ProseContex
     .map((i) => `${exprToProse(i.expr, cx)}的，不予支持。`);
 }
 
+/** Whether a ratio reads as several cases (a table, brackets, 如果), not one figure. */
+const ratioHasCases = (e: Expr) => e.kind === "Brackets" || e.kind === "Table" || e.kind === "If";
+
 function awardProse(form: AwardForm, word: string, once: boolean, cx: ProseContext): string {
-  const p = (e: Expr) => exprToProse(e, cx);
+  const p = (e: Expr) => amountProse(e, cx);
   const one = once ? "一次性" : "";
   switch (form.kind) {
     case "Ratio":
-      return form.ratio.kind === "Brackets"
-        ? `${one}按${p(form.base)}的一定比例予以${word}，比例${p(form.ratio)}`
-        : `${one}按不超过${p(form.base)}的${p(form.ratio)}予以${word}`;
+      return ratioHasCases(form.ratio)
+        ? `${one}按${exprToProse(form.base, cx)}的一定比例予以${word}，比例${p(form.ratio)}`
+        : `${one}按不超过${exprToProse(form.base, cx)}的${p(form.ratio)}予以${word}`;
     case "Fixed":
       return form.amount.kind === "Table" || form.amount.kind === "Brackets"
         ? `给予${one}${word}，金额${p(form.amount)}`
@@ -48,27 +52,25 @@ function awardProse(form: AwardForm, word: string, once: boolean, cx: ProseConte
 /** One limit or rule of a clause as a phrase; undefined for items said elsewhere. */
 function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | undefined {
   const p = (e: Expr) => exprToProse(e, cx);
+  const a = (e: Expr) => amountProse(e, cx);
   const when = (w: Expr | undefined, s: string) => (w ? `${p(w)}的，${s}` : s);
   switch (it.kind) {
     case "Step": {
       if (it.step === "cap") {
-        const cap =
-          it.value.kind === "Table"
-            ? tableProse(it.value.keys, it.value.rows, it.value.otherwise, cx, "不超过")
-            : `不超过${p(it.value)}`;
+        const cap = limitProse(it.value, cx);
         const s = it.including
-          ? `${p(it.including)}与本条${word}资金合计${it.value.kind === "Table" ? `，${cap}` : cap}`
-          : `${word}资金${it.value.kind === "Table" ? `${cap}` : cap}`;
+          ? `${p(it.including)}与本条${word}资金合计${limitHasCases(it.value) ? `，${cap}` : cap}`
+          : `${word}资金${cap}`;
         return when(it.when, s);
       }
-      if (it.step === "max") return when(it.when, `就高执行：取本条标准与${p(it.value)}中的较高者`);
-      if (it.step === "min") return when(it.when, `${word}资金不超过${p(it.value)}（就低）`);
-      return when(it.when, `扣除${p(it.value)}后补足差额`);
+      if (it.step === "max") return when(it.when, `就高执行：取本条标准与${a(it.value)}中的较高者`);
+      if (it.step === "min") return when(it.when, `${word}资金不超过${a(it.value)}（就低）`);
+      return when(it.when, `扣除${a(it.value)}后补足差额`);
     }
     case "AnnualCap":
-      return `同一申报单位本条${word}年度累计不超过${p(it.value)}`;
+      return `同一申报单位本条${word}年度累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
     case "TotalCap":
-      return `同一申报单位本条${word}累计不超过${p(it.value)}`;
+      return `同一申报单位本条${word}累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
     case "Quota":
       return `每年认定不超过${it.count}个`;
     case "PerYearLimit":

@@ -7,6 +7,7 @@ import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "../../runtime/fo
 import { Dec } from "../../runtime/money.js";
 import type { BracketRow, Expr, Policy, TableRow } from "../../grammar/ast.js";
 import { assertNever, itemsOf } from "../../grammar/ast.js";
+import { children } from "../walk.js";
 
 /** What prose needs to know about the names a policy declares. */
 export class ProseContext {
@@ -14,14 +15,19 @@ export class ProseContext {
   private readonly params = new Map<string, Expr | undefined>();
   private readonly dated = new Map<string, readonly { from: string; value: Expr }[]>();
   private readonly bools = new Set<string>();
+  private readonly defines = new Map<string, Expr>();
+  /** Whether a definition with figures reads with them (set in amount positions). */
+  private withFigures = false;
 
   constructor(policy: Policy) {
     for (const d of itemsOf(policy, "Inputs").flatMap((s) => s.decls)) {
       if (d.description) this.phrases.set(d.name, plain(d.description));
       if (d.type.kind === "bool") this.bools.add(d.name);
     }
-    for (const d of itemsOf(policy, "Define"))
+    for (const d of itemsOf(policy, "Define")) {
+      this.defines.set(d.name, d.expr);
       if (d.description) this.phrases.set(d.name, plain(d.description));
+    }
     for (const d of itemsOf(policy, "Params").flatMap((s) => s.decls)) {
       this.params.set(d.name, d.value);
       if (d.byDate?.length) this.dated.set(d.name, d.byDate);
@@ -29,8 +35,21 @@ export class ProseContext {
     }
   }
 
+  /**
+   * The same context for an amount or a cap: a definition whose value has figures reads with
+   * them, `累计支持额度（首次获得认定的为300万元，否则为200万元）`, so no figure hides behind a name.
+   */
+  amounts(): ProseContext {
+    const cx = Object.create(this) as ProseContext;
+    cx.withFigures = true;
+    return cx;
+  }
+
   /** How a name reads in prose: its description without a leading `第N条：`, else the name. */
   phrase(name: string): string {
+    const def = this.withFigures ? this.defines.get(name) : undefined;
+    if (def && hasFigure(def))
+      return `${this.phrases.get(name) ?? name}（${exprToProse(def, this)}）`;
     const p = this.params.get(name);
     const dated = (this.dated.get(name) ?? [])
       .map((d) => `自${fmtDate(d.from)}起为${exprToProse(d.value, this)}`)
@@ -45,6 +64,13 @@ export class ProseContext {
   isBool(name: string): boolean {
     return this.bools.has(name);
   }
+}
+
+/** Whether an expression writes a figure (an amount, a ratio, a count or a rate) itself. */
+function hasFigure(e: Expr): boolean {
+  if (e.kind === "Money" || e.kind === "Percent" || e.kind === "Number" || e.kind === "Rate")
+    return true;
+  return children(e).some(hasFigure);
 }
 
 /** A description as prose: without the `第7条：` that ties it to a clause. */
