@@ -3,7 +3,9 @@
  */
 import type { IToken } from "chevrotain";
 import { diag, type Diagnostic } from "./diagnostics.js";
-import { parseHelp } from "./parse-errors.js";
+import { callCommaDiagnostic } from "./call-comma-hint.js";
+import { GENERIC_HELP, parseHelp } from "./parse-errors.js";
+import { expectationOf } from "./parse-expectations.js";
 import type { LexResult } from "./text-to-tokens.js";
 import * as T from "./tokens.js";
 
@@ -12,6 +14,14 @@ export interface ParseError {
   readonly message: string;
   readonly token: IToken;
   readonly previousToken?: IToken;
+  /** Chevrotain's rule stack at the error: says what was expected there. */
+  readonly context?: { readonly ruleStack?: readonly string[] };
+}
+
+/** The help for an error: by its message, else by the rule that failed (with an example). */
+function helpFor(e: ParseError): string {
+  const h = parseHelp(e.message);
+  return h === GENERIC_HELP ? (expectationOf(e.context?.ruleStack)?.help ?? h) : h;
 }
 
 const finite = (t: IToken | undefined): t is IToken =>
@@ -37,22 +47,18 @@ function gluedRun(lex: LexResult, tok: IToken): IToken[] {
 export function errorToDiagnostic(lex: LexResult, e: ParseError): Diagnostic {
   const tok = e.token;
   const prev = e.previousToken;
+  const comma = callCommaDiagnostic(lex, tok, e.context?.ruleStack);
+  if (comma) return comma;
   // An error found on a later line is about what is missing after the previous token:
   // point at that token, where the drafter has to write something.
   if (finite(prev) && (!finite(tok) || tok.startLine !== prev.endLine)) {
     const span = lex.lines.span(prev.startOffset, prev.endOffset! + 1);
-    return diag(
-      "error",
-      "E100",
-      `“${prev.image}”之后缺少内容：${e.message}`,
-      span,
-      parseHelp(e.message),
-    );
+    return diag("error", "E100", `“${prev.image}”之后缺少内容：${e.message}`, span, helpFor(e));
   }
   if (!finite(tok)) {
     const last = lex.tokens[lex.tokens.length - 1];
     const at = last ? last.endOffset! + 1 : 0;
-    return diag("error", "E100", e.message, lex.lines.span(at, at), parseHelp(e.message));
+    return diag("error", "E100", e.message, lex.lines.span(at, at), helpFor(e));
   }
   const span = lex.lines.span(tok.startOffset, tok.endOffset! + 1);
   const run = gluedRun(lex, tok);
@@ -68,5 +74,5 @@ export function errorToDiagnostic(lex: LexResult, e: ParseError): Diagnostic {
       { title: `写成「${whole}」`, span: runSpan, text: `「${whole}」` },
     );
   }
-  return diag("error", "E100", e.message, span, parseHelp(e.message));
+  return diag("error", "E100", e.message, span, helpFor(e));
 }

@@ -3,6 +3,7 @@
  * keyword is named by its Chinese spelling.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import { RULE_EXPECTATIONS } from "./parse-expectations.js";
 
 const label = (t: TokenType): string =>
   t.name === "EOF" ? "新的一行（以关键词开头）" : (t.LABEL ?? t.name);
@@ -11,23 +12,7 @@ const shown = (tok: IToken): string =>
     ? "文件结尾"
     : `“${tok.image.length > 20 ? tok.image.slice(0, 20) + "…" : tok.image}”`;
 
-const RULE_ZH: Record<string, string> = {
-  policy: "政策",
-  header: "政策标题",
-  inputDecl: "申报信息声明",
-  paramDecl: "参数声明",
-  typeRef: "类型（金额、比例、数量、日期、是否、文本、枚举）",
-  clause: "条款",
-  clauseItem: "条款内容",
-  awardForm: "资助方式（比例、定额、最高、计算、一事一议）",
-  expr: "表达式",
-  primary: "数值或名称",
-  caseDecl: "案例",
-  caseItem: "案例内容",
-  expectation: "期望结果",
-  bracketRow: "分档",
-  tableRow: "表格行",
-};
+const RULE_ZH = (rule: string): string | undefined => RULE_EXPECTATIONS[rule]?.what;
 
 /** Error messages in Chinese for the policy parser. */
 export const zhErrorMessages: IParserErrorMessageProvider = {
@@ -38,16 +23,19 @@ export const zhErrorMessages: IParserErrorMessageProvider = {
     return `无法理解${shown(firstRedundant)}：这里不应出现它`;
   },
   buildNoViableAltMessage({ actual, ruleName }) {
-    const what = RULE_ZH[ruleName] ?? "内容";
+    const what = RULE_ZH(ruleName) ?? "内容";
     const tok = actual[0];
     return tok ? `此处应为${what}，却是${shown(tok)}` : `此处应为${what}`;
   },
   buildEarlyExitMessage({ actual, ruleName }) {
-    const what = RULE_ZH[ruleName] ?? "内容";
+    const what = RULE_ZH(ruleName) ?? "内容";
     const tok = actual[0];
     return tok ? `此处至少需要一项${what}，却是${shown(tok)}` : `此处至少需要一项${what}`;
   },
 };
+
+/** The help when nothing more specific is known. */
+export const GENERIC_HELP = "对照语言参考检查这一行的写法。";
 
 /** A help text for a parse error, keyed by what was expected. */
 export function parseHelp(message: string): string {
@@ -59,7 +47,8 @@ export function parseHelp(message: string): string {
     return "条款内容以关键词开头，如 条件、资助、上限、原文、一次性。";
   if (message.includes("“：”"))
     return "表格和分档的每一行之前要有冒号，如 按 项目级别：区级 200万。";
-  if (message.includes("数值或名称")) return "这里需要一个数值（如 200万、30%）或已声明的名称。";
+  if (message.includes("数值或名称"))
+    return "这里需要一个数值（如 200万、30%）、已声明的名称，或写在（）中的表达式。";
   if (message.includes("不应出现")) return "检查这一行是否以关键词开头，或是否缺少空格、标点。";
-  return "对照语言参考检查这一行的写法。";
+  return GENERIC_HELP;
 }

@@ -10,6 +10,12 @@ import type { Comment, Span } from "./ast.js";
 import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
 import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-ids.js";
 import { KEYWORDS, spellingTable } from "./keywords.js";
+import {
+  clausePrefixedNameDiagnostic,
+  declaresAt,
+  malformedClauseIdAt,
+  malformedClauseIdDiagnostic,
+} from "./lex-hints.js";
 import { longestNameStarts } from "./name-matcher.js";
 import * as T from "./tokens.js";
 
@@ -263,6 +269,27 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
     const clause = /第(\d+|[零〇一二两三四五六七八九十百]+)条/y;
     clause.lastIndex = pos;
     const cm = clause.exec(text);
+    const dnHere = declaredAt(pos);
+    if (cm && dnHere > cm[0].length) {
+      // a declared name that begins with a clause number (第一条经认定): E300, read as the name
+      const name = text.slice(pos, pos + dnHere);
+      const sp = span(pos, pos + dnHere);
+      const isDecl = declaresAt(text, pos, dnHere);
+      diagnostics.push(clausePrefixedNameDiagnostic(name, cm[0], sp, isDecl));
+      push(T.Name, pos, pos + dnHere, name);
+      pos += dnHere;
+      continue;
+    }
+    const column1 = pos === 0 || text[pos - 1] === "\n";
+    const malformed = malformedClauseIdAt(text, pos, column1, dnHere);
+    if (malformed > 0) {
+      const e = pos + malformed;
+      diagnostics.push(malformedClauseIdDiagnostic(source.slice(pos, e), span(pos, e)));
+      push(T.ClauseNo, pos, e, REJECTED_CLAUSE);
+      pos = e;
+      if (wasLineStart) title();
+      continue;
+    }
     const rejected = rejectedClauseIdAt(text, pos, cm ? cm[0].length : 0, wasLineStart);
     if (rejected > 0) {
       const e = pos + rejected;

@@ -8,6 +8,7 @@ import { exprToText } from "../../grammar/expr-to-text.js";
 import { checkBrackets } from "./brackets.js";
 import { call, sum, table, unknownValue } from "./expr-forms.js";
 import type { CheckContext } from "./context.js";
+import { isProductOverAmount, moneyTimesMoneyHelp, productOverAmountHint } from "./money-hints.js";
 import { closest, splitGlued } from "./suggest.js";
 import {
   BOOL,
@@ -160,10 +161,7 @@ function arith(cx: CheckContext, e: Extract<Expr, { kind: "Binary" }>, l: Ty, r:
       );
     case "*": {
       if (l.k === "money" && r.k === "money")
-        return bad(
-          `金额乘以金额没有意义：“${show(e)}”`,
-          "金额只能乘以比例（如 30%）或数量；请检查是否应写比例。",
-        );
+        return bad(`金额乘以金额没有意义：“${show(e)}”`, moneyTimesMoneyHelp(e));
       if (l.k === "money" && (r.k === "ratio" || r.k === "count")) return MONEY;
       if (r.k === "money" && (l.k === "ratio" || l.k === "count")) return MONEY;
       if (l.k === "rate" && r.k === "count") return rateTimes(cx, e, l.unit, r);
@@ -191,6 +189,23 @@ function arith(cx: CheckContext, e: Extract<Expr, { kind: "Binary" }>, l: Ty, r:
       );
     }
   }
+}
+
+/** 甲 × 乙 ÷ 丙: when all three are amounts, E202 offers 甲 × （乙 ÷ 丙）. */
+function productOverAmount(
+  cx: CheckContext,
+  e: Extract<Expr, { kind: "Binary" }> & { left: Extract<Expr, { kind: "Binary" }> },
+): Ty {
+  const [a, b, c] = [e.left.left, e.left.right, e.right].map((x) => inferExpr(cx, x));
+  if (a!.k === "money" && b!.k === "money" && c!.k === "money") {
+    const { help, fix } = productOverAmountHint(e);
+    cx.error("E202", `金额乘以金额没有意义：“${show(e.left)}”`, e.left.span, help, fix);
+    cx.types.set(e.left, ERROR);
+    return ERROR;
+  }
+  const left = arith(cx, e.left, a!, b!);
+  cx.types.set(e.left, left);
+  return arith(cx, e, left, c!);
 }
 
 function isZero(e: Expr): boolean {
@@ -297,6 +312,7 @@ function infer(cx: CheckContext, e: Expr): Ty {
     case "Name":
       return nameTy(cx, e);
     case "Binary":
+      if (isProductOverAmount(e)) return productOverAmount(cx, e);
       return arith(cx, e, inferExpr(cx, e.left), inferExpr(cx, e.right));
     case "Neg": {
       const t = inferExpr(cx, e.operand);
