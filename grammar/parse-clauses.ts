@@ -230,6 +230,19 @@ export class ClauseParser extends DeclParser {
         },
       },
       {
+        // `就高（甲，乙）` on its own line: the higher of the amount so far and every argument.
+        GATE: () => this.callLineAt(1),
+        ALT: () => {
+          const call = this.SUBRULE(this.call);
+          return this.ACTION(() => {
+            const c = call as Extract<A.Expr, { kind: "Call" }>;
+            const step: A.StepKind = c.fn === "min" ? "min" : "max";
+            return [step, c.args.length === 1 ? c.args[0]! : c] as [A.StepKind, A.Expr];
+          });
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
         ALT: () => (
           this.CONSUME(KW.TakeHigher),
           ["max", this.SUBRULE3(this.expr)] as [A.StepKind, A.Expr]

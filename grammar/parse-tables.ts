@@ -3,10 +3,32 @@
  * 不满5亿：50万；…), whose bounds keep the words the text used (以上, 超过, （不含）以下 …).
  */
 import type { Bound, BracketRow, Expr, NameRef, TableRow } from "./ast.js";
+import { EOF, type TokenType } from "chevrotain";
 import { ExprParser } from "./parse-expr.js";
 import * as T from "./tokens.js";
 
 const { KW } = T;
+
+/** Tokens that can begin a row's value (or a further key of a row keyed by several categories). */
+const VALUE_START: ReadonlySet<TokenType> = new Set([
+  T.Num,
+  T.Name,
+  T.LParen,
+  T.Minus,
+  T.DateTok,
+  T.Str,
+  KW.If,
+  KW.Per,
+  KW.Brackets,
+  KW.TakeHigher,
+  KW.TakeLower,
+  KW.Sum,
+  KW.Year,
+  KW.Days,
+  KW.Yes,
+  KW.No,
+  KW.AppDate,
+]);
 
 export class TableParser extends ExprParser {
   /** `按 项目级别：区级 200万，市级 500万，其他 100万` — one key name per category. */
@@ -31,9 +53,13 @@ export class TableParser extends ExprParser {
         },
         { ALT: () => rows.push(this.SUBRULE(this.tableRow, { ARGS: [keys.length] })) },
       ]);
-      this.OPTION2(() =>
-        this.OR2([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
-      );
+      // A separator belongs to the table only when another row follows it: in
+      // `就高（按 甲：…，按 乙：…）` the comma before the second 按 separates the arguments.
+      this.OPTION2({
+        GATE: () => this.rowFollows(),
+        DEF: () =>
+          this.OR2([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semi) }]),
+      });
     });
     return this.ACTION(
       () =>
@@ -46,6 +72,40 @@ export class TableParser extends ExprParser {
         }) as Expr,
     );
   });
+
+  /**
+   * Whether tokens k, k+1 … are `就高（…）` / `就低（…）` standing alone as a clause line (a step),
+   * not the start of an arithmetic expression or a bracket bound: the group's closing bracket is
+   * followed by the end of the line, `当`, or a separator.
+   */
+  protected callLineAt(k: number): boolean {
+    const kw = this.LA(k).tokenType;
+    if ((kw !== KW.TakeHigher && kw !== KW.TakeLower) || this.LA(k + 1).tokenType !== T.LParen)
+      return false;
+    let depth = 0;
+    for (let i = k + 1; ; i++) {
+      const t = this.LA(i);
+      if (t.tokenType === EOF) return false;
+      if (t.tokenType === T.LParen) depth++;
+      else if (t.tokenType === T.RParen && --depth === 0) {
+        const after = this.LA(i + 1);
+        return (
+          after.tokenType === EOF ||
+          after.startLine !== t.endLine ||
+          after.tokenType === KW.When ||
+          after.tokenType === T.Comma ||
+          after.tokenType === T.Semi
+        );
+      }
+    }
+  }
+
+  /** Whether the token after the next one starts a table row: `其他`, or a key and its value. */
+  protected rowFollows(): boolean {
+    const next = this.LA(2).tokenType;
+    if (next === KW.Otherwise) return true;
+    return next === T.Name && VALUE_START.has(this.LA(3).tokenType);
+  }
 
   tableRow = this.RULE("tableRow", (nKeys: number): TableRow => {
     const first = this.LA(1);
@@ -70,7 +130,8 @@ export class TableParser extends ExprParser {
     // A row may begin with 就高（…） as a bound, but a line `就高 金额` after the table is a step.
     const stepNext = () => {
       const t = this.LA(1).tokenType;
-      return (t === KW.TakeHigher || t === KW.TakeLower) && this.LA(2).tokenType !== T.LParen;
+      if (t !== KW.TakeHigher && t !== KW.TakeLower) return false;
+      return this.LA(2).tokenType !== T.LParen || this.callLineAt(1);
     };
     this.AT_LEAST_ONE({
       GATE: () => !stepNext(),

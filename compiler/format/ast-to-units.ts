@@ -161,9 +161,14 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
     case "Award":
       return [it.word, " ", awardDoc(it.form)];
     case "Step": {
+      // `就高（甲，乙）` reads back as the step 就高 of the call 就高（甲，乙）: print the call alone.
+      const v = it.value;
+      const bare =
+        v.kind === "Call" &&
+        v.args.length > 1 &&
+        ((it.step === "max" && v.fn === "max") || (it.step === "min" && v.fn === "min"));
       return group([
-        kw(STEP_KEYWORD[it.step]),
-        " ",
+        bare ? "" : [kw(STEP_KEYWORD[it.step]), " "],
         d(it.value),
         it.including ? indent([line, kw("Including"), " ", d(it.including)]) : "",
         it.when ? indent([line, kw("When"), " ", d(it.when)]) : "",

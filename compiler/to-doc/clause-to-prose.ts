@@ -5,7 +5,7 @@
 import { fmtDate } from "../../runtime/format.js";
 import type { AwardForm, Clause, ClauseItem, Expr } from "../../grammar/ast.js";
 import { exprToProse, type ProseContext } from "./expr-to-prose.js";
-import { amountProse, limitHasCases, limitProse } from "./limit-prose.js";
+import { amountProse, higherProse, limitHasCases, limitProse } from "./limit-prose.js";
 
 /** Conditions of a clause or of 支持对象, as phrases (without the surrounding 对……的). */
 export function conditionPhrases(items: readonly ClauseItem[], cx: ProseContext): string[] {
@@ -37,13 +37,15 @@ function awardProse(form: AwardForm, word: string, once: boolean, cx: ProseConte
         ? `${one}按${exprToProse(form.base, cx)}的一定比例予以${word}，比例${p(form.ratio)}`
         : `${one}按不超过${exprToProse(form.base, cx)}的${p(form.ratio)}予以${word}`;
     case "Fixed":
-      return form.amount.kind === "Table" || form.amount.kind === "Brackets"
-        ? `给予${one}${word}，金额${p(form.amount)}`
+      if (form.amount.kind === "Table" || form.amount.kind === "Brackets")
+        return `给予${one}${word}，金额${p(form.amount)}`;
+      return form.amount.kind === "Call" || form.amount.kind === "If"
+        ? `给予${one}${word}，金额${form.amount.kind === "If" ? "：" : "为"}${p(form.amount)}`
         : `给予${one}${word}${p(form.amount)}`;
     case "UpTo":
       return `${one}给予最高${p(form.amount)}的${word}（具体金额经评审核定）`;
     case "Compute":
-      return `${one}给予${word}，金额为${p(form.amount)}`;
+      return `${one}给予${word}，金额${form.amount.kind === "If" ? "：" : "为"}${p(form.amount)}`;
     case "CaseByCase":
       return `支持比例和${word}额度不受上述标准限制，以“一事一议”方式给予重点支持（金额经区政府批准核定）`;
   }
@@ -63,7 +65,7 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
           : `${word}资金${cap}`;
         return when(it.when, s);
       }
-      if (it.step === "max") return when(it.when, `就高执行：取本条标准与${a(it.value)}中的较高者`);
+      if (it.step === "max") return when(it.when, `就高执行：${higherProse(it.value, cx)}`);
       if (it.step === "min") return when(it.when, `${word}资金不超过${a(it.value)}（就低）`);
       return when(it.when, `扣除${a(it.value)}后补足差额`);
     }

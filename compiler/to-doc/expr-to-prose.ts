@@ -118,6 +118,8 @@ export function exprToProse(e: Expr, cx: ProseContext): string {
     case "AppDate":
       return "申报日期";
     case "Binary": {
+      // `设备投资 × 10%` reads as a share: 设备投资的10%.
+      if (e.op === "*" && e.right.kind === "Percent") return `${wrap(e.left)}的${p(e.right)}`;
       const op = { "+": "加", "-": "减去", "*": "乘以", "/": "除以" }[e.op];
       return `${wrap(e.left)}${op}${wrap(e.right)}`;
     }
@@ -137,8 +139,7 @@ export function exprToProse(e: Expr, cx: ProseContext): string {
       return `${p(e.cond)}的为${p(e.then)}，否则为${p(e.else)}`;
     case "Call": {
       const args = e.args.map(p);
-      if (e.fn === "max") return `${args.join("与")}中的较高者`;
-      if (e.fn === "min") return `${args.join("与")}中的较低者`;
+      if (e.fn === "max" || e.fn === "min") return choiceProse(e.fn, e.args, args);
       if (e.fn === "year") return `${args[0]}所在年份`;
       return `${args[0]}至${args[1]}的天数`;
     }
@@ -156,6 +157,17 @@ export function exprToProse(e: Expr, cx: ProseContext): string {
     default:
       return assertNever(e);
   }
+}
+
+/**
+ * 就高/就低 of several figures: `甲与乙中的较高者`; when an argument reads as several cases (a table,
+ * brackets, 如果), the arguments are listed after a colon and separated by ；.
+ */
+function choiceProse(fn: "max" | "min", args: readonly Expr[], prose: readonly string[]): string {
+  const which = fn === "max" ? "较高者" : "较低者";
+  const cases = args.some((a) => a.kind === "Table" || a.kind === "Brackets" || a.kind === "If");
+  if (!cases) return `${prose.join("与")}中的${which}`;
+  return `下列${prose.length === 2 ? "两项" : "各项"}中的${which}：${prose.join("；")}`;
 }
 
 /** `按项目级别：区级不超过200万元，市级不超过500万元`; `lead` goes before each row's value. */

@@ -16,6 +16,10 @@ export function limitProse(e: Expr, cx: ProseContext): string {
       return tableProse(e.keys, e.rows, e.otherwise, a, "不超过");
     case "If":
       return `${exprToProse(e.cond, cx)}的${limitProse(e.then, cx)}，否则${limitProse(e.else, cx)}`;
+    case "Call":
+      // 上限 就低（甲，乙）: every argument is a limit of its own.
+      if (e.fn === "min") return e.args.map((x) => limitProse(x, cx)).join("，且");
+      return `不超过${exprToProse(e, a)}`;
     default:
       return `不超过${exprToProse(e, a)}`;
   }
@@ -23,7 +27,20 @@ export function limitProse(e: Expr, cx: ProseContext): string {
 
 /** Whether a limit reads as several cases (a table or 如果), so that it follows a comma. */
 export function limitHasCases(e: Expr): boolean {
-  return e.kind === "Table" || e.kind === "If";
+  return e.kind === "Table" || e.kind === "If" || (e.kind === "Call" && e.fn === "min");
+}
+
+/**
+ * What a 就高 step compares with the amount: `取本条标准与甲中的较高者`; for 就高（甲，乙）
+ * `取本条标准与甲、乙中的最高者`, listed after a colon when one of them reads as several cases.
+ */
+export function higherProse(e: Expr, cx: ProseContext): string {
+  if (!(e.kind === "Call" && e.fn === "max" && e.args.length > 1))
+    return `取本条标准与${amountProse(e, cx)}中的较高者`;
+  const args = e.args.map((x) => amountProse(x, cx));
+  return e.args.some((x) => x.kind === "Table" || x.kind === "Brackets" || x.kind === "If")
+    ? `取本条标准与下列各项中的最高者：${args.join("；")}`
+    : `取本条标准与${args.join("、")}中的最高者`;
 }
 
 /** An amount in prose, with the figures of any definition it uses. */
