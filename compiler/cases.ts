@@ -78,6 +78,8 @@ export function caseInput(
         clause: p.clause,
         amount: String(exprToJson(p.amount)),
         date: p.date,
+        ...(p.project !== undefined ? { project: p.project } : {}),
+        ...(p.base ? { base: String(exprToJson(p.base)) } : {}),
       });
     for (const a of link.approved) approved[a.clause] = String(exprToJson(a.amount));
     for (const p of link.params) params[p.name.name] = exprToJson(p.value);

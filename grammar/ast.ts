@@ -246,6 +246,12 @@ export type AwardForm =
 
 export type StepKind = "cap" | "max" | "min" | "topUp";
 
+/**
+ * Whose awards a limit counts: 同一项目 (one project of one applicant), 单个企业 (one applicant),
+ * 全部企业/本政策 (everyone). Absent: the default of the limit (see the language reference).
+ */
+export type LimitScope = "project" | "applicant" | "policy";
+
 export type ClauseItem =
   | { readonly kind: "Source"; readonly text: string; readonly span: Span }
   | {
@@ -264,11 +270,31 @@ export type ClauseItem =
       readonly when?: Expr;
       readonly span: Span;
     }
-  | { readonly kind: "AnnualCap"; readonly value: Expr; readonly span: Span }
-  | { readonly kind: "TotalCap"; readonly value: Expr; readonly span: Span }
-  | { readonly kind: "Once"; readonly span: Span }
-  | { readonly kind: "PerYearLimit"; readonly count: number; readonly span: Span }
-  | { readonly kind: "Quota"; readonly count: number; readonly span: Span }
+  | {
+      readonly kind: "AnnualCap";
+      readonly value: Expr;
+      readonly scope?: LimitScope;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "TotalCap";
+      readonly value: Expr;
+      readonly scope?: LimitScope;
+      readonly span: Span;
+    }
+  | { readonly kind: "Once"; readonly scope?: LimitScope; readonly span: Span }
+  | {
+      readonly kind: "PerYearLimit";
+      readonly count: number;
+      readonly scope?: LimitScope;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Quota";
+      readonly count: number;
+      readonly scope?: LimitScope;
+      readonly span: Span;
+    }
   | { readonly kind: "Stackable"; readonly with: string; readonly span: Span }
   | { readonly kind: "Beneficiary"; readonly who: string; readonly span: Span }
   | { readonly kind: "Benefit"; readonly text: string; readonly span: Span }
@@ -331,6 +357,10 @@ export interface CaseDecl {
     readonly clause: number;
     readonly amount: Expr;
     readonly date: string;
+    /** 所属项目 “…”: the project the prior award was for. */
+    readonly project?: string;
+    /** 基数 …: the base the prior award was computed on. */
+    readonly base?: Expr;
     readonly span: Span;
   }[];
   readonly approved: readonly {

@@ -3,6 +3,7 @@
  * checked against this output by a test, so the reference cannot drift from the keywords.
  */
 import { KEYWORDS, type KeywordCategory } from "./keywords.js";
+import { limitsReference } from "./reference-limits.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
   ["section", "文件结构"],
@@ -40,5 +41,6 @@ export function referenceMarkdown(): string {
     }
     out.push("");
   }
+  out.push(...limitsReference());
   return out.join("\n");
 }

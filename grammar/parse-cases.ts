@@ -68,11 +68,24 @@ export class CaseParser extends ClauseParser {
             const amount = this.SUBRULE(this.primary);
             this.CONSUME2(KW.Date);
             const d = this.CONSUME2(T.DateTok);
+            let project: string | undefined;
+            let base: A.Expr | undefined;
+            this.OPTION3(() => {
+              this.CONSUME(KW.OfProject);
+              const pt = this.CONSUME3(T.Str);
+              this.ACTION(() => (project = this.payload<string>(pt)));
+            });
+            this.OPTION4(() => {
+              this.CONSUME(KW.Base);
+              base = this.SUBRULE3(this.primary);
+            });
             this.ACTION(() =>
               c.prior.push({
                 clause: this.payload<number>(no),
                 amount,
                 date: this.payload<string>(d),
+                ...(project !== undefined ? { project } : {}),
+                ...(base ? { base } : {}),
                 span: this.sp(itemStart),
               }),
             );

@@ -132,6 +132,7 @@ export class ClauseParser extends DeclParser {
         },
       },
       { ALT: () => this.SUBRULE(this.stepItem) },
+      { ALT: () => this.SUBRULE(this.scopedLimit) },
       {
         ALT: () => {
           this.CONSUME(KW.AnnualCap);
@@ -275,6 +276,52 @@ export class ClauseParser extends DeclParser {
       span: this.sp(start),
     }));
   });
+
+  /** A limit with its scope first: `同一项目 累计上限 500万`, `单个企业 每年限 1 项`. */
+  scopedLimit = this.RULE("scopedLimit", (): A.ClauseItem => {
+    const start = this.LA(1);
+    const scope = this.SUBRULE(this.limitScope);
+    const item = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(KW.AnnualCap);
+          const value = this.SUBRULE(this.expr);
+          return { kind: "AnnualCap", value } as const;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(KW.TotalCap);
+          const value = this.SUBRULE2(this.expr);
+          return { kind: "TotalCap", value } as const;
+        },
+      },
+      { ALT: () => (this.CONSUME(KW.Once), { kind: "Once" } as const) },
+      {
+        ALT: () => {
+          this.CONSUME(KW.PerYearLimit);
+          return { kind: "PerYearLimit", count: this.SUBRULE(this.countWithUnit) } as const;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(KW.Quota);
+          this.OPTION(() => this.CONSUME(KW.Yearly));
+          return { kind: "Quota", count: this.SUBRULE2(this.countWithUnit) } as const;
+        },
+      },
+    ]);
+    return this.ACTION(() => ({ ...item, scope, span: this.sp(start) }) as A.ClauseItem);
+  });
+
+  /** 同一项目 / 单个企业 / 全部企业. */
+  limitScope = this.RULE("limitScope", (): A.LimitScope =>
+    this.OR([
+      { ALT: () => (this.CONSUME(KW.ScopeProject), "project" as const) },
+      { ALT: () => (this.CONSUME(KW.ScopeApplicant), "applicant" as const) },
+      { ALT: () => (this.CONSUME(KW.ScopePolicy), "policy" as const) },
+    ]),
+  );
 
   /** `20`, `20个`, or `20 个` on the same line. */
   countWithUnit = this.RULE("countWithUnit", (): number => {

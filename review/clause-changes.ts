@@ -63,6 +63,37 @@ const SINGLETONS: readonly [ClauseItem["kind"], ChangeKind, string][] = [
   ["Window", "clause-window", "本条申报期"],
 ];
 
+/** The words of a limit's scope in a change line (未写范围 is the limit's default). */
+function scopeWords(it: ClauseItem): string {
+  const scope = "scope" in it ? it.scope : undefined;
+  if (scope === "project") return "同一项目";
+  if (scope === "applicant") return "单个企业";
+  if (scope === "policy") return "全部企业";
+  return it.kind === "Quota" ? "全部企业（默认）" : "单个企业（默认）";
+}
+
+/** A limit whose scope changed (同一项目 ↔ 单个企业 …), when that is the only change. */
+function scopeChange(
+  place: Place,
+  kind: ChangeKind,
+  subject: string,
+  a: ClauseItem,
+  b: ClauseItem,
+): Change | undefined {
+  const sa = "scope" in a ? a.scope : undefined;
+  const sb = "scope" in b ? b.scope : undefined;
+  if (sa === sb || nodeKey({ ...a, scope: undefined }) !== nodeKey({ ...b, scope: undefined }))
+    return undefined;
+  return change(place, kind, "rule", {
+    subject: `${subject}范围`,
+    text: `${subject}范围 ${scopeWords(a)} → ${scopeWords(b)}`,
+    before: scopeWords(a),
+    after: scopeWords(b),
+    oldSpan: a.span,
+    newSpan: b.span,
+  });
+}
+
 function singletonChange(
   place: Place,
   kind: ChangeKind,
@@ -72,6 +103,8 @@ function singletonChange(
 ): Change[] {
   if (!a && !b) return [];
   if (a && b && nodeKey(a) === nodeKey(b)) return [];
+  const scopeMoved = a && b ? scopeChange(place, kind, subject, a, b) : undefined;
+  if (scopeMoved) return [scopeMoved];
   if (!a)
     return [
       change(place, kind, "rule", {

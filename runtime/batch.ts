@@ -2,7 +2,12 @@
  * Batch evaluation: applications are applied in date order so that the ledger (per-year and
  * cumulative caps, 一次性) and quotas (名额) hold across them, as a committee would process them.
  */
-import { checkLedger, normalizeApplicant, trustLedger } from "./ledger-entries.js";
+import {
+  checkLedger,
+  normalizeApplicant,
+  normalizeProject,
+  trustLedger,
+} from "./ledger-entries.js";
 import type {
   CompiledPolicy,
   EvaluateOptions,
@@ -69,9 +74,18 @@ export function evaluateBatch(
     if (evaluation.ok) {
       const r = evaluation.result;
       const applicant = normalizeApplicant(options.applicant ?? applicantOf(app) ?? own ?? "");
+      const named = fieldOf(app, "申报项目");
+      const project = typeof named === "string" && named.trim() ? normalizeProject(named) : "";
       for (const c of r.clauses) {
         if (c.status !== "awarded" || !c.amount || c.amount === "0") continue;
-        ledger.push({ applicant, clause: c.number, amount: c.amount, date: r.date });
+        ledger.push({
+          applicant,
+          clause: c.number,
+          amount: c.amount,
+          date: r.date,
+          ...(project ? { project } : {}),
+          ...(c.base !== undefined ? { base: c.base } : {}),
+        });
         used[c.number] = (used[c.number] ?? 0) + 1;
       }
       quota.set(r.date.slice(0, 4), used);

@@ -16,6 +16,8 @@ export interface Ctx {
   readonly date: string;
   readonly year: string;
   readonly applicant: string;
+  /** The application's project (申报项目), normalised; undefined when it names none. */
+  readonly project?: string;
   readonly ledger: readonly LedgerEntry[];
   readonly approved: Readonly<Record<number, string>>;
   readonly quotaUsed: Readonly<Record<number, number>>;
@@ -32,6 +34,8 @@ export class ClauseRun {
   readonly steps: ExplainStep[];
   beneficiary?: string;
   stacksWith?: string;
+  /** The base (基数) a share was computed on, recorded in the ledger with the award. */
+  base?: Dec;
 
   constructor(
     readonly number: number,
@@ -76,6 +80,7 @@ export class ClauseRun {
     };
     if (this.beneficiary) r.beneficiary = this.beneficiary;
     if (this.stacksWith) r.stacksWith = this.stacksWith;
+    if (this.base && status === "awarded") r.base = toPlain(this.base);
     return r;
   }
 

@@ -9,7 +9,7 @@ import type { InputError, LedgerEntry, PolicyMeta } from "./types.js";
 import { parseDate, parseMoney } from "./validate.js";
 
 /** Fields a ledger entry may carry. */
-export const LEDGER_FIELDS = ["applicant", "clause", "amount", "date", "project"] as const;
+export const LEDGER_FIELDS = ["applicant", "clause", "amount", "date", "project", "base"] as const;
 
 /** Longest applicant name accepted (a company name or a credit code). */
 export const APPLICANT_MAX = 200;
@@ -33,6 +33,25 @@ export function normalizeApplicant(s: string): string {
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, "")
     .toUpperCase();
+}
+
+/** A project's identity as the ledger compares it: folded like an applicant's name. */
+export const normalizeProject = normalizeApplicant;
+
+/** A ledger entry's project (申报项目): non-empty text up to {@link APPLICANT_MAX} characters. */
+function checkProject(
+  v: unknown,
+  label: string,
+  f: string,
+  errors: InputError[],
+): string | undefined {
+  const p = typeof v === "string" ? normalizeProject(v) : "";
+  if (p && p.length <= APPLICANT_MAX) return p;
+  errors.push({
+    field: `${f}.project`,
+    message: `${label}的申报项目（project）应为非空文字，不超过${APPLICANT_MAX}字：收到 ${shown(v)}`,
+  });
+  return undefined;
 }
 
 /** The accepted forms of a clause reference, for messages. */
@@ -135,9 +154,9 @@ function checkEntry(
     e.date === undefined
       ? void errors.push({ field: `${f}.date`, message: `${label}缺少日期（date）` })
       : optionDate(`${label}的日期`, e.date, `${f}.date`, errors);
-  const project = e.project;
-  if (project !== undefined && (typeof project !== "string" || project.length > APPLICANT_MAX))
-    errors.push({ field: `${f}.project`, message: `${label}的项目（project）应为文字` });
+  const project = e.project === undefined ? undefined : checkProject(e.project, label, f, errors);
+  const base =
+    e.base === undefined ? undefined : optionMoney(`${label}的基数`, e.base, `${f}.base`, errors);
   if (errors.length > before || clause === undefined || amount === undefined || !date)
     return undefined;
   return {
@@ -145,7 +164,8 @@ function checkEntry(
     clause,
     amount,
     date,
-    ...(typeof project === "string" ? { project } : {}),
+    ...(project ? { project } : {}),
+    ...(base !== undefined ? { base } : {}),
   };
 }
 

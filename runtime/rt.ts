@@ -5,6 +5,7 @@
 export { ClauseRun, type Ctx } from "./clause.js";
 export { fmtBool, fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "./format.js";
 export { countInYear, firstAward, sumAll, sumInYear } from "./ledger.js";
+export { countScoped, firstScoped, scopeText, sumScoped, type LimitScope } from "./limits.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export { definePolicy } from "./define.js";

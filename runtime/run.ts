@@ -15,7 +15,7 @@ import type {
   InputMeta,
   PolicyMeta,
 } from "./types.js";
-import { normalizeApplicant } from "./ledger-entries.js";
+import { normalizeApplicant, normalizeProject } from "./ledger-entries.js";
 import { checkOptions } from "./options.js";
 import { failureText } from "./ops.js";
 import { parseValue, validate } from "./validate.js";
@@ -110,6 +110,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
     date,
     year: date.slice(0, 4),
     applicant: applicant ?? "申报主体",
+    ...(v.project ? { project: normalizeProject(v.project) } : {}),
     ledger: o.ledger,
     approved: o.approved,
     quotaUsed: o.quotaUsed,

@@ -42,6 +42,8 @@ export interface ClauseResult {
   readonly beneficiary?: string;
   /** Other support this clause may stack with (可叠加). */
   readonly stacksWith?: string;
+  /** The base (基数) the amount was computed on, in 元, when the clause pays a share of a base. */
+  readonly base?: string;
 }
 
 export interface EvaluationResult {
@@ -75,7 +77,10 @@ export interface LedgerEntry {
   readonly clause: number;
   readonly amount: string;
   readonly date: string;
+  /** The project (申报项目) the award was for; absent when the application named none. */
   readonly project?: string;
+  /** The base (基数) the amount was computed on, in 元, for clauses that pay a share of a base. */
+  readonly base?: string;
 }
 
 /**
@@ -88,6 +93,7 @@ export interface LedgerInput {
   readonly amount: string | number;
   readonly date: string;
   readonly project?: string;
+  readonly base?: string | number;
 }
 
 export interface EvaluateOptions {

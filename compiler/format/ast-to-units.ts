@@ -175,15 +175,15 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
       ]);
     }
     case "AnnualCap":
-      return [kw("AnnualCap"), " ", d(it.value)];
+      return [scopeDoc(it.scope), kw("AnnualCap"), " ", d(it.value)];
     case "TotalCap":
-      return [kw("TotalCap"), " ", d(it.value)];
+      return [scopeDoc(it.scope), kw("TotalCap"), " ", d(it.value)];
     case "Once":
-      return kw("Once");
+      return scopeDoc(it.scope) + kw("Once");
     case "PerYearLimit":
-      return `${kw("PerYearLimit")} ${it.count} 项`;
+      return `${scopeDoc(it.scope)}${kw("PerYearLimit")} ${it.count} 项`;
     case "Quota":
-      return `${kw("Quota")} ${kw("Yearly")} ${it.count}`;
+      return `${scopeDoc(it.scope)}${kw("Quota")} ${kw("Yearly")} ${it.count}`;
     case "Stackable":
       return `${kw("Stackable")} ${strText(it.with)}`;
     case "Beneficiary":
@@ -199,6 +199,15 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
     default:
       return assertNever(it);
   }
+}
+
+/** A limit's scope word and a space (同一项目 …), or nothing for the default scope. */
+function scopeDoc(scope: A.LimitScope | undefined): string {
+  if (!scope) return "";
+  const name = (
+    { project: "ScopeProject", applicant: "ScopeApplicant", policy: "ScopePolicy" } as const
+  )[scope];
+  return `${kw(name)} `;
 }
 
 function awardDoc(f: A.AwardForm): Doc {
@@ -309,7 +318,9 @@ function caseUnit(c: A.CaseDecl, ix: TokenIndex): Unit {
     lines[3]!.push(
       leaf(
         p.span,
-        `${kw("Prior")} ${clauseNo(p.clause)} ${exprToText(p.amount)} ${kw("Date")} ${fmtDate(p.date)}`,
+        `${kw("Prior")} ${clauseNo(p.clause)} ${exprToText(p.amount)} ${kw("Date")} ${fmtDate(p.date)}` +
+          (p.project !== undefined ? ` ${kw("OfProject")} ${strText(p.project)}` : "") +
+          (p.base ? ` ${kw("Base")} ${exprToText(p.base)}` : ""),
       ),
     );
   for (const a of c.approved)

@@ -3,7 +3,7 @@
  * award (按不超过……的30%予以资助), then its limits (资助金额不超过200万元), then other rules.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { AwardForm, Clause, ClauseItem, Expr } from "../../grammar/ast.js";
+import type { AwardForm, Clause, ClauseItem, Expr, LimitScope } from "../../grammar/ast.js";
 import { exprToProse, type ProseContext } from "./expr-to-prose.js";
 import { amountProse, higherProse, limitHasCases, limitProse } from "./limit-prose.js";
 
@@ -70,13 +70,13 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
       return when(it.when, `扣除${a(it.value)}后补足差额`);
     }
     case "AnnualCap":
-      return `同一申报单位本条${word}年度累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
+      return `${scopeProse(it.scope, "同一申报单位")}本条${word}年度累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
     case "TotalCap":
-      return `同一申报单位本条${word}累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
+      return `${scopeProse(it.scope, "同一申报单位")}本条${word}累计${limitHasCases(it.value) ? "，" : ""}${limitProse(it.value, cx)}`;
     case "Quota":
-      return `每年认定不超过${it.count}个`;
+      return `${it.scope && it.scope !== "policy" ? scopeProse(it.scope, "") : ""}每年认定不超过${it.count}个`;
     case "PerYearLimit":
-      return `每个申报单位每年限申报${it.count}项`;
+      return `${scopeProse(it.scope, "每个申报单位")}每年限申报${it.count}项`;
     case "Stackable":
       return `可在${it.with}的基础上另行享受`;
     case "Beneficiary":
@@ -91,19 +91,28 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
       return `本条申报期为${fmtDate(it.from)}至${fmtDate(it.to)}`;
     case "Exclude":
       return `${p(it.expr)}的，不予支持`;
+    case "Once":
+      return it.scope ? `${scopeProse(it.scope, "")}限享受一次` : undefined;
     case "Source":
     case "Condition":
     case "Award":
-    case "Once":
       return undefined;
   }
+}
+
+/** Whose awards a limit counts, in the document's words (the default when none is written). */
+export function scopeProse(scope: LimitScope | undefined, fallback: string): string {
+  if (scope === "project") return "同一申报单位的同一项目";
+  if (scope === "applicant") return "同一申报单位";
+  if (scope === "policy") return "本政策全部申报单位合计";
+  return fallback;
 }
 
 /** The clause as one paragraph of prose (without its number and title). */
 export function clauseToProse(c: Clause, cx: ProseContext): string {
   const award = c.items.find((i) => i.kind === "Award");
   const word = award?.kind === "Award" ? award.word : "资助";
-  const once = c.items.some((i) => i.kind === "Once");
+  const once = c.items.some((i) => i.kind === "Once" && !i.scope);
   const conds = conditionPhrases(c.items, cx);
   const parts: string[] = [];
   if (award?.kind === "Award") parts.push(awardProse(award.form, word, once, cx));

@@ -8,6 +8,7 @@ import { exprToText } from "../../grammar/expr-to-text.js";
 import { namesIn } from "../walk.js";
 import { comment, lit, Writer } from "./emit.js";
 import type { ExprGen } from "./expr-to-js.js";
+import { emitScopedCap, emitScopedCheck } from "./limits-to-js.js";
 
 const text = (e: Expr) => exprToText(e);
 
@@ -126,6 +127,10 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   }
   let once = false; // a repeated 一次性 is checked once (it used to declare `once` twice)
   for (const it of c.items) {
+    if ((it.kind === "Once" || it.kind === "PerYearLimit" || it.kind === "Quota") && it.scope) {
+      emitScopedCheck(g, w, it, it.scope, c.number);
+      continue;
+    }
     if (it.kind === "Once" && !once) {
       once = true;
       w.line(`const once = rt.firstAward(ctx.ledger, ctx.applicant, ${c.number}, ctx.date);`);
@@ -196,6 +201,7 @@ function emitAward(
       w.line(`const base = ${g.expr(f.base)};`);
       w.line(`const ratio = ${g.expr(f.ratio)};`);
       w.line(`let a${dec} = base.mul(ratio);`);
+      w.line("c.base = base;");
       w.line(
         `if (x) x.step(${H(`${text(f.base)} `)} + rt.fmtMoney(base) + " × " + rt.fmtRatio(ratio) + " = " + rt.fmtMoney(a), a);`,
       );
@@ -291,6 +297,10 @@ function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
       w.line(
         `else if (x) x.step(${H(`（不满足“${text(it.when)}”，本步“${stepWord(it.step)}”不适用）`)});`,
       );
+    return;
+  }
+  if ((it.kind === "AnnualCap" || it.kind === "TotalCap") && it.scope) {
+    emitScopedCap(g, w, it, it.scope, n);
     return;
   }
   if (it.kind === "AnnualCap" || it.kind === "TotalCap") {

@@ -1,0 +1,181 @@
+/**
+ * Limits with a scope (同一项目, 单个企业, 全部企业): what the evaluator counts, the ledger fields
+ * that make it possible (project, base), and how documents, diffs and the formatter carry it.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../compiler/compile.js";
+import { formatSource } from "../../compiler/format/format.js";
+import { policyDocument } from "../../compiler/to-doc/render.js";
+import { prepare } from "../../review/diff-policies.js";
+import {
+  evaluateBatch,
+  loadPolicy,
+  type CompiledPolicy,
+  type Evaluation,
+} from "../../runtime/index.js";
+
+const FILE = "test/cases/good/project-limits.zc";
+const SOURCE = readFileSync(FILE, "utf8");
+
+function load(source: string): CompiledPolicy {
+  const r = compile(source);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return loadPolicy(r.js!);
+}
+
+const policy = load(SOURCE);
+const app = (project: string | undefined, invest: string, date: string) => ({
+  申报主体: "上海甲公司",
+  ...(project ? { 申报项目: project } : {}),
+  列入技术改造计划: true,
+  当年完成投资: invest,
+  申报日期: date,
+});
+const clause = (ev: Evaluation, n: number) => {
+  if (!ev.ok) throw new Error(JSON.stringify(ev.errors));
+  return ev.result.clauses.find((c) => c.number === n)!;
+};
+const prior = (project: string | undefined, amount: string, date: string) => ({
+  applicant: "上海甲公司",
+  clause: 1,
+  amount,
+  date,
+  ...(project ? { project } : {}),
+});
+
+describe("同一项目 累计上限", () => {
+  const ledger = [prior("一期", "200万", "2022-03-01"), prior("一期", "250万", "2023-03-01")];
+
+  it("counts the same project's awards over the years and leaves the rest of the cap", () => {
+    const c = clause(policy.evaluate(app("一期", "800万", "2024-03-01"), { ledger }), 1);
+    expect(c.amount).toBe("500000");
+    expect(c.steps.map((s) => s.text)).toContain(
+      "同一项目“一期”历年已获本条资助 450万元，累计上限 500万元，本次至多 50万元",
+    );
+  });
+
+  it("does not count the same enterprise's other project", () => {
+    const c = clause(policy.evaluate(app("二期", "800万", "2024-03-01"), { ledger }), 1);
+    expect(c.amount).toBe("1600000");
+  });
+
+  it("folds full-width forms and spaces in project names, as for applicants", () => {
+    const c = clause(policy.evaluate(app("一 期", "800万", "2024-03-01"), { ledger }), 1);
+    expect(c.amount).toBe("500000");
+  });
+
+  it("refuses to guess when the application or an entry names no project", () => {
+    const a = clause(policy.evaluate(app(undefined, "800万", "2024-03-01"), { ledger }), 1);
+    expect(a.status).toBe("error");
+    expect(a.reasons.join()).toContain("请在申报材料中写明申报项目");
+    const b = clause(
+      policy.evaluate(app("一期", "800万", "2024-03-01"), {
+        ledger: [prior(undefined, "200万", "2022-03-01")],
+      }),
+      1,
+    );
+    expect(b.status).toBe("error");
+    expect(b.reasons.join()).toContain("未写项目（project）");
+  });
+
+  it("is not reached by awards dated after the application", () => {
+    const c = clause(policy.evaluate(app("一期", "800万", "2022-01-01"), { ledger }), 1);
+    expect(c.amount).toBe("1600000");
+  });
+});
+
+describe("单个企业 累计上限", () => {
+  it("merges the enterprise's projects", () => {
+    const ev = policy.evaluate(
+      { 申报主体: "上海甲公司", 申报项目: "二期", 首台套认定: true, 申报日期: "2024-05-01" },
+      { ledger: [{ ...prior("一期", "60万", "2023-05-01"), clause: 2 }] },
+    );
+    expect(clause(ev, 2).amount).toBe("400000");
+  });
+});
+
+describe("the ledger records project and base", () => {
+  it("refuses a project that is not text and a base that is not an amount, field by field", () => {
+    const ev = policy.evaluate(app("一期", "800万", "2024-03-01"), {
+      ledger: [
+        { ...prior("一期", "200万", "2022-03-01"), project: 7 as unknown as string, base: "-5" },
+      ],
+    });
+    expect(ev.ok).toBe(false);
+    if (ev.ok) return;
+    expect(ev.errors.map((e) => e.field)).toEqual(["ledger[0].project", "ledger[0].base"]);
+    expect(ev.errors[0]!.message).toContain("申报项目（project）应为非空文字");
+    expect(ev.errors[1]!.message).toContain("台账第1笔的基数");
+  });
+
+  it("a batch writes each award's project and base, and caps the project's next year", () => {
+    const { items, ledger } = evaluateBatch(policy, [
+      app("一期", "1000万", "2022-03-01"),
+      app("一期", "1600万", "2023-03-01"),
+      app("一期", "800万", "2024-03-01"),
+      app("二期", "800万", "2024-03-02"),
+    ]);
+    expect(ledger).toEqual([
+      {
+        applicant: "上海甲公司",
+        clause: 1,
+        amount: "2000000",
+        date: "2022-03-01",
+        project: "一期",
+        base: "10000000",
+      },
+      {
+        applicant: "上海甲公司",
+        clause: 1,
+        amount: "3000000",
+        date: "2023-03-01",
+        project: "一期",
+        base: "16000000",
+      },
+      {
+        applicant: "上海甲公司",
+        clause: 1,
+        amount: "1600000",
+        date: "2024-03-02",
+        project: "二期",
+        base: "8000000",
+      },
+    ]);
+    expect(items.map((i) => clause(i.evaluation, 1).amount)).toEqual([
+      "2000000",
+      "3000000",
+      "0",
+      "1600000",
+    ]);
+  });
+});
+
+describe("documents, diffs and formatting carry the scope", () => {
+  it("the document words the scope", () => {
+    const r = compile(SOURCE, { emit: [] });
+    const md = policyDocument(r.ast!, "md");
+    expect(md).toContain("同一申报单位的同一项目本条资助累计不超过500万元");
+    expect(md).toContain("同一申报单位本条奖励累计不超过100万元");
+  });
+
+  it("changing the scope yields a change line", () => {
+    const edited = SOURCE.replace("同一项目 累计上限 500万", "单个企业 累计上限 500万");
+    const lines = prepare(SOURCE, edited).changes.map((c) => c.text);
+    expect(lines).toEqual(["第1条 累计上限范围 同一项目 → 单个企业"]);
+    const dropped = SOURCE.replace("同一项目 累计上限 500万", "累计上限 500万");
+    expect(prepare(SOURCE, dropped).changes.map((c) => c.text)).toEqual([
+      "第1条 累计上限范围 同一项目 → 单个企业（默认）",
+    ]);
+  });
+
+  it("the formatter keeps scopes, projects and bases (canonical spellings)", () => {
+    const messy = SOURCE.replace("同一项目 累计上限", "单个项目   累计上限").replace(
+      "单个企业 累计上限",
+      "同一单位 累计上限",
+    );
+    const r = formatSource(messy);
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe(SOURCE);
+  });
+});
