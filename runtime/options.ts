@@ -84,7 +84,16 @@ export function checkApproved(
       errors.push(clauseError(key, meta, field, "核定金额"));
       continue;
     }
-    const label = meta.clauses.find((c) => c.number === n)!.label;
+    const clause = meta.clauses.find((c) => c.number === n)!;
+    const label = clause.label;
+    if (clause.noMoney) {
+      const money = meta.clauses.filter((c) => !c.noMoney).map((c) => c.label);
+      errors.push({
+        field,
+        message: `${label}（${clause.title}）只给予非资金支持，没有可核定的金额：收到 ${shown(value)}（可核定的条款：${money.join("、") || "无"}）`,
+      });
+      continue;
+    }
     if (String(n) in out) {
       errors.push({ field, message: `${label}的核定金额重复给出` });
       continue;

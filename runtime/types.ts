@@ -136,6 +136,8 @@ export interface PolicyMeta {
     readonly number: number;
     readonly label: string;
     readonly title: string;
+    /** The clause grants no money (权益 only): there is no amount to approve (核定). */
+    readonly noMoney?: true;
   }[];
 }
 

@@ -137,6 +137,11 @@ export function policyMeta(checked: Checked): PolicyMeta {
       type: metaType(s.ty),
       set: !!s.decl.value,
     })),
-    clauses: checked.clauses.map((c) => ({ number: c.number, label: c.label, title: c.title })),
+    clauses: checked.clauses.map((c) => ({
+      number: c.number,
+      label: c.label,
+      title: c.title,
+      ...(c.items.some((i) => i.kind === "Award") ? {} : { noMoney: true as const }),
+    })),
   };
 }
