@@ -100,11 +100,12 @@ describe("the offered fixes work", () => {
         "政策 就高",
         "申报信息",
         "  项目投资 金额",
+        "  营业收入 金额",
         "  项目级别 枚举 区级、市级",
         "第1条 就高",
         `  资助 计算 ${call}`,
       ].join("\n");
-    const bad = compile(body("就高（按 项目级别：区级 200万，市级 500万，项目投资 × 30%）"));
+    const bad = compile(body("就高（分档 营业收入：1亿以上：50万，其他：10万，项目投资 × 30%）"));
     expect(bad.diagnostics.map((d) => d.code)).toEqual(["E302"]);
     const help = bad.diagnostics[0]!.help!;
     const forms = [...help.matchAll(/就高（.*?）(?=，或|。)/g)].map((m) => m[0]);
@@ -113,14 +114,27 @@ describe("the offered fixes work", () => {
       const r = compile(body(form));
       expect(r.diagnostics, form).toEqual([]);
       const p = loadPolicy(r.js!);
-      for (const [level, invest, want] of [
-        ["区级", "1000万", "3000000"],
-        ["市级", "1000万", "5000000"],
-        ["区级", "100万", "2000000"],
+      for (const [revenue, invest, want] of [
+        ["2亿", "1000万", "3000000"],
+        ["2亿", "100万", "500000"],
+        ["0", "10万", "100000"],
       ] as const) {
-        const out = p.evaluate({ 项目投资: invest, 项目级别: level });
-        expect(out.ok && out.result.clauses[0]!.amount, `${form} ${level} ${invest}`).toBe(want);
+        const out = p.evaluate({ 项目投资: invest, 营业收入: revenue, 项目级别: "区级" });
+        expect(out.ok && out.result.clauses[0]!.amount, `${form} ${revenue} ${invest}`).toBe(want);
       }
+    }
+    // A table (按 …) keeps a comma only when another row (a key and its value) follows it, so an
+    // argument after a table needs no brackets.
+    const table = compile(body("就高（按 项目级别：区级 200万，市级 500万，项目投资 × 30%）"));
+    expect(table.diagnostics).toEqual([]);
+    const p = loadPolicy(table.js!);
+    for (const [level, invest, want] of [
+      ["区级", "1000万", "3000000"],
+      ["市级", "1000万", "5000000"],
+      ["区级", "100万", "2000000"],
+    ] as const) {
+      const out = p.evaluate({ 项目投资: invest, 营业收入: "0", 项目级别: level });
+      expect(out.ok && out.result.clauses[0]!.amount, `${level} ${invest}`).toBe(want);
     }
   });
 });
