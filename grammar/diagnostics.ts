@@ -3,6 +3,7 @@
  * Nothing in the compiler throws or logs them; every pass returns them.
  */
 import type { Span } from "./ast.js";
+import type { DiagnosticCode } from "./diagnostic-codes.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -15,8 +16,8 @@ export interface Fix {
 
 export interface Diagnostic {
   readonly severity: Severity;
-  /** Stable code such as `E101`; tests and editor markers key on it. */
-  readonly code: string;
+  /** Stable code such as `E201`, listed in diagnostic-codes.ts; tests and editor markers key on it. */
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly span: Span;
   readonly help?: string;
@@ -26,7 +27,7 @@ export interface Diagnostic {
 /** Build a diagnostic; a help text is expected for every error. */
 export function diag(
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   span: Span,
   help?: string,

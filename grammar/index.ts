@@ -17,4 +17,10 @@ export {
   type Fix,
   type Severity,
 } from "./diagnostics.js";
+export {
+  DIAGNOSTIC_CODES,
+  isDiagnosticCode,
+  type DiagnosticCode,
+  type DiagnosticCodeSpec,
+} from "./diagnostic-codes.js";
 export { exprToText, bracketLabel, nameText } from "./expr-to-text.js";

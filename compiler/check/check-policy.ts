@@ -260,7 +260,7 @@ function checkClause(cx: CheckContext, c: Clause): void {
   const payment = c.items.some((i) => i.kind === "Payment");
   if (paid && !payment)
     cx.error(
-      "E224",
+      "E225",
       "已拨付 需要与 拨付 一起使用",
       c.span,
       "写 拨付 按 阶段：… 说明各阶段累计拨付比例。",
@@ -287,7 +287,7 @@ function checkCases(
   };
   for (const c of cases) {
     if (c.basedOn && !titles.has(c.basedOn))
-      cx.error("E216", `找不到案例“${c.basedOn}”`, c.span, "基于 之后写另一个案例的名称。");
+      cx.error("E219", `找不到案例“${c.basedOn}”`, c.span, "基于 之后写另一个案例的名称。");
     for (const inp of c.inputs) caseInput(cx, byName, inp);
     for (const pr of c.params) {
       const sym = cx.symbols.get(pr.name.name);

@@ -4,6 +4,7 @@
  */
 import type { DefineDecl, Expr, InputDecl, ParamDecl, Span } from "../../grammar/ast.js";
 import { diag, type Diagnostic, type Fix } from "../../grammar/diagnostics.js";
+import type { DiagnosticCode } from "../../grammar/diagnostic-codes.js";
 import type { Ty } from "./types.js";
 
 export type Sym =
@@ -50,11 +51,11 @@ export class CheckContext {
 
   constructor(readonly declared: ReadonlySet<string>) {}
 
-  error(code: string, message: string, span: Span, help: string, fix?: Fix): void {
+  error(code: DiagnosticCode, message: string, span: Span, help: string, fix?: Fix): void {
     this.diagnostics.push(diag("error", code, message, span, help, fix));
   }
 
-  warn(code: string, message: string, span: Span, help: string, fix?: Fix): void {
+  warn(code: DiagnosticCode, message: string, span: Span, help: string, fix?: Fix): void {
     this.diagnostics.push(diag("warning", code, message, span, help, fix));
   }
 

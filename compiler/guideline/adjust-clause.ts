@@ -108,7 +108,7 @@ export function adjustClause(policy: Clause, adj: Clause, cx: AdjustContext): Cl
           cx.diagnostics.push(
             diag(
               "error",
-              "E404",
+              "E415",
               `政策${cx.label}没有资助方式，申报指南无从调整`,
               it.span,
               "删除这一行。",

@@ -92,7 +92,7 @@ export function compileGuideline(
         diagnostics: [
           diag(
             "error",
-            "E412",
+            "E414",
             "这不是申报指南",
             parsed.ast.header?.span ?? at,
             "申报指南以 申报指南 标题 开头，并写 基于 “政策文件”。",

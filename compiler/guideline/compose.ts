@@ -196,7 +196,7 @@ export function composeGuideline(policy: Policy, guideline: Policy): Composed {
       cx.diagnostics.push(
         diag(
           "error",
-          "E212",
+          "E417",
           `${c.label}在申报指南中写了两次`,
           c.labelSpan,
           "把对同一条款的调整写在一处。",

@@ -1,0 +1,306 @@
+/**
+ * The one catalog of diagnostic codes: code → meaning (a short Chinese title), severity and a
+ * general help text. A code has one meaning everywhere — compiler, CLI, HTTP service, language
+ * server and playground — and `diag()` takes a `DiagnosticCode`, so a code that is not listed here
+ * does not compile. A diagnostic's own message and help may be more specific than this entry; they
+ * never mean something else. docs/diagnostics.md is generated from this table (`npm run docs`).
+ *
+ * Ranges: E0xx the lexer, E1xx the parser, E2xx the checker, W3xx the checker's warnings, E4xx and
+ * W4xx guideline (申报指南) composition and the base policy, E6xx the formatter, E999 internal.
+ * Ranges reserved for work under way (those helpers add their entries here):
+ * E030–E049 limits on hostile input; E240–E259 projects and periods; E260–E279 clause references
+ * and sub-clauses; E280–E299 unit algebra and consistency; E300–E319 diagnostics that lead to the
+ * fix; E430–E449 implausible-value warnings; E500–E519 assertions and proofs.
+ */
+import type { Severity } from "./diagnostics.js";
+
+export interface DiagnosticCodeSpec {
+  /** What the code means, as a short Chinese title. */
+  readonly meaning: string;
+  readonly severity: Severity;
+  /** What to do about it, in general; each diagnostic may say more. */
+  readonly help: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  // E0xx — the lexer (text-to-tokens)
+  E001: {
+    meaning: "引号或「」没有闭合",
+    severity: "error",
+    help: "在本行内补上闭合的 ” 或 」。",
+  },
+  E002: {
+    meaning: "日期不存在",
+    severity: "error",
+    help: "检查月份和日期，例如 2025年12月31日。",
+  },
+  E003: {
+    meaning: "无法识别的字符",
+    severity: "error",
+    help: "删除这些字符，或把文字放在引号“”中。",
+  },
+  E004: {
+    meaning: "几个词粘连在一起，无法安全拆分",
+    severity: "error",
+    help: "在词之间加空格；若是一个新名称，先在申报信息中声明它，或写成「名称」。",
+  },
+  E005: {
+    meaning: "不可用的条款编号写法",
+    severity: "error",
+    help: "条款编号写作 第N条；原文编号（第3条之一、（一）、一、）写进标题或 原文。",
+  },
+  E006: {
+    meaning: "数字的有效数字过多",
+    severity: "error",
+    help: "金额、比例和数量最多写17位有效数字。",
+  },
+  // E1xx — the parser (tokens-to-ast)
+  E100: {
+    meaning: "语法错误",
+    severity: "error",
+    help: "按提示补上或删去词语；关键词表见 docs/language-reference.md。",
+  },
+  // E2xx — the checker (check/)
+  E201: {
+    meaning: "未声明的名称",
+    severity: "error",
+    help: "先在 申报信息、参数、定义 或 分类 中声明它，或改为已声明的名称。",
+  },
+  E202: {
+    meaning: "算式的类型不对",
+    severity: "error",
+    help: "金额只能乘除比例或数量；金额乘金额没有意义。",
+  },
+  E204: {
+    meaning: "比较的两边不能相比",
+    severity: "error",
+    help: "比较的两边应是同一类数值；类别只能比较是否相等。",
+  },
+  E205: {
+    meaning: "表达式的类型或写法不符合要求",
+    severity: "error",
+    help: "按提示改写为所需类型的表达式。",
+  },
+  E206: {
+    meaning: "不是可选的类别",
+    severity: "error",
+    help: "使用声明中列出的类别。",
+  },
+  E207: {
+    meaning: "表格缺少类别",
+    severity: "error",
+    help: "为每个类别写一行，或加一行 其他 … 作为其余情形。",
+  },
+  E208: {
+    meaning: "表格中类别重复",
+    severity: "error",
+    help: "每种类别只能写一行。",
+  },
+  E209: {
+    meaning: "分档重叠",
+    severity: "error",
+    help: "相邻两档应一档含本数、一档不含，如 1亿以上 不满5亿；5亿以上。",
+  },
+  E210: {
+    meaning: "分档有空缺",
+    severity: "error",
+    help: "让相邻两档首尾相接，或加一行 其他：…。",
+  },
+  E211: {
+    meaning: "分档永远不会被用到",
+    severity: "error",
+    help: "检查上下界和“其他”的位置。",
+  },
+  E212: {
+    meaning: "条款编号重复",
+    severity: "error",
+    help: "每个条款编号只能出现一次；请重新编号。",
+  },
+  E213: {
+    meaning: "名称重复声明",
+    severity: "error",
+    help: "每个名称只能声明一次；请改用另一个名称。",
+  },
+  E214: {
+    meaning: "定义循环引用",
+    severity: "error",
+    help: "定义之间不能循环引用。",
+  },
+  E215: {
+    meaning: "单价与数量的单位不一致",
+    severity: "error",
+    help: "使用与单价同一单位的数量，或改写单价的单位。",
+  },
+  E216: {
+    meaning: "案例引用了不存在的条款",
+    severity: "error",
+    help: "期望 中写政策已有的条款编号。",
+  },
+  E217: {
+    meaning: "申报信息不是明细",
+    severity: "error",
+    help: "明细只用于 金额 按 分类 或 金额 按年 的申报信息。",
+  },
+  E218: {
+    meaning: "除数为零",
+    severity: "error",
+    help: "请检查除数。",
+  },
+  E219: {
+    meaning: "找不到案例所基于的案例",
+    severity: "error",
+    help: "基于 之后写另一个案例的名称。",
+  },
+  E220: {
+    meaning: "支持对象中写了不能写的内容",
+    severity: "error",
+    help: "支持对象中只能写 条件、排除 和 原文；资助方式写在具体条款中。",
+  },
+  E221: {
+    meaning: "缺少政策标题",
+    severity: "error",
+    help: "文件开头写：政策 政策名称。",
+  },
+  E222: {
+    meaning: "起始日期晚于终止日期",
+    severity: "error",
+    help: "检查 … 至 … 的两个日期。",
+  },
+  E223: {
+    meaning: "条款有多个资助方式",
+    severity: "error",
+    help: "每个条款只写一种资助方式；不同情形用 如果…则…否则…，或拆成两个条款。",
+  },
+  E224: {
+    meaning: "没有资助方式，上限等步骤无从计算",
+    severity: "error",
+    help: "先写 资助 …。",
+  },
+  E225: {
+    meaning: "已拨付 缺少 拨付",
+    severity: "error",
+    help: "写 拨付 按 阶段：… 说明各阶段累计拨付比例。",
+  },
+  // W3xx — the checker's warnings
+  W301: {
+    meaning: "条款用到的参数尚未设定",
+    severity: "warning",
+    help: "在申报指南中设定参数，或在声明处写 = 取值。",
+  },
+  W302: {
+    meaning: "条款没有资助方式或权益",
+    severity: "warning",
+    help: "加一行 资助 …，或 权益 “…”。",
+  },
+  W303: {
+    meaning: "重复写了一次性",
+    severity: "warning",
+    help: "删去重复的一行。",
+  },
+  // E4xx / W4xx — guidelines (申报指南) and the policy they build on
+  E401: {
+    meaning: "所依据的政策有错误",
+    severity: "error",
+    help: "先用 zhengce check 检查并修正所依据的政策。",
+  },
+  E402: {
+    meaning: "申报指南提高了政策的标准",
+    severity: "error",
+    help: "申报指南只能降低标准；确需提高的，写 例外 第N条 “依据”。",
+  },
+  E403: {
+    meaning: "申报指南不能修改这一项",
+    severity: "error",
+    help: "申报指南可以增加条件、排除，降低比例、金额、上限、名额；其他规则请修订政策。",
+  },
+  E404: {
+    meaning: "政策中没有所调整的条款",
+    severity: "error",
+    help: "申报指南只能调整政策已有的条款。",
+  },
+  E406: {
+    meaning: "申报指南设定的参数与政策的声明不符",
+    severity: "error",
+    help: "只设定政策已声明的参数，类型与政策相同。",
+  },
+  E407: {
+    meaning: "申报期超出政策有效期",
+    severity: "error",
+    help: "申报期须在政策有效期之内。",
+  },
+  E408: {
+    meaning: "申报指南不能修改政策的标题事项",
+    severity: "error",
+    help: "删除这一行；它由政策规定。",
+  },
+  E410: {
+    meaning: "申报指南的数值无法与政策比较",
+    severity: "error",
+    help: "比例、金额和上限请写具体数值（表格须与政策按同样的类别分列）。",
+  },
+  E411: {
+    meaning: "申报指南不能修改叠加规则",
+    severity: "error",
+    help: "叠加规则由政策规定；如需修改请修订政策。",
+  },
+  E412: {
+    meaning: "申报指南没有写所依据的政策",
+    severity: "error",
+    help: "在标题下写一行：基于 “政策文件.zc” 或 基于 “政策标题”。",
+  },
+  E413: {
+    meaning: "找不到申报指南所依据的政策",
+    severity: "error",
+    help: "把所依据的政策放在同一目录（或工作区），或在 基于 后写它的文件名、标题或文号。",
+  },
+  E414: {
+    meaning: "这不是申报指南",
+    severity: "error",
+    help: "申报指南以 申报指南 标题 开头，并写 基于 “政策文件”。",
+  },
+  E415: {
+    meaning: "政策条款没有资助方式，申报指南无从调整",
+    severity: "error",
+    help: "删除这一行。",
+  },
+  E417: {
+    meaning: "申报指南对同一条款写了两次",
+    severity: "error",
+    help: "把对同一条款的调整写在一处。",
+  },
+  W401: {
+    meaning: "申报期不在年度之内",
+    severity: "warning",
+    help: "请核对 年度 与 申报期。",
+  },
+  W402: {
+    meaning: "声明了例外，但指南没有调整该条",
+    severity: "warning",
+    help: "删除这一行，或在该条中写出调整。",
+  },
+  // E6xx — the formatter
+  E601: {
+    meaning: "格式化结果无法重新解析",
+    severity: "error",
+    help: "这是格式化程序的缺陷，原文未被改动；请把政策文本报告给开发者。",
+  },
+  E602: {
+    meaning: "格式化会改变政策内容",
+    severity: "error",
+    help: "这是格式化程序的缺陷，原文未被改动；请把政策文本报告给开发者。",
+  },
+  // E999 — a defect of zhengce itself
+  E999: {
+    meaning: "编译器内部错误",
+    severity: "error",
+    help: "这是 zhengce 的缺陷，请附上政策文本报告给开发者。",
+  },
+} as const satisfies Readonly<Record<string, DiagnosticCodeSpec>>;
+
+/** A code listed in the catalog; `diag()` accepts nothing else. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Is this string a catalogued code (for codes that arrive as text, e.g. from an editor)? */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, code);
+}
