@@ -197,6 +197,22 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     help: "删去重复的一行。",
   },
+  // E300–E319 — diagnostics that lead to the fix
+  E300: {
+    meaning: "名称以条款编号开头，会被读成新的条款",
+    severity: "error",
+    help: "把名称写在「」之间（声明处和每一处使用），或改名。",
+  },
+  E301: {
+    meaning: "第3.1条、A3 等写法不是条款编号",
+    severity: "error",
+    help: "条款编号写作 第N条；原文编号写进标题或 原文。",
+  },
+  E302: {
+    meaning: "函数参数中的“，”被读成了表格的下一行",
+    severity: "error",
+    help: "把表格放进括号，或把它作为最后一个参数。",
+  },
   // E4xx / W4xx — guidelines (申报指南) and the policy they build on
   E401: {
     meaning: "所依据的政策有错误",
