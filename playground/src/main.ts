@@ -5,6 +5,7 @@
 import "./nls.js";
 import "./style.css";
 import { AnalysisStore } from "./analysis-store.js";
+import { installEditorKeyboard } from "./editor-keyboard.js";
 import { registerFormatter, registerLanguage, LANGUAGE_ID, THEME } from "./language/register.js";
 import { monaco } from "./monaco.js";
 import { Playground } from "./playground.js";
@@ -13,6 +14,8 @@ import { saveDraft, storageProblem } from "./store/drafts.js";
 import { TabSync } from "./tab-sync.js";
 import { byId, toast } from "./ui/dom.js";
 import { CompilerClient } from "./worker-client.js";
+// Last, so that the narrow layout overrides every panel's own styles.
+import "./layout-narrow.css";
 
 async function start(): Promise<void> {
   const store = new AnalysisStore();
@@ -45,8 +48,10 @@ async function start(): Promise<void> {
     },
     quickSuggestions: { other: true, comments: false, strings: false },
     fixedOverflowWidgets: true,
-    ariaLabel: "政策源代码编辑器",
+    ariaLabel:
+      "政策源代码编辑器。按 Ctrl+M 切换 Tab 键插入空格或移动焦点；按 Esc 后再按 Tab 离开编辑器；按 F6 在页面各区域之间移动。",
   });
+  installEditorKeyboard(editor);
   const app = new Playground(editor, model, store, client);
   const tabs = new TabSync({
     current: () => model.getValue(),

@@ -4,6 +4,7 @@
  * Also wires the toolbar: import, export, share, diff, format, seed.
  */
 import type { AnalysisStore } from "./analysis-store.js";
+import { backupBeforeReplace } from "./backup.js";
 import { GuidelineController } from "./guideline-controller.js";
 import { MARKER_OWNER, toMarkers } from "./language/markers.js";
 import { spanRange } from "./language/navigation.js";
@@ -23,6 +24,7 @@ import { toApplication, toParams, type FormState } from "./ui/form-values.js";
 import { renderOutline, renderProblems } from "./ui/outline.js";
 import { renderReference } from "./ui/reference.js";
 import { renderResults } from "./ui/results.js";
+import { TabList } from "./ui/tablist.js";
 import { VersionsPanel } from "./ui/versions.js";
 import type { CompilerClient } from "./worker-client.js";
 
@@ -33,6 +35,7 @@ export class Playground {
   private readonly versions: VersionsPanel;
   private readonly diff: DiffView;
   private readonly guideline: GuidelineController;
+  private readonly tabs = new TabList(byId("side"), byId("side"), (t) => this.tabShown(t));
   private lastGood: Analysis | null = null;
   private sentRequest = "";
 
@@ -77,10 +80,7 @@ export class Playground {
     this.diff = new DiffView(() => model.getValue());
     this.versions = new VersionsPanel({
       currentSource: () => model.getValue(),
-      open: (v) => {
-        this.replaceSource(v.source);
-        toast(`已打开版本“${v.name}”（可用 Ctrl+Z 撤销）`);
-      },
+      open: (v) => this.replaceWithBackup(v.source, "打开版本", `已打开版本“${v.name}”`),
       compare: (left, right) => this.diff.open(left, right),
     });
     this.wireToolbar();
@@ -188,6 +188,18 @@ export class Playground {
     this.editor.pushUndoStop();
   }
 
+  /**
+   * Replace the whole text after keeping the current one as a version; the toast says both what
+   * happened (`done`) and where the previous text went. Refuses when the backup cannot be written.
+   */
+  private replaceWithBackup(text: string, action: string, done: string): void {
+    const backup = backupBeforeReplace(this.model.getValue(), text, action);
+    if (!backup.ok) return toast(backup.note);
+    this.replaceSource(text);
+    this.versions.render();
+    toast(`${done}${backup.note ? `；${backup.note}` : ""}（也可用 Ctrl+Z 撤销）`);
+  }
+
   private addCase(title: string): void {
     const result = this.store.current?.evaluation;
     const text = caseText(
@@ -211,19 +223,15 @@ export class Playground {
   }
 
   private showTab(tab: string): void {
-    for (const b of document.querySelectorAll<HTMLButtonElement>("[data-tab]")) {
-      const on = b.dataset["tab"] === tab;
-      b.setAttribute("aria-selected", String(on));
-      byId(`tab-${b.dataset["tab"]}`).hidden = !on;
-    }
-    if (tab === "versions") this.versions.render();
+    this.tabs.select(tab);
+  }
+
+  private tabShown(tab: string): void {
+    if (tab === "versions") this.versions?.render();
     if (tab === "reference" && !byId("reference").childElementCount) renderReference();
   }
 
   private wireToolbar(): void {
-    for (const b of document.querySelectorAll<HTMLButtonElement>("[data-tab]")) {
-      b.addEventListener("click", () => this.showTab(b.dataset["tab"] ?? "try"));
-    }
     const file = byId<HTMLInputElement>("file-input");
     byId("btn-import").addEventListener("click", () => file.click());
     file.addEventListener("change", async () => {
@@ -232,8 +240,7 @@ export class Playground {
       if (!f) return;
       const r = await importFile(f);
       if ("error" in r) return toast(r.error);
-      this.replaceSource(r.source);
-      toast(`已导入“${f.name}”（可用 Ctrl+Z 撤销）`);
+      this.replaceWithBackup(r.source, "导入文件", `已导入“${f.name}”`);
     });
     byId("btn-export").addEventListener("click", () => {
       exportFile(
@@ -265,8 +272,7 @@ export class Playground {
     });
     byId("btn-new-guideline").addEventListener("click", () => void this.guideline.create());
     byId("btn-seed").addEventListener("click", () => {
-      this.replaceSource(SEED_SOURCE);
-      toast("已打开示例政策（可用 Ctrl+Z 撤销）");
+      this.replaceWithBackup(SEED_SOURCE, "打开示例政策", "已打开示例政策");
     });
   }
 }

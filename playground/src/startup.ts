@@ -3,7 +3,8 @@
  * reload keeps later edits), else the autosaved draft, else the seed policy. Opening a link never
  * silently discards a different draft: that draft is kept as a version.
  */
-import { loadDraft, saveVersion } from "./store/drafts.js";
+import { backupBeforeReplace } from "./backup.js";
+import { loadDraft } from "./store/drafts.js";
 import { decodeShare, isShareHash } from "./store/share.js";
 import { SEED_SOURCE } from "./seed.js";
 
@@ -15,10 +16,13 @@ export async function openingSource(): Promise<{ source: string; message?: strin
     history.replaceState(null, "", location.pathname + location.search);
     const shared = await decodeShare(hash);
     if ("source" in shared) {
-      if (draft !== null && draft !== shared.source && draft.trim()) {
-        saveVersion("打开分享链接前的草稿（自动备份）", draft);
-      }
-      return { source: shared.source, message: "已打开分享链接中的政策。" };
+      const backup = backupBeforeReplace(draft ?? "", shared.source, "打开分享链接");
+      // Without a backup the draft stays: a link must never cost the drafter their text.
+      if (!backup.ok) return { source: draft ?? SEED_SOURCE, message: backup.note };
+      return {
+        source: shared.source,
+        message: `已打开分享链接中的政策${backup.note ? `；${backup.note}` : ""}。`,
+      };
     }
     return { source: draft ?? SEED_SOURCE, message: shared.error };
   }

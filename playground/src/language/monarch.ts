@@ -70,7 +70,7 @@ export function monarchFor(names: readonly string[]): Monarch {
 
 /** Token colours for the policy language (light theme). */
 export const themeRules: monaco.editor.ITokenThemeRule[] = [
-  { token: "comment", foreground: "7a7a7a", fontStyle: "italic" },
+  { token: "comment", foreground: "5f6368", fontStyle: "italic" },
   { token: "string", foreground: "a0522d" },
   { token: "number", foreground: "0b7a3e" },
   { token: "number.date", foreground: "0b7a3e" },

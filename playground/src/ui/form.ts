@@ -38,6 +38,7 @@ export class InputForm {
   private date: string;
   private context: FormState["context"];
   private readonly errorSlots = new Map<string, HTMLElement>();
+  private built = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -155,6 +156,7 @@ export class InputForm {
 
   private render(): void {
     this.errorSlots.clear();
+    this.built = 0;
     if (!this.inputs.length) {
       replaceChildren(this.container, h("p", { class: "muted" }, "政策还没有声明申报信息。"));
       return;
@@ -169,31 +171,38 @@ export class InputForm {
   }
 
   private field(input: InputMeta): HTMLElement {
-    const error = h("div", { class: "field-error", attrs: { role: "alert" } });
+    // Ids by position: names are Chinese and may hold any character.
+    const id = `field-${this.built++}`;
+    const error = h("div", { class: "field-error", attrs: { role: "alert", id: `${id}-error` } });
     this.errorSlots.set(input.name, error);
     const type = TYPE_ZH[input.type] ?? input.type;
+    // Rows of amounts are a group of inputs: their label names the group, not one control.
+    const grouped = input.type === "moneyBy" || input.type === "moneyByYear";
     const label = h(
-      "label",
-      { class: "field-label" },
+      grouped ? "div" : "label",
+      { class: "field-label", attrs: grouped ? { id: `${id}-label` } : { for: id } },
       input.name,
       h("span", { class: "field-type" }, input.unit ? `${type}（${input.unit}）` : type),
       input.required ? h("span", { class: "required", title: "必填" }, "*") : null,
     );
-    const desc = input.description ? h("div", { class: "field-desc" }, input.description) : null;
+    const desc = input.description
+      ? h("div", { class: "field-desc", attrs: { id: `${id}-desc` } }, input.description)
+      : null;
+    const described = [desc ? `${id}-desc` : "", `${id}-error`].filter(Boolean).join(" ");
     return h(
       "div",
       { class: "field", attrs: { "data-field-row": input.name } },
       label,
-      this.control(input),
+      this.control(input, id, described),
       desc,
       error,
     );
   }
 
-  private control(input: InputMeta): HTMLElement {
+  private control(input: InputMeta, id: string, describedBy: string): HTMLElement {
     const name = input.name;
     const v = this.values[name];
-    const attrs = { "data-field": name, "aria-label": name };
+    const attrs = { "data-field": name, id, "aria-describedby": describedBy };
     const def = defaultText(input);
     switch (input.type) {
       case "bool": {
@@ -226,7 +235,7 @@ export class InputForm {
       }
       case "moneyBy":
       case "moneyByYear":
-        return this.rows(input, typeof v === "object" ? v : {});
+        return this.rows(input, typeof v === "object" ? v : {}, id, describedBy);
       default: {
         const hint: Record<string, string> = {
           money: "如 200万、1.5亿、3000元",
@@ -250,15 +259,32 @@ export class InputForm {
   }
 
   /** Amounts per category or per year: one row per key. */
-  private rows(input: InputMeta, current: Readonly<Record<string, string>>): HTMLElement {
+  private rows(
+    input: InputMeta,
+    current: Readonly<Record<string, string>>,
+    id: string,
+    describedBy: string,
+  ): HTMLElement {
     const name = input.name;
     const byYear = input.type === "moneyByYear";
     const keys = byYear ? Object.keys(current).sort() : [...(input.values ?? Object.keys(current))];
-    const table = h("div", { class: "rows", attrs: { "data-field": name } });
+    const table = h("div", {
+      class: "rows",
+      attrs: {
+        "data-field": name,
+        role: "group",
+        "aria-labelledby": `${id}-label`,
+        "aria-describedby": describedBy,
+      },
+    });
     const value = () => ({ ...((this.values[name] as Record<string, string> | undefined) ?? {}) });
     const addRow = (key: string) => {
       const amount = h("input", {
-        attrs: { type: "text", placeholder: "金额，如 50万", "aria-label": `${name} ${key}` },
+        attrs: {
+          type: "text",
+          placeholder: "金额，如 50万",
+          "aria-label": `${name} ${byYear ? `${key}年` : key}`,
+        },
       });
       amount.value = current[key] ?? "";
       amount.addEventListener("input", () => this.set(name, { ...value(), [key]: amount.value }));
@@ -274,7 +300,13 @@ export class InputForm {
     keys.forEach(addRow);
     if (!byYear) return table;
     const year = h("input", {
-      attrs: { type: "number", placeholder: "年度，如 2022", min: "1990", max: "2100" },
+      attrs: {
+        type: "number",
+        placeholder: "年度，如 2022",
+        min: "1990",
+        max: "2100",
+        "aria-label": `${name}：要添加的年度`,
+      },
     });
     const add = h("button", { attrs: { type: "button" } }, "添加年度");
     add.addEventListener("click", () => {
