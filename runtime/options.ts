@@ -31,12 +31,12 @@ export const OPTION_NAMES = [
 
 /** Options after checking: normalised values, ready for the evaluator. */
 export interface CheckedOptions {
-  readonly date?: string;
-  readonly today?: string;
-  readonly applicant?: string;
+  readonly date: string | undefined;
+  readonly today: string | undefined;
+  readonly applicant: string | undefined;
   readonly ledger: readonly LedgerEntry[];
   readonly approved: Readonly<Record<number, string>>;
-  readonly params?: Readonly<Record<string, unknown>>;
+  readonly params: Readonly<Record<string, unknown>> | undefined;
   readonly explain: boolean;
   readonly quotaUsed: Readonly<Record<number, number>>;
 }
@@ -46,6 +46,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
 const NO_APPROVED: Readonly<Record<number, string>> = Object.freeze({});
+const NO_QUOTA: Readonly<Record<number, number>> = Object.freeze({});
 
 /** An applicant name: non-empty text up to {@link APPLICANT_MAX} characters, normalised. */
 export function checkApplicant(
@@ -132,7 +133,8 @@ export function checkOptions(
   let approved = NO_APPROVED;
   let params: Readonly<Record<string, unknown>> | undefined;
   let explain = true;
-  for (const key of Object.keys(o)) {
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) continue;
     const v = o[key];
     if (v === undefined) continue;
     switch (key) {
@@ -173,14 +175,15 @@ export function checkOptions(
         errors.push(unknownOption(key));
     }
   }
+  // One object shape for every call (absent options are undefined): the evaluator's hot path.
   return {
-    ...(date ? { date } : {}),
-    ...(today ? { today } : {}),
-    ...(applicant ? { applicant } : {}),
+    date,
+    today,
+    applicant,
     ledger,
     approved,
-    ...(params ? { params } : {}),
+    params,
     explain,
-    quotaUsed: options.quotaUsed ?? {},
+    quotaUsed: options.quotaUsed ?? NO_QUOTA,
   };
 }

@@ -214,12 +214,18 @@ function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun, today: boolean):
 
 /** 从高不重复 among this policy's clauses, then deduct other support of the same level. */
 function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: ExplainStep[]): void {
+  // Amounts are plain non-negative decimal strings: "0" is the only zero (awarded() refuses
+  // negatives), so the hot path parses an amount only to compare two that are both paid.
   const stackable = (c: ClauseResult) =>
-    c.status === "awarded" && !c.stacksWith && new Dec(c.amount ?? "0").gt(0);
+    c.status === "awarded" && !c.stacksWith && c.amount !== null && c.amount !== "0";
   if (plan.stacking.highestOnly) {
     let best: ClauseResult | undefined;
-    for (const c of clauses)
-      if (stackable(c) && (!best || new Dec(c.amount!).gt(best.amount!))) best = c;
+    let top: Dec | undefined;
+    for (const c of clauses) {
+      if (!stackable(c)) continue;
+      const a = new Dec(c.amount!);
+      if (!top || a.gt(top)) [best, top] = [c, a];
+    }
     if (best) {
       for (let i = 0; i < clauses.length; i++) {
         const c = clauses[i]!;

@@ -299,12 +299,16 @@ export function validate(
   const rec = app as Record<string, unknown>;
   const index = indexOf(inputs);
   const values = defaults.slice();
-  const given = new Uint8Array(inputs.length);
+  // Required fields seen so far; checked against the count of required fields at the end.
+  let requiredSeen = 0;
   let fieldErrors: InputError[][] | undefined;
-  const other: InputError[] = [];
-  const reserved: Record<string, string> = {};
+  let other: InputError[] | undefined;
+  let date: string | undefined;
+  let applicant: string | undefined;
+  let project: string | undefined;
   let unknown = 0;
-  for (const key of Object.keys(rec)) {
+  for (const key in rec) {
+    if (!Object.hasOwn(rec, key)) continue;
     const raw = rec[key];
     const i = index.get(key);
     if (i === undefined) {
@@ -312,14 +316,17 @@ export function validate(
       if (meta) {
         if (raw === undefined || raw === null) continue;
         const p = parseOne(meta, raw);
-        if (p.ok) reserved[key] = p.value as string;
-        else other.push({ field: key, message: `“${key}”${p.message}：收到 ${show(raw)}` });
-      } else if (unknown++ < 200) other.push(unknownField(inputs, key));
+        if (!p.ok)
+          (other ??= []).push({ field: key, message: `“${key}”${p.message}：收到 ${show(raw)}` });
+        else if (key === "申报日期") date = p.value as string;
+        else if (key === "申报主体") applicant = p.value as string;
+        else project = p.value as string;
+      } else if (unknown++ < 200) (other ??= []).push(unknownField(inputs, key));
       continue;
     }
     if (raw === undefined || raw === null) continue;
-    given[i] = 1;
     const meta = inputs[i]!;
+    if (meta.required) requiredSeen++;
     if (raw === true || raw === false) {
       if (meta.type === "bool") {
         values[i] = raw;
@@ -336,21 +343,38 @@ export function validate(
     values[i] = parseField(meta, raw, errs);
     if (errs.length) (fieldErrors ??= [])[i] = errs;
   }
+  if (!fieldErrors && !other && requiredSeen === requiredCount(inputs)) {
+    const value: { values: unknown[]; date?: string; applicant?: string; project?: string } = {
+      values,
+    };
+    if (date) value.date = date;
+    if (applicant) value.applicant = applicant;
+    if (project) value.project = project;
+    return { ok: true, value };
+  }
   const errors: InputError[] = [];
   for (let i = 0; i < inputs.length; i++) {
-    if (!given[i] && inputs[i]!.required) errors.push(missingError(inputs[i]!));
+    const meta = inputs[i]!;
+    const raw = rec[meta.name];
+    if (meta.required && (raw === undefined || raw === null || !Object.hasOwn(rec, meta.name)))
+      errors.push(missingError(meta));
     const errs = fieldErrors?.[i];
     if (errs) errors.push(...errs);
   }
-  errors.push(...other);
-  if (errors.length) return { ok: false, errors };
-  const value: { values: unknown[]; date?: string; applicant?: string; project?: string } = {
-    values,
-  };
-  if (reserved["申报日期"]) value.date = reserved["申报日期"];
-  if (reserved["申报主体"]) value.applicant = reserved["申报主体"];
-  if (reserved["申报项目"]) value.project = reserved["申报项目"];
-  return { ok: true, value };
+  if (other) errors.push(...other);
+  return { ok: false, errors };
+}
+
+const REQUIRED = new WeakMap<readonly InputMeta[], number>();
+
+/** How many declared inputs are required; computed once per policy. */
+function requiredCount(inputs: readonly InputMeta[]): number {
+  let n = REQUIRED.get(inputs);
+  if (n === undefined) {
+    n = inputs.filter((m) => m.required).length;
+    REQUIRED.set(inputs, n);
+  }
+  return n;
 }
 
 function unknownField(inputs: readonly InputMeta[], key: string): InputError {
