@@ -138,6 +138,14 @@ export const RULE_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   },
   openClauses: { what: "开放的条款", help: "开放写作 开放 第1条、第5条。" },
   exceptionDecl: { what: "例外", help: "例外写作 例外 第5条 “依据”。" },
+  scopedLimit: {
+    what: "带范围的限额",
+    help: "范围之后写限额，如 同一项目 累计上限 500万、单个企业 年度累计上限 100万、单个企业 一次性、单个企业 每年限 1 项、全部企业 名额 每年 20。",
+  },
+  limitScope: {
+    what: "限额的范围（同一项目、单个企业、全部企业）",
+    help: "限额的范围写作 同一项目、单个企业 或 全部企业，如 同一项目 累计上限 500万。",
+  },
 };
 
 /** The innermost rule of a rule stack that has an entry (the last one, normally). */
