@@ -11,7 +11,8 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rollupOptions: {
-      external: [/^node:/, "prettier", /^prettier\//, "typescript"],
+      // z3-solver loads its wasm beside itself: it stays a package, imported only by --prove.
+      external: [/^node:/, "prettier", /^prettier\//, "typescript", "z3-solver"],
       output: { format: "es", entryFileNames: "main.js" },
     },
   },

@@ -63,11 +63,13 @@ export function impactText(impact: Impact, limit = 30): string[] {
 
 /** Ranges where amounts differ, per changed clause, with verified witnesses. */
 export function boundariesText(bs: readonly ClauseBoundaries[]): string[] {
-  const out = ["金额不同的输入范围（每段附两版实际计算验证过的示例）"];
+  const out = ["金额不同的输入范围（抽样搜索，每段附两版实际计算验证过的示例）"];
   for (const b of bs) {
     out.push(`  ${b.clause}`);
     if (!b.slices.length)
-      out.push("    未找到金额不同的输入（变化只涉及资格或文字，或需要案例未覆盖的情形）");
+      out.push(
+        "    抽样未找到金额不同的输入（这不是证明：变化可能只在案例未覆盖的输入组合下出现；用 --prove 求证）",
+      );
     for (const s of b.slices) {
       out.push(`    背景：${s.context}${s.fixed ? `（${s.fixed}）` : ""}`);
       for (const r of s.ranges) {

@@ -6,7 +6,7 @@ export { definePolicy, loadPolicy } from "./define.js";
 export { evaluateBatch, type BatchItem } from "./batch.js";
 export { Dec, roundMoney, roundingText, toPlain } from "./money.js";
 export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
-export { RESERVED_FIELDS, parseDate, parseValue, validate } from "./validate.js";
+export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { todayInChina, type Plan } from "./run.js";
 export type * from "./types.js";

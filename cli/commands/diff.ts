@@ -3,9 +3,12 @@
  * [--params FILE] [--threads N] [--slices N]`: what changed between two versions of a policy, in
  * words, and whose subsidy changes by how much. OLD and NEW are files or `FILE@REV` (a git
  * revision). `--slices` caps the boundary slices per clause (0 skips the boundary search).
+ * `--prove` adds the exact diff (Z3): each changed clause and the total proven unchanged, or the
+ * regions where amounts differ with verified witnesses; `--prove-timeout MS` limits each query.
  */
 import { parseCsv, fileSamples, type Sample } from "../../review/index.js";
-import { budgetParallel } from "../../review/node/index.js";
+import { budgetParallel, closeSolver, proofText, proveDiff } from "../../review/node/index.js";
+import type { ProofReport } from "../../review/node/index.js";
 import { budgetPlan, diffPrepared, prepare } from "../../review/index.js";
 import { budgetText, reportText } from "../../review/index.js";
 import { renderDiagnostic } from "../../grammar/index.js";
@@ -14,7 +17,7 @@ import { readVersion } from "../git-source.js";
 import { CliError, parseJson, readText } from "../io.js";
 
 const USAGE =
-  "用法：zhengce diff 旧版.zc 新版.zc [--json] [--cases 申报.json|申报.csv] [--population 100000 --seed 1] [--date 2024-03-01] [--params 参数.json] [--slices 6]\n" +
+  "用法：zhengce diff 旧版.zc 新版.zc [--json] [--cases 申报.json|申报.csv] [--population 100000 --seed 1] [--date 2024-03-01] [--params 参数.json] [--slices 6] [--prove [--prove-timeout 毫秒]]\n" +
   "      旧版、新版可写作 文件@版本（如 policies/a.zc@HEAD~1），读取 git 中该版本的文件";
 
 function readApplications(file: string): Sample[] {
@@ -82,15 +85,37 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     );
     seconds = (performance.now() - started) / 1000;
   }
+  let proof: ProofReport | undefined;
+  if (flag(args, "prove")) {
+    const timeoutMs = positiveInt(args, "prove-timeout");
+    try {
+      proof = await proveDiff(prepared, timeoutMs ? { timeoutMs } : {});
+    } finally {
+      await closeSolver();
+    }
+  }
   // `--exit-code`, as in git diff: 1 when a rule changed, for review gates in CI.
   const code = flag(args, "exit-code") && report.counts.rule > 0 ? 1 : 0;
   if (flag(args, "json")) {
     out(
-      JSON.stringify({ ...report, ...(budget ? { budget: { ...budget, seconds } } : {}) }, null, 2),
+      JSON.stringify(
+        {
+          ...report,
+          ...(budget ? { budget: { ...budget, seconds } } : {}),
+          ...(proof ? { proof } : {}),
+        },
+        null,
+        2,
+      ),
     );
     return code;
   }
   out(reportText(report));
+  out(
+    proof
+      ? ["", ...proofText(proof)].join("\n")
+      : "\n以上金额范围由抽样搜索得到，未作证明；用 --prove 求证（已证明不变，或列出全部金额不同的区域）",
+  );
   if (budget) out(["", ...budgetText(budget, seconds, budget.threads)].join("\n"));
   return code;
 }

@@ -1,4 +1,12 @@
 /**
- * The review floor's Node-only part: budgets on worker threads. The browser never loads this.
+ * The review floor's Node-only part: budgets on worker threads, and the solver-backed proofs
+ * (review/prove/, loaded only when a proof is asked for). The browser never loads this.
  */
 export { budgetParallel } from "./budget-parallel.js";
+export {
+  closeSolver,
+  proofText,
+  proveDiff,
+  type ProofReport,
+  type ProveOptions,
+} from "../prove/index.js";

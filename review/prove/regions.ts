@@ -1,0 +1,162 @@
+/**
+ * Regions where two outcomes differ. The solver finds an application where they differ; both
+ * compiled versions evaluate it (it must reproduce the predicted amounts); the conditions that
+ * hold there are cut down to the few that matter (an unsat core, then one by one): within them
+ * every valid application differs. That region is excluded and the search repeats, so when the
+ * solver finally answers "none left" the regions listed are all there are.
+ */
+import { Dec } from "../../runtime/index.js";
+import type { EvaluateOptions } from "../../runtime/index.js";
+import type { Outcome } from "./clause-to-term.js";
+import type { Ctx } from "./prove-diff.js";
+import { money } from "./prove-diff.js";
+import { observe, Reader, witnessInput, type Observed } from "./witness.js";
+import type { ZBool } from "./z3.js";
+
+export interface Witness {
+  /** The application as the old version receives it (and the new one, when they differ). */
+  readonly application: Record<string, unknown>;
+  readonly applicationNew?: Record<string, unknown>;
+  readonly options: EvaluateOptions;
+  readonly optionsNew?: EvaluateOptions;
+  readonly before: Observed;
+  readonly after: Observed;
+  /** Both compiled evaluators reproduced the solver's amounts. */
+  readonly verified: boolean;
+}
+
+export interface Region {
+  /** The conditions that define it, in words. */
+  readonly conditions: readonly string[];
+  /** True when only some applications in it differ (the conditions could not be made sufficient). */
+  readonly partial: boolean;
+  readonly witness: Witness;
+}
+
+export type RegionResult =
+  | { kind: "proven" }
+  | { kind: "mismatch"; detail: string }
+  | { kind: "regions"; regions: Region[]; complete: boolean; timedOut: boolean };
+
+const MAX_DROPS = 24;
+
+export async function findRegions(
+  cx: Ctx,
+  o: Outcome,
+  n: Outcome,
+  numbers: { old?: number; new?: number },
+  what: "own" | "total",
+  scopes?: readonly string[],
+  /** The scopes whose conditions describe regions (default: those of the query). */
+  described?: readonly string[],
+): Promise<RegionResult> {
+  const { z, d } = cx;
+  const t = d.terms;
+  const differ = z.Or(z.Not(o.status.eq(n.status)), t.cmp(o.amount, n.amount, "ne"));
+  const domain = d.constraints(scopes);
+  // The searching solver preprocesses (solve-eqs eliminates the named definitions); the one that
+  // cuts regions answers many small queries under assumptions.
+  const s = new z.Solver();
+  s.set("timeout", cx.limit);
+  s.set("arith.solver", 2);
+  s.add(...domain, differ);
+  const s2 = new z.Solver();
+  s2.set("timeout", cx.limit);
+  s2.set("arith.solver", 2);
+  // Regions are cut on exact amounts: rounding to the 分 may still make amounts a fen apart equal.
+  const ex = (x: Outcome) => x.exact ?? x.amount;
+  s2.add(...domain, o.status.eq(n.status), t.cmp(ex(o), ex(n), "eq"));
+  const regions: Region[] = [];
+  const atoms = d.atomsOf(described ?? scopes ?? [...d.atoms.keys()]);
+  for (let round = 0; round < cx.regions; round++) {
+    const res = await s.check();
+    if (res === "unsat")
+      return regions.length
+        ? { kind: "regions", regions, complete: true, timedOut: false }
+        : { kind: "proven" };
+    if (res === "unknown") return { kind: "regions", regions, complete: false, timedOut: true };
+    const r = new Reader(z, s.model());
+    const wa = witnessInput(d, r, cx.a.checked, "old", cx.keyA);
+    const wb = witnessInput(d, r, cx.b.checked, "new", cx.keyB);
+    const target = (k: "old" | "new") => (what === "total" ? "total" : numbers[k]);
+    const pa = what === "own" ? cx.a.own : cx.a.full;
+    const pb = what === "own" ? cx.b.own : cx.b.full;
+    const before = observe(pa, wa, target("old"), money);
+    const after = observe(pb, wb, target("new"), money);
+    if ("errors" in before || "errors" in after)
+      return {
+        kind: "mismatch",
+        detail: `示例申报未通过校验：${[...("errors" in before ? before.errors : []), ...("errors" in after ? after.errors : [])].join("；")}`,
+      };
+    const expect = (x: Outcome) => ({ status: Number(r.int(x.status)), amount: r.num(x.amount) });
+    const eo = expect(o);
+    const en = expect(n);
+    const agrees = (seen: Observed, e: { status: number; amount: Dec }) =>
+      seen.status === e.status && new Dec(seen.amount).eq(e.amount);
+    if (!agrees(before, eo) || !agrees(after, en))
+      return {
+        kind: "mismatch",
+        detail: `求解器预计 ${eo.amount.toString()} → ${en.amount.toString()}，计算得到 ${before.amount} → ${after.amount}`,
+      };
+    const lits = atoms.map((a) => {
+      if (a.cmp) {
+        const x = r.num(a.cmp.x);
+        const y = r.num(a.cmp.y);
+        const op = x.gt(y) ? "gt" : x.lt(y) ? "lt" : "eq";
+        return { b: t.cmp(a.cmp.x, a.cmp.y, op), text: a.cmp[op] };
+      }
+      const yes = r.bool(a.b);
+      return { b: yes ? a.b : z.Not(a.b), text: yes ? a.yes : a.no };
+    });
+    const kept = await sufficient(cx, s2, lits, round);
+    const conds = kept ?? lits;
+    const same = JSON.stringify(wa.application) === JSON.stringify(wb.application);
+    const sameOpt = JSON.stringify(wa.options) === JSON.stringify(wb.options);
+    regions.push({
+      conditions: conds.map((l) => l.text),
+      partial: kept === undefined,
+      witness: {
+        application: wa.application,
+        ...(same ? {} : { applicationNew: wb.application }),
+        options: wa.options,
+        ...(sameOpt ? {} : { optionsNew: wb.options }),
+        before,
+        after,
+        verified: true,
+      },
+    });
+    s.add(z.Not(conds.length ? z.And(...conds.map((l) => l.b)) : z.Bool.val(true)));
+  }
+  const more = await s.check();
+  return { kind: "regions", regions, complete: more === "unsat", timedOut: more === "unknown" };
+}
+
+/**
+ * The fewest conditions (of those holding at the witness) under which no valid application has
+ * equal outcomes; undefined when even all of them together are not enough.
+ */
+async function sufficient(
+  cx: Ctx,
+  s2: InstanceType<Ctx["z"]["Solver"]>,
+  lits: readonly { b: ZBool; text: string }[],
+  round: number,
+): Promise<{ b: ZBool; text: string }[] | undefined> {
+  const z = cx.z;
+  const track = lits.map((l, i) => {
+    const p = z.Bool.const(`选${round}_${i}`);
+    s2.add(z.Implies(p, l.b));
+    return p;
+  });
+  if ((await s2.check(...track)) !== "unsat") return undefined;
+  const core = s2.unsatCore();
+  const names = new Set<string>();
+  for (let i = 0; i < core.length(); i++) names.add(core.get(i).sexpr());
+  let keep = track.map((p, i) => ({ p, i })).filter((x) => names.has(x.p.sexpr()));
+  let drops = 0;
+  for (const x of [...keep]) {
+    if (drops++ >= MAX_DROPS) break;
+    const rest = keep.filter((y) => y !== x);
+    if ((await s2.check(...rest.map((y) => y.p))) === "unsat") keep = rest;
+  }
+  return keep.map((x) => lits[x.i]!);
+}
