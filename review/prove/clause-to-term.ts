@@ -112,6 +112,16 @@ export function clauseOutcome(tr: ExprTr, c: Clause, key: string, rounding: Roun
       d.atom(q, `${c.label}本年度名额已满`, `${c.label}本年度名额未满`);
     }
   }
+  for (const it of c.items)
+    if (
+      (it.kind === "Once" ||
+        it.kind === "PerYearLimit" ||
+        it.kind === "Quota" ||
+        it.kind === "AnnualCap" ||
+        it.kind === "TotalCap") &&
+      it.scope
+    )
+      throw new Untranslated("按同一项目、单个企业或全部企业计的限额");
   const fail = z.Or(...reasons);
   const zero = t.zero();
   const award = c.items.find(
