@@ -5,6 +5,7 @@
 import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
 import type { Expr, NameRef, Span } from "./ast.js";
 import { LineMap } from "./diagnostics.js";
+import { MAX_NESTING, NestingTooDeep } from "./limits.js";
 import { zhErrorMessages } from "./parse-errors.js";
 import * as T from "./tokens.js";
 import { KEYWORD_COMPARE } from "./words.js";
@@ -25,6 +26,24 @@ export class ExprParser extends EmbeddedActionsParser {
 
   /** Line map of the source being parsed; set by `parse` before each run. */
   lines = new LineMap("");
+
+  /** How many nesting constructs (brackets, calls, tables, 并非, 负号, 如果) are open; bounded by MAX_NESTING. */
+  private nesting = 0;
+
+  /**
+   * Run a rule body one nesting level deeper. Every cycle of the grammar passes through one of
+   * these, so the parser's recursion (and the tree's nesting) stays below MAX_NESTING; one level
+   * too many throws at the token that opens it, and tokens-to-ast reports it (E031).
+   */
+  protected nested<R>(body: () => R): R {
+    if (this.nesting >= MAX_NESTING) throw new NestingTooDeep(this.LA(1));
+    this.nesting++;
+    try {
+      return body();
+    } finally {
+      this.nesting--;
+    }
+  }
 
   constructor() {
     super(T.ALL_TOKENS, {
@@ -100,17 +119,19 @@ export class ExprParser extends EmbeddedActionsParser {
     this.OR([{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]),
   );
 
-  ifExpr = this.RULE("ifExpr", (): Expr => {
-    const start = this.CONSUME(KW.If);
-    const cond = this.SUBRULE(this.expr);
-    this.CONSUME(KW.Then);
-    const then = this.SUBRULE2(this.expr);
-    this.CONSUME(KW.Else);
-    const otherwise = this.SUBRULE3(this.expr);
-    return this.ACTION(
-      () => ({ kind: "If", cond, then, else: otherwise, span: this.sp(start) }) as Expr,
-    );
-  });
+  ifExpr = this.RULE("ifExpr", (): Expr =>
+    this.nested(() => {
+      const start = this.CONSUME(KW.If);
+      const cond = this.SUBRULE(this.expr);
+      this.CONSUME(KW.Then);
+      const then = this.SUBRULE2(this.expr);
+      this.CONSUME(KW.Else);
+      const otherwise = this.SUBRULE3(this.expr);
+      return this.ACTION(
+        () => ({ kind: "If", cond, then, else: otherwise, span: this.sp(start) }) as Expr,
+      );
+    }),
+  );
 
   orExpr = this.RULE("orExpr", (): Expr => {
     let left = this.SUBRULE(this.andExpr);
@@ -139,11 +160,12 @@ export class ExprParser extends EmbeddedActionsParser {
   notExpr = this.RULE("notExpr", (): Expr =>
     this.OR([
       {
-        ALT: () => {
-          const start = this.CONSUME(KW.Not);
-          const operand = this.SUBRULE(this.notExpr);
-          return this.ACTION(() => ({ kind: "Not", operand, span: this.sp(start) }) as Expr);
-        },
+        ALT: () =>
+          this.nested(() => {
+            const start = this.CONSUME(KW.Not);
+            const operand = this.SUBRULE(this.notExpr);
+            return this.ACTION(() => ({ kind: "Not", operand, span: this.sp(start) }) as Expr);
+          }),
       },
       { ALT: () => this.SUBRULE(this.cmpExpr) },
     ]),
@@ -237,11 +259,12 @@ export class ExprParser extends EmbeddedActionsParser {
   unary = this.RULE("unary", (): Expr =>
     this.OR([
       {
-        ALT: () => {
-          const start = this.CONSUME(T.Minus);
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION(() => ({ kind: "Neg", operand, span: this.sp(start) }) as Expr);
-        },
+        ALT: () =>
+          this.nested(() => {
+            const start = this.CONSUME(T.Minus);
+            const operand = this.SUBRULE(this.unary);
+            return this.ACTION(() => ({ kind: "Neg", operand, span: this.sp(start) }) as Expr);
+          }),
       },
       { ALT: () => this.SUBRULE(this.primary) },
     ]),
@@ -283,16 +306,21 @@ export class ExprParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
-          this.CONSUME(T.LParen);
-          const inner = this.SUBRULE(this.expr);
-          this.CONSUME(T.RParen);
-          return inner;
+          const inBrackets = () => {
+            this.CONSUME(T.LParen);
+            const inner = this.SUBRULE(this.expr);
+            this.CONSUME(T.RParen);
+            return inner;
+          };
+          // （如果 … ） is one level, not two: the formatter brackets every nested 如果, and its
+          // output must parse within the same limit as its input.
+          return this.LA(2).tokenType === KW.If ? inBrackets() : this.nested(inBrackets);
         },
       },
-      { ALT: () => this.SUBRULE(this.call) },
-      { ALT: () => this.SUBRULE(this.sum) },
-      { ALT: () => this.SUBRULE(this.table) },
-      { ALT: () => this.SUBRULE(this.brackets) },
+      { ALT: () => this.nested(() => this.SUBRULE(this.call)) },
+      { ALT: () => this.nested(() => this.SUBRULE(this.sum)) },
+      { ALT: () => this.nested(() => this.SUBRULE(this.table)) },
+      { ALT: () => this.nested(() => this.SUBRULE(this.brackets)) },
     ]),
   );
 

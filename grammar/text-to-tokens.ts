@@ -17,6 +17,7 @@ import {
   malformedClauseIdDiagnostic,
 } from "./lex-hints.js";
 import { longestNameStarts } from "./name-matcher.js";
+import { CLAUSE_NUMBER_HELP, MAX_CLAUSE_NUMBER } from "./limits.js";
 import * as T from "./tokens.js";
 
 /** Most significant digits of a number in a policy (see FACTOR_DIGITS in the runtime). */
@@ -304,7 +305,21 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     if (cm) {
-      push(T.ClauseNo, pos, pos + cm[0].length, clauseNumber(cm[1]!));
+      const n = clauseNumber(cm[1]!);
+      const tooLarge = !(n <= MAX_CLAUSE_NUMBER);
+      if (tooLarge) {
+        const e = pos + cm[0].length;
+        diagnostics.push(
+          diag(
+            "error",
+            "E030",
+            `条款编号“${source.slice(pos, e)}”过大`,
+            span(pos, e),
+            CLAUSE_NUMBER_HELP,
+          ),
+        );
+      }
+      push(T.ClauseNo, pos, pos + cm[0].length, tooLarge ? REJECTED_CLAUSE : n);
       pos += cm[0].length;
       if (wasLineStart) title();
       continue;

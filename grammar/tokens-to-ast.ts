@@ -7,6 +7,7 @@ import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { CaseParser } from "./parse-cases.js";
+import { parseBounded } from "./parse-bounded.js";
 import { errorToDiagnostic } from "./parse-diagnostics.js";
 import type { LexResult } from "./text-to-tokens.js";
 import type { KeywordName } from "./keywords.js";
@@ -108,7 +109,7 @@ let shared: PolicyParser | undefined;
 /** tokens → AST with syntax diagnostics. The parser instance is reused; it keeps nothing between calls. */
 export function tokensToAst(lex: LexResult): { ast: A.Policy; diagnostics: Diagnostic[] } {
   shared ??= new PolicyParser();
-  const parser = shared;
+  let parser = shared;
   parser.lines = lex.lines;
   const diagnostics: Diagnostic[] = [];
   const items: A.TopItem[] = [];
@@ -119,15 +120,27 @@ export function tokensToAst(lex: LexResult): { ast: A.Policy; diagnostics: Diagn
     parser.input = block;
     const first = block[0]!.tokenType;
     if (first === KW.Policy || first === KW.Guideline) {
-      const h = parser.header();
+      const { item: h, diagnostics: deep } = parseBounded(lex, block, () => parser.header());
+      diagnostics.push(...deep);
       if (header && h)
         diagnostics.push(
           errorToDiagnostic(lex, { message: "政策标题只能写一次", token: block[0]! }),
         );
       header ??= h;
     } else {
-      const item = parser.topItem();
+      const {
+        item,
+        diagnostics: deep,
+        overflow,
+      } = parseBounded(lex, block, () => parser.topItem());
+      diagnostics.push(...deep);
       if (item) items.push(item);
+      if (overflow) {
+        // A parser that ran out of stack is in no state to go on: the next block gets a new one.
+        shared = parser = new PolicyParser();
+        parser.lines = lex.lines;
+        continue;
+      }
     }
     diagnostics.push(...parser.errors.map((e) => errorToDiagnostic(lex, e)));
   }

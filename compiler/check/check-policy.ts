@@ -8,6 +8,7 @@ import { REJECTED_CLAUSE } from "../../grammar/clause-ids.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
 import { closest } from "./suggest.js";
+import { checkCount } from "./counts.js";
 import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
 
 /** What code generation needs beyond the AST. */
@@ -224,10 +225,12 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
       if (it.from > it.to)
         cx.error("E222", "申报期的起始日期晚于终止日期", it.span, "检查两个日期。");
       return;
-    case "Source":
-    case "Once":
     case "PerYearLimit":
     case "Quota":
+      checkCount(cx, it.count, it.span);
+      return;
+    case "Source":
+    case "Once":
     case "Stackable":
     case "Beneficiary":
     case "Benefit":

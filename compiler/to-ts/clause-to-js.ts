@@ -7,6 +7,7 @@ import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { namesIn } from "../walk.js";
 import { comment, lit, Writer } from "./emit.js";
+import { clauseFunctionName, clauseNumberCode, countCode } from "./clause-ident.js";
 import type { ExprGen } from "./expr-to-js.js";
 import { emitScopedCap, emitScopedCheck } from "./limits-to-js.js";
 
@@ -90,9 +91,13 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   );
   w.line(comment(`${c.label} ${c.title}`));
   if (src) w.line(comment(`原文：${src.text}`));
-  w.open(`function clause${c.number}(ctx${ts ? ": rt.Ctx" : ""})${ts ? ": ClauseResult" : ""}`);
+  w.open(
+    `function ${clauseFunctionName(c.number)}(ctx${ts ? ": rt.Ctx" : ""})${ts ? ": ClauseResult" : ""}`,
+  );
   w.line("const v = ctx.v;").line("const p = ctx.p;");
-  w.line(`const c = new rt.ClauseRun(${c.number}, ${lit(c.label)}, ${lit(c.title)}, ctx.explain);`);
+  w.line(
+    `const c = new rt.ClauseRun(${clauseNumberCode(c.number)}, ${lit(c.label)}, ${lit(c.title)}, ctx.explain);`,
+  );
   w.line("const x = ctx.explain ? c : null;");
   for (const it of c.items) {
     if (it.kind === "Stackable") w.line(`c.stacksWith = ${lit(it.with)};`);
@@ -133,19 +138,21 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     }
     if (it.kind === "Once" && !once) {
       once = true;
-      w.line(`const once = rt.firstAward(ctx.ledger, ctx.applicant, ${c.number}, ctx.date);`);
+      w.line(
+        `const once = rt.firstAward(ctx.ledger, ctx.applicant, ${clauseNumberCode(c.number)}, ctx.date);`,
+      );
       w.line(
         `if (once) c.fail(${H("本条为一次性支持，已于")} + rt.fmtDate(once.date) + ${H("获得")} + rt.fmtMoney(rt.dec(once.amount)));`,
       );
     }
     if (it.kind === "PerYearLimit") {
       w.line(
-        `if (rt.countInYear(ctx.ledger, ctx.applicant, ${c.number}, ctx.year, ctx.date) >= ${it.count}) c.fail(${H(`每年限申报${it.count}项，本年度已获支持`)});`,
+        `if (rt.countInYear(ctx.ledger, ctx.applicant, ${clauseNumberCode(c.number)}, ctx.year, ctx.date) >= ${countCode(it.count)}) c.fail(${H(`每年限申报${it.count}项，本年度已获支持`)});`,
       );
     }
     if (it.kind === "Quota") {
       w.line(
-        `if ((ctx.quotaUsed[${c.number}] ?? 0) >= ${it.count}) c.fail(${H(`本年度名额已满（每年${it.count}个）`)});`,
+        `if ((ctx.quotaUsed[${clauseNumberCode(c.number)}] ?? 0) >= ${countCode(it.count)}) c.fail(${H(`本年度名额已满（每年${it.count}个）`)});`,
       );
     }
   }
@@ -169,7 +176,7 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     emitRounding(g, w, rounding);
     w.line("const maximum = a;");
     if (award.form.kind !== "UpTo") {
-      w.line(`const approved = ctx.approved[${c.number}];`);
+      w.line(`const approved = ctx.approved[${clauseNumberCode(c.number)}];`);
       w.open("if (approved !== undefined)");
       w.line(
         `const ap = rt.roundMoney(rt.dec(approved), ${lit(rounding.unit)}, ${lit(rounding.mode)});`,
@@ -224,7 +231,7 @@ function emitAward(
     }
     case "UpTo":
       w.line(`const top = ${g.expr(f.amount)};`);
-      w.line(`const ok = ctx.approved[${n}];`);
+      w.line(`const ok = ctx.approved[${clauseNumberCode(n)}];`);
       w.line("if (ok === undefined) return c.needsDecision(top);");
       w.line(`let a${dec} = rt.min(rt.dec(ok), top);`);
       w.line(
@@ -232,7 +239,7 @@ function emitAward(
       );
       return;
     case "CaseByCase":
-      w.line(`const ok = ctx.approved[${n}];`);
+      w.line(`const ok = ctx.approved[${clauseNumberCode(n)}];`);
       w.line("if (ok === undefined) return c.needsDecision();");
       w.line(`let a${dec} = rt.dec(ok);`);
       w.line(
@@ -309,8 +316,8 @@ function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
     w.line(`const cap = ${g.expr(it.value)};`);
     w.line(
       annual
-        ? `const used = rt.sumInYear(ctx.ledger, ctx.applicant, ${n}, ctx.year, ctx.date);`
-        : `const used = rt.sumAll(ctx.ledger, ctx.applicant, ${n}, ctx.date);`,
+        ? `const used = rt.sumInYear(ctx.ledger, ctx.applicant, ${clauseNumberCode(n)}, ctx.year, ctx.date);`
+        : `const used = rt.sumAll(ctx.ledger, ctx.applicant, ${clauseNumberCode(n)}, ctx.date);`,
     );
     w.line("const room = rt.max(rt.ZERO, cap.minus(used));");
     const label = annual ? `本年度（按自然年）已获本条资助 ` : "历年已获本条资助 ";

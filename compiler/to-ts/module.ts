@@ -8,6 +8,7 @@ import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { emitChecks, emitClause } from "./clause-to-js.js";
 import { comment, Hoister, json, lit, Writer } from "./emit.js";
+import { clauseFunctionName } from "./clause-ident.js";
 import { ExprGen, tsType } from "./expr-to-js.js";
 import { applicationSchema, inputMeta, isRequired, policyMeta } from "./schema.js";
 
@@ -82,7 +83,7 @@ export function toModule(
   if (header?.repeal) plan.line(`repeal: ${json(header.repeal)},`);
   if (header?.window) plan.line(`window: ${json(header.window)},`);
   plan.line("eligibility,");
-  plan.line(`clauses: [${checked.clauses.map((c) => `clause${c.number}`).join(", ")}],`);
+  plan.line(`clauses: [${checked.clauses.map((c) => clauseFunctionName(c.number)).join(", ")}],`);
   plan.open("stacking:");
   plan.line(`highestOnly: ${highestOnly},`);
   if (deduct && deduct.kind === "Deduct") {

@@ -19,4 +19,25 @@ describe("work bounded by input size", () => {
     within(L.longNames(2000));
     within(L.longFreeText(600, 20000));
   });
+
+  it("deep nesting is refused with E031 at the bracket, within the limit (was a stack overflow)", () => {
+    for (const depth of [157, 200, 5000]) {
+      for (const [open, close] of [
+        ["（", "）"],
+        ["(", ")"],
+        ["就高（", "，1）"],
+      ] as const) {
+        const r = within(L.deepNesting(depth, open, close));
+        expect(r.diagnostics.map((d) => d.code)).toEqual(["E031"]);
+      }
+    }
+  });
+
+  it("huge clause numbers are refused with E030 (generated code did not load)", () => {
+    for (const digits of [5, 22, 400]) {
+      const r = within(L.hugeClauseNumber(digits));
+      expect(r.diagnostics.map((d) => d.code)).toEqual(["E030"]);
+    }
+    expect(within(L.hugeClauseNumber(4)).ok).toBe(true);
+  });
 });
