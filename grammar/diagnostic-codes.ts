@@ -54,6 +54,27 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "金额、比例和数量最多写17位有效数字。",
   },
+  // E030–E049 — limits on hostile input (grammar/limits.ts)
+  E030: {
+    meaning: "条款编号过大",
+    severity: "error",
+    help: "条款编号最大为 第9999条；原文编号写进标题或 原文。",
+  },
+  E031: {
+    meaning: "括号、并非、负号或 如果 嵌套过深",
+    severity: "error",
+    help: "最多嵌套 32 层；把里层的部分写成 定义 中的名称再引用。",
+  },
+  E032: {
+    meaning: "表达式过长或嵌套过深",
+    severity: "error",
+    help: "一个表达式最多 128 层运算；把其中一部分写成 定义 中的名称再引用。",
+  },
+  E033: {
+    meaning: "名额或每年限的数不是整数",
+    severity: "error",
+    help: "写 1 到 1000000 之间的项目个数，如 名额 每年 20。",
+  },
   // E1xx — the parser (tokens-to-ast)
   E100: {
     meaning: "语法错误",
