@@ -3,6 +3,9 @@
  * checked against this output by a test, so the reference cannot drift from the keywords.
  */
 import { KEYWORDS, type KeywordCategory } from "./keywords.js";
+import { BASICS } from "./reference-basics.js";
+import { CLAUSES } from "./reference-clauses.js";
+import { INPUTS } from "./reference-inputs.js";
 import { limitsReference } from "./reference-limits.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
@@ -23,12 +26,18 @@ export function referenceMarkdown(): string {
   const out = [
     "# zhengce 语言参考",
     "",
-    "本文件由 `grammar/keywords.ts` 生成（`npm run docs`），请勿手工修改。每个关键词的第一个写法为标准写法，其余为同义写法。",
+    "本文件由 `grammar/keywords.ts` 与 `grammar/reference-*.ts` 生成（`npm run docs`），请勿手工修改。",
+    "前一部分说明每一种写法，并给出**可运行的示例**：每个 ` ```zc ` 示例都由测试 `test/unit/reference-examples.test.ts` 编译，" +
+      "其中的案例逐一运行并须全部通过；紧随其后的 ` ```json ` 申报材料也按该示例计算（`total=` 写明期望的总额，元）。" +
+      "后一部分是由关键词表生成的完整关键词表；每个关键词都至少出现在一个示例中，否则测试失败并指出缺少哪个关键词。",
     "全角与半角标点、数字均可使用；名称之间的空格可省略，除非两个名称直接相连。",
     "",
-    "条款编号写作 `第N条`（`第3条`、`第十二条`）。文件中常见的 `第3条之一`、`第3条（一）`、`第3条第2款`、" +
-      "`第三部分第2条` 以及行首的 `（一）`、`一、`、`1.` 目前不能作为条款编号：它们报错 E005 并给出可用的写法，" +
-      "绝不会被读成 `第3条` 加标题。请另取一个未使用的编号，原文编号写进标题或 `原文`。",
+    ...BASICS,
+    ...CLAUSES,
+    ...INPUTS,
+    "# 关键词表",
+    "",
+    "每个关键词的第一个写法为标准写法，其余为同义写法。",
     "",
   ];
   for (const [cat, title] of SECTIONS) {

@@ -51,7 +51,7 @@ export function limitsReference(): string[] {
     "台账的每一笔写明申报主体、条款、金额、日期，以及所属项目（`project`）和计算基数（`base`）；批量评估时自动记下。",
     "案例中写作 `已获 第1条 400万 日期 2022年3月1日 所属项目 “一期” 基数 2000万`。",
     "",
-    "```",
+    "```zc",
     ...SCOPE_EXAMPLE.trimEnd().split("\n"),
     "```",
     "",
