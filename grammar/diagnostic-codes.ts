@@ -10,7 +10,8 @@
  * Ranges reserved for work under way (those helpers add their entries here):
  * E030–E049 limits on hostile input; E240–E259 projects and periods; E260–E279 clause references
  * and sub-clauses; E280–E299 unit algebra and consistency; E300–E319 diagnostics that lead to the
- * fix; E430–E449 implausible-value warnings; E500–E519 assertions and proofs.
+ * fix; W430–W449 implausible-value warnings (compiler/check/implausible.ts); E500–E519
+ * assertions and proofs.
  */
 import type { Severity } from "./diagnostics.js";
 
@@ -314,6 +315,22 @@ export const DIAGNOSTIC_CODES = {
     meaning: "声明了例外，但指南没有调整该条",
     severity: "warning",
     help: "删除这一行，或在该条中写出调整。",
+  },
+  // W430–W449 — implausible values: figures that type-check but are almost always a slip
+  W430: {
+    meaning: "比例超过 100%",
+    severity: "warning",
+    help: "资助或拨付多于基数几乎总是笔误（如把 13% 写成 130%）；若确是政策原意，请在注释中写明依据。",
+  },
+  W431: {
+    meaning: "上限低于本条的定额",
+    severity: "warning",
+    help: "定额永远不会全额发放：检查两个金额是否写反或多写、少写了一位；只在某些情形下封顶时写 上限 … 当 …。",
+  },
+  W432: {
+    meaning: "日期范围的终止早于起始",
+    severity: "warning",
+    help: "这样的范围是空的（条件永远不成立，合计为零）：检查两个日期是否写反，或年份是否写错。",
   },
   // E6xx — the formatter
   E601: {

@@ -7,6 +7,7 @@ import { itemsOf } from "../../grammar/ast.js";
 import { REJECTED_CLAUSE } from "../../grammar/clause-ids.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
+import { checkImplausible } from "./implausible.js";
 import { closest } from "./suggest.js";
 import { checkCount } from "./counts.js";
 import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
@@ -168,6 +169,7 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
     for (const it of s.items) if (it.kind === "Deduct") expectTy(cx, it.value, MONEY, "扣除的金额");
   }
   checkCases(cx, policy, seen, inputs);
+  checkImplausible(cx, policy);
   return { policy, cx, inputs, params, defines, clauses, clauseParams, eligibilityParams };
 }
 
