@@ -28,4 +28,9 @@ export {
   type PreparedPolicy,
 } from "./guideline/compile-guideline.js";
 export { provenanceText, type Provenance } from "./guideline/provenance.js";
+export {
+  missingBase,
+  missingBaseDiagnostic,
+  type MissingBase,
+} from "./guideline/base-diagnostics.js";
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";

@@ -301,6 +301,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "删除这一行。",
   },
+  E416: {
+    meaning: "申报指南所依据的政策在服务目录之外",
+    severity: "error",
+    help: "把所依据的政策放进服务目录。",
+  },
   E417: {
     meaning: "申报指南对同一条款写了两次",
     severity: "error",

@@ -7,6 +7,8 @@ import {
   compile,
   compileGuideline,
   LineMap,
+  missingBase,
+  missingBaseDiagnostic,
   preparePolicy,
   sourceKind,
   type ast,
@@ -17,6 +19,9 @@ import {
 import { looksLikeGuideline } from "./guideline-kind.js";
 import { indexClauses, indexGuidelineNames, indexNames } from "./name-index.js";
 import type { ClauseInfo, NameInfo } from "./types.js";
+
+const WHERE =
+  "把所依据的政策文件放在同一工作区（同一目录），或在“基于”后写它的文件名，例如 基于 “政策.zc”";
 
 /** The policy a guideline builds on, as the host found it. */
 export interface BaseText {
@@ -57,13 +62,11 @@ export function analyze(text: string, base?: BaseText): Analysis {
   }
   if (!base) {
     const result = compile(text, { emit: [] });
-    const missing: Diagnostic = {
-      severity: "error",
-      code: "E413",
-      message: `找不到申报指南所依据的政策“${kind.basedOn ?? ""}”`,
-      span: result.ast?.header?.span ?? lines.span(0, 0),
-      help: "把所依据的政策文件放在同一工作区（同一目录），或在“基于”后写它的文件名，例如 基于 “政策.zc”",
-    };
+    const missing = missingBaseDiagnostic(
+      missingBase(kind.basedOn),
+      result.ast?.header?.span ?? lines.span(0, 0),
+      kind.basedOn === undefined ? undefined : WHERE,
+    );
     const names = result.ast ? indexNames(result.ast, text) : [];
     const res = { ...result, ok: false, diagnostics: [missing] };
     return finish(text, lines, true, kind.basedOn, res, result.ast, names, new Set());

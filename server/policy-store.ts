@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compile } from "../compiler/index.js";
-import { compileGuideline } from "../compiler/index.js";
-import type { Diagnostic } from "../grammar/index.js";
+import { compileGuideline, missingBase, missingBaseDiagnostic } from "../compiler/index.js";
+import { LineMap, type Diagnostic } from "../grammar/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { CompiledPolicy } from "../runtime/index.js";
 import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
@@ -105,20 +105,19 @@ export function compileVersion(
   const version = inputVersion(input);
   const at = new Date().toISOString();
   const name = basename(file);
-  if (input.guideline && !input.policy)
+  if (input.guideline && !input.policy) {
+    const missing =
+      input.outside && input.missing !== undefined
+        ? ({ kind: "outside", basedOn: input.missing } as const)
+        : missingBase(input.missing);
+    const d = missingBaseDiagnostic(missing, new LineMap(source).span(0, 0));
+    const where =
+      missing.kind === "not-found" ? "（按文件名或同一目录中政策的标题、文号查找）" : "";
     return {
       ok: false,
-      problem: {
-        version,
-        at,
-        message: input.outside
-          ? `申报指南所依据的政策“${input.missing}”在服务目录之外，不予读取（请把政策放进服务目录）`
-          : input.missing
-            ? `找不到申报指南所依据的政策“${input.missing}”（按文件名或同一目录中政策的标题、文号查找）`
-            : "申报指南没有写所依据的政策（基于 …）",
-        diagnostics: [],
-      },
+      problem: { version, at, message: d.message + where, diagnostics: views([d]) },
     };
+  }
   const result = input.policy
     ? compileGuideline(source, input.policy.source, { emit: ["js"] })
     : compile(source, { emit: ["js"] });

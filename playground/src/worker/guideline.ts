@@ -5,8 +5,8 @@
  * chosen base, the year and window, the open and closed clauses, and where each value comes from.
  */
 import type { Header, Policy } from "../../../grammar/index.js";
-import { diag, LineMap, type Diagnostic } from "../../../grammar/index.js";
-import { provenanceText } from "../../../compiler/index.js";
+import { LineMap, type Diagnostic } from "../../../grammar/index.js";
+import { missingBaseDiagnostic, provenanceText } from "../../../compiler/index.js";
 import type { BaseCandidate, ClauseInfo, GuidelineInfo, NameInfo } from "../protocol.js";
 import { indexClauses, indexGuidelineNames } from "../../../language/index.js";
 import type { CompileResult, Toolchain } from "./compiler-bridge.js";
@@ -133,14 +133,13 @@ export function compileGuidelineSource(
     closed: [],
     provenance: [],
   };
+  const choose = "也可在右侧“申报指南”中选择政策版本。";
   if (basedOn === undefined && !explicit)
     return failed(
-      diag(
-        "error",
-        "E412",
-        "申报指南没有写所依据的政策",
+      missingBaseDiagnostic(
+        { kind: "unwritten" },
         header?.span ?? new LineMap(source).span(0, 0),
-        "在标题下写一行：基于 “政策文件.zc” 或 基于 “政策标题”，也可在右侧“申报指南”中选择政策版本。",
+        `在标题下写一行：基于 “政策文件.zc” 或 基于 “政策标题”，${choose}`,
       ),
       info,
       guideline,
@@ -148,12 +147,10 @@ export function compileGuidelineSource(
     );
   if (!base)
     return failed(
-      diag(
-        "error",
-        "E413",
-        `找不到所依据的政策“${basedOn ?? ""}”`,
+      missingBaseDiagnostic(
+        { kind: "not-found", basedOn: basedOn ?? "" },
         basedOnSpan(source, header),
-        "按内置示例政策和本浏览器中保存的版本查找（文件名、版本名称、政策标题或文号）；也可在右侧“申报指南”中选择政策版本。",
+        `按内置示例政策和本浏览器中保存的版本查找（文件名、版本名称、政策标题或文号）；${choose}`,
       ),
       info,
       guideline,
