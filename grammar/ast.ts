@@ -323,7 +323,15 @@ export interface Eligibility {
 
 export type StackingItem =
   | { readonly kind: "HighestOnly"; readonly span: Span }
-  | { readonly kind: "Deduct"; readonly value: Expr; readonly span: Span };
+  | { readonly kind: "Deduct"; readonly value: Expr; readonly span: Span }
+  /** A limit over all clauses: `单个企业 每年限 1 项` (同一单位每年只能申报一个项目). */
+  | { readonly kind: "Limit"; readonly limit: LimitItem; readonly span: Span };
+
+/** The limits that may carry a scope, in a clause or in 叠加规则. */
+export type LimitItem = Extract<
+  ClauseItem,
+  { kind: "AnnualCap" | "TotalCap" | "Once" | "PerYearLimit" | "Quota" }
+>;
 
 export interface Stacking {
   readonly kind: "Stacking";

@@ -37,6 +37,13 @@ export class ClauseParser extends DeclParser {
             this.ACTION(() => items.push({ kind: "Deduct", value, span: this.sp(t) }));
           },
         },
+        {
+          ALT: () => {
+            const start = this.LA(1);
+            const limit = this.SUBRULE(this.scopedLimit) as A.LimitItem;
+            this.ACTION(() => items.push({ kind: "Limit", limit, span: this.sp(start) }));
+          },
+        },
       ]);
       this.sep(1);
     });

@@ -3,6 +3,7 @@
  * that gains or loses a category value, a parameter set from 待定 to a figure, a definition
  * computed differently: each is one line.
  */
+import { limitWords } from "../grammar/limit-words.js";
 import type {
   Expr,
   InputDecl,
@@ -209,6 +210,51 @@ function categoryChanges(a: Policy, b: Policy): Change[] {
   return out;
 }
 
+/** The policy-wide limits of 叠加规则, added, removed or changed, by their words. */
+function policyLimitChanges(a: Stacking | undefined, b: Stacking | undefined): Change[] {
+  const place = { clause: "叠加规则" };
+  const words = (s?: Stacking) =>
+    new Map(
+      (s?.items ?? []).flatMap((i) =>
+        i.kind === "Limit"
+          ? [
+              [
+                limitWords(
+                  i.limit,
+                  i.limit.scope ?? (i.limit.kind === "Quota" ? "policy" : "applicant"),
+                ),
+                i,
+              ] as const,
+            ]
+          : [],
+      ),
+    );
+  const wa = words(a);
+  const wb = words(b);
+  const out: Change[] = [];
+  for (const [w, i] of wa)
+    if (!wb.has(w))
+      out.push(
+        change(place, "stacking", "rule", {
+          subject: "本政策限额",
+          text: `取消 ${w}`,
+          before: w,
+          oldSpan: i.span,
+        }),
+      );
+  for (const [w, i] of wb)
+    if (!wa.has(w))
+      out.push(
+        change(place, "stacking", "rule", {
+          subject: "本政策限额",
+          text: `新增 ${w}`,
+          after: w,
+          newSpan: i.span,
+        }),
+      );
+  return out;
+}
+
 function stackingChanges(a: Stacking | undefined, b: Stacking | undefined): Change[] {
   const place = { clause: "叠加规则" };
   const out: Change[] = [];
@@ -222,6 +268,7 @@ function stackingChanges(a: Stacking | undefined, b: Stacking | undefined): Chan
         ...spans,
       }),
     );
+  out.push(...policyLimitChanges(a, b));
   const deduct = (s?: Stacking) => s?.items.find((i) => i.kind === "Deduct");
   const da = deduct(a);
   const db = deduct(b);

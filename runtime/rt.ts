@@ -8,6 +8,7 @@ export { countInYear, firstAward, sumAll, sumInYear } from "./ledger.js";
 export { countScoped, firstScoped, scopeText, sumScoped, type LimitScope } from "./limits.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
+export type { PolicyLimit } from "./policy-limits.js";
 export { definePolicy } from "./define.js";
 export {
   caught,

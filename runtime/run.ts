@@ -18,6 +18,8 @@ import type {
 import { normalizeApplicant, normalizeProject } from "./ledger-entries.js";
 import { checkOptions } from "./options.js";
 import { failureText } from "./ops.js";
+import { applyPolicyLimits, type PolicyLimit } from "./policy-limits.js";
+import { highestPerProject } from "./project-stacking.js";
 import { parseValue, validate } from "./validate.js";
 
 /** What a generated module hands to the runtime. */
@@ -42,6 +44,8 @@ export interface Plan {
     readonly highestOnly: boolean;
     readonly deduct?: (ctx: Ctx) => Dec;
     readonly deductText?: string;
+    /** Limits over all clauses (叠加规则: 单个企业 每年限 1 项 …). */
+    readonly limits?: readonly PolicyLimit[];
   };
 }
 
@@ -150,6 +154,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
   } else {
     clauses = plan.clauses.map((f) => f(ctx));
     applyStacking(plan, ctx, clauses, policy.steps);
+    if (plan.stacking.limits) applyPolicyLimits(plan.stacking.limits, ctx, clauses, policy.steps);
   }
   // The total as a decimal string; with one awarded clause (the usual case) it is that amount.
   let first: string | undefined;
@@ -241,6 +246,7 @@ function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: Exp
         if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
       }
     }
+    highestPerProject(ctx, clauses, steps);
   }
   let deduct: Dec | undefined;
   try {

@@ -166,7 +166,11 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
     }
   }
   for (const s of itemsOf(policy, "Stacking")) {
-    for (const it of s.items) if (it.kind === "Deduct") expectTy(cx, it.value, MONEY, "扣除的金额");
+    for (const it of s.items) {
+      if (it.kind === "Deduct") expectTy(cx, it.value, MONEY, "扣除的金额");
+      if (it.kind === "Limit" && (it.limit.kind === "TotalCap" || it.limit.kind === "AnnualCap"))
+        expectTy(cx, it.limit.value, MONEY, "本政策的累计上限");
+    }
   }
   checkCases(cx, policy, seen, inputs);
   checkImplausible(cx, policy);

@@ -367,7 +367,11 @@ function topUnit(item: A.TopItem, ix: TokenIndex): Unit {
         item.span.line,
         kw("Stacking"),
         items(item.items, (s: A.StackingItem) =>
-          s.kind === "HighestOnly" ? kw("HighestOnly") : [kw("Deduct"), " ", exprToDoc(s.value)],
+          s.kind === "HighestOnly"
+            ? kw("HighestOnly")
+            : s.kind === "Limit"
+              ? clauseItemDoc(s.limit)
+              : [kw("Deduct"), " ", exprToDoc(s.value)],
         ),
       );
     case "Clause":

@@ -4,10 +4,16 @@
  * rounding, validity). Markdown and HTML are rendered from the outline.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { Policy } from "../../grammar/ast.js";
+import type { LimitItem, Policy } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
-import { clauseToProse, conditionPhrases, exclusionSentences } from "./clause-to-prose.js";
+import {
+  clauseToProse,
+  conditionPhrases,
+  exclusionSentences,
+  scopeProse,
+} from "./clause-to-prose.js";
 import { exprToProse, ProseContext } from "./expr-to-prose.js";
+import { limitProse } from "./limit-prose.js";
 
 /** One paragraph: an optional lead in bold (`1、支持企业“两化”深度融合。`) and its text. */
 export interface Paragraph {
@@ -63,6 +69,23 @@ export function clauseParagraphs(policy: Policy, cx: ProseContext): Paragraph[] 
   }));
 }
 
+/** A limit of the policy as a whole, in the document's words. */
+function policyLimitProse(l: LimitItem, cx: ProseContext): string {
+  const who = scopeProse(l.scope, l.kind === "Quota" ? "本政策全部申报单位合计" : "同一申报单位");
+  switch (l.kind) {
+    case "PerYearLimit":
+      return `${who}每年只能申报${l.count}个项目（本政策各条款合计）`;
+    case "Quota":
+      return `${who}每年支持不超过${l.count}个项目（本政策各条款合计）`;
+    case "Once":
+      return `${who}限享受本政策支持一次`;
+    case "TotalCap":
+      return `${who}享受本政策各条款资助累计${limitProse(l.value, cx)}`;
+    case "AnnualCap":
+      return `${who}每年享受本政策各条款资助累计${limitProse(l.value, cx)}`;
+  }
+}
+
 /** 附则: stacking, parameters left open, rounding, validity. */
 export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
   const out: Paragraph[] = [];
@@ -77,6 +100,8 @@ export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[]
     out.push({
       text: `同一项目符合本政策多项条款的，按照“从高不重复”原则，只按金额最高的一项给予支持${except}。`,
     });
+  for (const s of stacking)
+    if (s.kind === "Limit") out.push({ text: `${policyLimitProse(s.limit, cx)}。` });
   for (const s of stacking)
     if (s.kind === "Deduct")
       out.push({

@@ -3,19 +3,13 @@
  * prior awards within that scope. Limits written without a scope keep the code of
  * clause-to-js.ts (per applicant, and per policy for 名额), so their behaviour is unchanged.
  */
-import type { ClauseItem, LimitScope } from "../../grammar/ast.js";
+import type { ClauseItem, LimitScope, StackingItem } from "../../grammar/ast.js";
+import { limitWords } from "../../grammar/limit-words.js";
 import { lit, type Writer } from "./emit.js";
 import type { ExprGen } from "./expr-to-js.js";
 
 type Check = Extract<ClauseItem, { kind: "Once" | "PerYearLimit" | "Quota" }>;
 type Cap = Extract<ClauseItem, { kind: "AnnualCap" | "TotalCap" }>;
-
-/** The drafter's word for a scope, as the reference and the formatter write it. */
-export const SCOPE_WORD: Readonly<Record<LimitScope, string>> = {
-  project: "同一项目",
-  applicant: "单个企业",
-  policy: "全部企业",
-};
 
 /** An eligibility check (一次性, 每年限 N 项, 名额) within a scope; `n` is the clause number. */
 export function emitScopedCheck(g: ExprGen, w: Writer, it: Check, scope: LimitScope, n: number) {
@@ -63,4 +57,34 @@ export function emitScopedCap(g: ExprGen, w: Writer, it: Cap, scope: LimitScope,
     .line(`if (x) x.step(${H("→ ")} + rt.fmtMoney(a), a);`)
     .close();
   w.close();
+}
+
+/** The policy-wide limits of 叠加规则 as a runtime `PolicyLimit[]` literal, or "" when none. */
+export function policyLimitsJs(g: ExprGen, stacking: readonly StackingItem[]): string {
+  const out: string[] = [];
+  const ctxT = g.ts ? ": rt.Ctx" : "";
+  for (const s of stacking) {
+    if (s.kind !== "Limit") continue;
+    const l = s.limit;
+    const scope = l.scope ?? (l.kind === "Quota" ? "policy" : "applicant");
+    const text = lit(limitWords(l, scope));
+    switch (l.kind) {
+      case "PerYearLimit":
+      case "Quota":
+        out.push(
+          `{ kind: ${lit(l.kind === "Quota" ? "quota" : "perYear")}, scope: ${lit(scope)}, count: ${l.count}, text: ${text} }`,
+        );
+        break;
+      case "Once":
+        out.push(`{ kind: "once", scope: ${lit(scope)}, text: ${text} }`);
+        break;
+      case "TotalCap":
+      case "AnnualCap":
+        out.push(
+          `{ kind: ${lit(l.kind === "TotalCap" ? "total" : "annual")}, scope: ${lit(scope)}, cap: (ctx${ctxT}) => { const v = ctx.v; const p = ctx.p; const x = null; void v, void p, void x; return ${g.expr(l.value)}; }, text: ${text} }`,
+        );
+        break;
+    }
+  }
+  return out.length ? `[${out.join(", ")}]` : "";
 }

@@ -7,6 +7,7 @@ import { itemsOf, type ClauseItem, type Rounding } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { emitChecks, emitClause } from "./clause-to-js.js";
+import { policyLimitsJs } from "./limits-to-js.js";
 import { comment, Hoister, json, lit, Writer } from "./emit.js";
 import { clauseFunctionName } from "./clause-ident.js";
 import { ExprGen, tsType } from "./expr-to-js.js";
@@ -93,6 +94,8 @@ export function toModule(
     );
     plan.line(`deductText: ${lit(exprToText(deduct.value))},`);
   }
+  const limits = policyLimitsJs(g, stacking);
+  if (limits) plan.line(`limits: ${limits},`);
   plan.close("},");
   plan.close("};");
 

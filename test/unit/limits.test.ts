@@ -179,3 +179,77 @@ describe("documents, diffs and formatting carry the scope", () => {
     expect(r.text).toBe(SOURCE);
   });
 });
+
+describe("a limit of the whole policy: 单个企业 每年限 1 项", () => {
+  const file = "test/cases/good/one-project-per-year.zc";
+  const source = readFileSync(file, "utf8");
+  const perYear = load(source);
+  const who = { 申报主体: "上海乙公司" };
+
+  it("a batch pays the first project of the year and refuses the second under every clause", () => {
+    const { items } = evaluateBatch(perYear, [
+      {
+        ...who,
+        申报项目: "产线改造",
+        实施智能化改造: true,
+        改造投资: "800万",
+        申报日期: "2023-03-01",
+      },
+      { ...who, 申报项目: "研发中心", 获研发平台认定: true, 申报日期: "2023-09-01" },
+      { ...who, 申报项目: "产线改造", 获研发平台认定: true, 申报日期: "2023-10-01" },
+      { ...who, 申报项目: "研发中心", 获研发平台认定: true, 申报日期: "2024-01-05" },
+    ]);
+    const totals = items.map((i) => (i.evaluation.ok ? i.evaluation.result.total : "error"));
+    expect(totals).toEqual(["800000", "0", "500000", "500000"]);
+    const second = clause(items[1]!.evaluation, 2);
+    expect(second.reasons.join()).toContain(
+      "单个企业每年限申报1个项目（本政策各条合计）：本申报主体本年度已有 1 个项目获得本政策支持（“产线改造”（2023年3月1日第1条））",
+    );
+  });
+
+  it("the document states it once for the policy, and the diff names it", () => {
+    const md = policyDocument(compile(source, { emit: [] }).ast!, "md");
+    expect(md).toContain("同一申报单位每年只能申报1个项目（本政策各条款合计）。");
+    const edited = source.replace("单个企业 每年限 1 项", "单个企业 每年限 2 项");
+    expect(prepare(source, edited).changes.map((c) => c.text)).toEqual([
+      "叠加规则 取消 单个企业每年限申报1个项目（本政策各条合计）",
+      "叠加规则 新增 单个企业每年限申报2个项目（本政策各条合计）",
+    ]);
+  });
+});
+
+describe("从高不重复 per project across applications (seed 第13条)", () => {
+  const seed = load(readFileSync("policies/jiading-2021-industrial-internet.zc", "utf8"));
+  const base = {
+    注册地在本区: true,
+    法人企业: true,
+    经营状态正常: true,
+    信用记录良好: true,
+    认定为标杆示范项目: true,
+    项目已投入金额: "600万",
+    申报日期: "2022-03-01",
+    申报主体: "上海丙公司",
+  };
+  const ledger = [
+    { applicant: "上海丙公司", clause: 1, amount: "150万", date: "2022-01-10", project: "一期" },
+  ];
+
+  it("tops up the same project and says what it already received", () => {
+    const c = clause(seed.evaluate({ ...base, 申报项目: "一期" }, { ledger }), 5);
+    expect(c.amount).toBe("300000");
+    expect(c.steps.at(-1)!.text).toBe(
+      "从高不重复：同一项目“一期”已获本政策其他条款资助 150万元（2022年1月10日第1条150万元），本条 180万元 只补足差额 → 30万元",
+    );
+  });
+
+  it("leaves another project of the enterprise alone, and compares nothing without a project", () => {
+    expect(clause(seed.evaluate({ ...base, 申报项目: "二期" }, { ledger }), 5).amount).toBe(
+      "1800000",
+    );
+    const ev = seed.evaluate(base, { ledger: [{ ...ledger[0]!, project: undefined }] });
+    expect(clause(ev, 5).amount).toBe("1800000");
+    expect(ev.ok && ev.result.steps.map((s) => s.text)).toContain(
+      "从高不重复：申报材料未写“申报项目”，不与台账中本申报主体此前的资助比较（无法认定为同一项目）",
+    );
+  });
+});
