@@ -42,7 +42,12 @@ const COMMANDS: Record<
     load: () => import("./commands/eval.js"),
   },
   test: {
-    usage: "test [文件或目录]             运行政策中的案例",
+    usage: "test [文件或目录] [--coverage]  运行政策中的案例",
+    help: [
+      "  --coverage       列出每一条的案例覆盖：哪些条件、上限、步骤、表格行和分档有案例覆盖，哪些没有",
+      "                   （删去一项规则后有案例的结果改变，即为有案例依赖它；表格行与分档按案例的说明是否走到）",
+      "每个文件的汇总行写明有几个条款没有案例。退出码：0 全部通过；1 有案例未通过",
+    ].join("\n"),
     load: () => import("./commands/test.js"),
   },
   fmt: {
@@ -74,7 +79,17 @@ const COMMANDS: Record<
   },
 };
 
-const BOOLEAN_FLAGS = ["json", "all", "help", "write", "check", "no-state", "exit-code", "stdio"];
+const BOOLEAN_FLAGS = [
+  "json",
+  "all",
+  "help",
+  "write",
+  "check",
+  "no-state",
+  "exit-code",
+  "stdio",
+  "coverage",
+];
 
 function usage(): string {
   return [

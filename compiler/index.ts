@@ -17,6 +17,12 @@ export type * as ast from "../grammar/ast.js";
 export type { Checked } from "./check/check-policy.js";
 export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/keywords.js";
 export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
+export {
+  clausesWithoutCase,
+  policyCoverage,
+  type ClauseCoverage,
+  type CoverageItem,
+} from "./coverage.js";
 export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
 export { typeText } from "./format/ast-to-units.js";
 export {
