@@ -6,6 +6,7 @@ import { KEYWORDS, type KeywordCategory } from "./keywords.js";
 import { BASICS } from "./reference-basics.js";
 import { CLAUSES } from "./reference-clauses.js";
 import { INPUTS } from "./reference-inputs.js";
+import { amountsReference } from "./reference-amounts.js";
 import { limitsReference } from "./reference-limits.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
@@ -51,5 +52,6 @@ export function referenceMarkdown(): string {
     out.push("");
   }
   out.push(...limitsReference());
+  out.push(...amountsReference());
   return out.join("\n");
 }

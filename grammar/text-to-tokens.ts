@@ -9,7 +9,7 @@ import { Decimal } from "decimal.js";
 import type { Comment, Span } from "./ast.js";
 import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
 import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-ids.js";
-import { KEYWORDS, spellingTable } from "./keywords.js";
+import { KEYWORDS, spellingTable, unitSpellings } from "./keywords.js";
 import {
   clausePrefixedNameDiagnostic,
   declaresAt,
@@ -37,30 +37,11 @@ export interface LexResult {
 
 const SPELLINGS = spellingTable();
 const MAX_KW = Math.max(...KEYWORDS.flatMap((k) => k.spellings.map((s) => s.length)));
-const DEFAULT_UNITS = [
-  "千瓦时",
-  "平方米",
-  "立方米",
-  "家",
-  "个",
-  "人",
-  "项",
-  "年",
-  "月",
-  "天",
-  "次",
-  "吨",
-  "台",
-  "套",
-  "件",
-  "名",
-  "度",
-  "户",
-  "株",
-  "辆",
-  "间",
-  "份",
-];
+/** Unit spellings (㎡ → 平方米) from the unit table in keywords.ts. */
+const UNIT_SPELLINGS = unitSpellings();
+const DEFAULT_UNITS = [...UNIT_SPELLINGS.keys()];
+/** The canonical spelling of a unit (declared units not in the table stand for themselves). */
+const canonicalUnit = (unit: string): string => UNIT_SPELLINGS.get(unit) ?? unit;
 const TYPE_WORDS = "金额|比例|数量|日期|是否|文本|枚举";
 
 /** Fold full-width ASCII forms and the ideographic space to half-width (same length). */
@@ -379,13 +360,22 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
         const rm = text[e - 1] === "元" ? rate.exec(text) : null;
         const unit = rm ? (unitList.find((u) => rm[1]!.startsWith(u)) ?? rm[1]!) : undefined;
         if (rm && unit) {
-          payload = { kind: "rate", value: value.toString(), unit };
           e += 1 + unit.length;
+          // Compound rates: 2元/平方米/天 is 元 per 平方米 per 天; a further unit must end the word.
+          const per = [canonicalUnit(unit)];
+          for (;;) {
+            const next =
+              text[e] === "/" ? unitList.find((u) => text.startsWith(u, e + 1)) : undefined;
+            if (!next || isNameChar(text.charCodeAt(e + 1 + next.length))) break;
+            per.push(canonicalUnit(next));
+            e += 1 + next.length;
+          }
+          payload = { kind: "rate", value: value.toString(), unit: per.join("/") };
         } else payload = { kind: "money", value: value.toString() };
       } else {
         const unit = unitList.find((u) => text.startsWith(u, e));
         payload = unit
-          ? { kind: "count", value: value.toString(), unit }
+          ? { kind: "count", value: value.toString(), unit: canonicalUnit(unit) }
           : { kind: "count", value: value.toString() };
         if (unit) e += unit.length;
       }

@@ -8,7 +8,7 @@ import { exprToText } from "../../grammar/expr-to-text.js";
 import { checkBrackets } from "./brackets.js";
 import { call, sum, table, unknownValue } from "./expr-forms.js";
 import type { CheckContext } from "./context.js";
-import { isProductOverAmount, moneyTimesMoneyHelp, productOverAmountHint } from "./money-hints.js";
+import { chainTy, forgottenPrice } from "./arith-chain.js";
 import { closest, splitGlued } from "./suggest.js";
 import {
   BOOL,
@@ -46,6 +46,7 @@ export function expectTy(cx: CheckContext, e: Expr, expected: Ty, what: string):
     return expected;
   }
   if (!assignable(expected, t)) {
+    if (expected.k === "money" && forgottenPrice(cx, e, t, what)) return ERROR;
     cx.error(
       "E205",
       `${what}应为${tyName(expected)}，“${show(e)}”却是${tyName(t)}`,
@@ -141,96 +142,20 @@ function defineTy(
   return t;
 }
 
+/** + and − (× and ÷ are typed by meaning over the whole chain: arith-chain.ts). */
 function arith(cx: CheckContext, e: Extract<Expr, { kind: "Binary" }>, l: Ty, r: Ty): Ty {
   if (l.k === "error" || r.k === "error") return ERROR;
-  const bad = (message: string, help: string): Ty => {
-    cx.error("E202", message, e.span, help);
-    return ERROR;
-  };
-  const num = (t: Ty) => (t.k === "count" && !t.unit ? "plain" : t.k);
-  const [a, b] = [num(l), num(r)];
-  switch (e.op) {
-    case "+":
-    case "-":
-      if (a === "plain" && isNum(r)) return r;
-      if (b === "plain" && isNum(l)) return l;
-      if (sameTy(l, r) && isNum(l)) return l;
-      return bad(
-        `“${show(e.left)}”（${tyName(l)}）不能与“${show(e.right)}”（${tyName(r)}）相${e.op === "+" ? "加" : "减"}`,
-        "只有同类的数值可以相加减：金额与金额、比例与比例、同单位的数量。",
-      );
-    case "*": {
-      if (l.k === "money" && r.k === "money")
-        return bad(`金额乘以金额没有意义：“${show(e)}”`, moneyTimesMoneyHelp(e));
-      if (l.k === "money" && (r.k === "ratio" || r.k === "count")) return MONEY;
-      if (r.k === "money" && (l.k === "ratio" || l.k === "count")) return MONEY;
-      if (l.k === "rate" && r.k === "count") return rateTimes(cx, e, l.unit, r);
-      if (r.k === "rate" && l.k === "count") return rateTimes(cx, e, r.unit, l);
-      if (l.k === "ratio" && r.k === "ratio") return RATIO;
-      if ((l.k === "ratio" && r.k === "count") || (l.k === "count" && r.k === "ratio"))
-        return l.k === "count" ? l : r;
-      if (l.k === "count" && r.k === "count") return COUNT;
-      if ((l.k === "rate" && r.k === "ratio") || (l.k === "ratio" && r.k === "rate"))
-        return l.k === "rate" ? l : r;
-      return bad(
-        `“${show(e.left)}”（${tyName(l)}）不能乘以“${show(e.right)}”（${tyName(r)}）`,
-        "乘法用于 金额 × 比例、单价 × 数量、比例 × 比例。",
-      );
-    }
-    case "/": {
-      if (isZero(e.right)) cx.error("E218", "除数为零", e.right.span, "请检查除数。");
-      if (l.k === "money" && r.k === "money") return RATIO;
-      if (l.k === "money" && (r.k === "ratio" || r.k === "count")) return MONEY;
-      if (l.k === "count" && r.k === "count") return a === "plain" || b === "plain" ? l : RATIO;
-      if (l.k === "ratio" && (r.k === "ratio" || r.k === "count")) return RATIO;
-      return bad(
-        `“${show(e.left)}”（${tyName(l)}）不能除以“${show(e.right)}”（${tyName(r)}）`,
-        "除法用于 金额 ÷ 数量、金额 ÷ 金额（得比例）等。",
-      );
-    }
-  }
-}
-
-/** 甲 × 乙 ÷ 丙: when all three are amounts, E202 offers 甲 × （乙 ÷ 丙）. */
-function productOverAmount(
-  cx: CheckContext,
-  e: Extract<Expr, { kind: "Binary" }> & { left: Extract<Expr, { kind: "Binary" }> },
-): Ty {
-  const [a, b, c] = [e.left.left, e.left.right, e.right].map((x) => inferExpr(cx, x));
-  if (a!.k === "money" && b!.k === "money" && c!.k === "money") {
-    const { help, fix } = productOverAmountHint(e);
-    cx.error("E202", `金额乘以金额没有意义：“${show(e.left)}”`, e.left.span, help, fix);
-    cx.types.set(e.left, ERROR);
-    return ERROR;
-  }
-  const left = arith(cx, e.left, a!, b!);
-  cx.types.set(e.left, left);
-  return arith(cx, e, left, c!);
-}
-
-function isZero(e: Expr): boolean {
-  return (
-    (e.kind === "Number" || e.kind === "Money" || e.kind === "Percent") &&
-    /^-?0(\.0*)?$/.test(e.value)
+  const plain = (t: Ty) => t.k === "count" && !t.unit;
+  if (plain(l) && isNum(r)) return r;
+  if (plain(r) && isNum(l)) return l;
+  if (sameTy(l, r) && isNum(l)) return l;
+  cx.error(
+    "E202",
+    `“${show(e.left)}”（${tyName(l)}）不能与“${show(e.right)}”（${tyName(r)}）相${e.op === "+" ? "加" : "减"}`,
+    e.span,
+    "只有同类的数值可以相加减：金额与金额、比例与比例、同单位的数量。",
   );
-}
-
-function rateTimes(
-  cx: CheckContext,
-  e: Expr,
-  unit: string,
-  count: Extract<Ty, { k: "count" }>,
-): Ty {
-  if (count.unit && count.unit !== unit) {
-    cx.error(
-      "E215",
-      `单位不一致：单价按“${unit}”计，数量却以“${count.unit}”计`,
-      e.span,
-      `请使用以“${unit}”计的数量，或改写单价为 元/${count.unit}。`,
-    );
-    return ERROR;
-  }
-  return MONEY;
+  return ERROR;
 }
 
 function compare(cx: CheckContext, e: Extract<Expr, { kind: "Compare" }>): Ty {
@@ -312,7 +237,7 @@ function infer(cx: CheckContext, e: Expr): Ty {
     case "Name":
       return nameTy(cx, e);
     case "Binary":
-      if (isProductOverAmount(e)) return productOverAmount(cx, e);
+      if (e.op === "*" || e.op === "/") return chainTy(cx, e, inferExpr);
       return arith(cx, e, inferExpr(cx, e.left), inferExpr(cx, e.right));
     case "Neg": {
       const t = inferExpr(cx, e.operand);

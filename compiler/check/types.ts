@@ -3,6 +3,10 @@
  * distinct: the money typing rules live in expr.ts.
  */
 import type { TypeRef } from "../../grammar/ast.js";
+import { unitSpellings } from "../../grammar/keywords.js";
+
+/** Declared units in their canonical spelling: 数量（㎡） counts 平方米. */
+const UNIT_NAMES = unitSpellings();
 
 export type Ty =
   | { readonly k: "money" }
@@ -64,9 +68,15 @@ export function sameTy(a: Ty, b: Ty): boolean {
   if (a.k === "error" || b.k === "error") return true;
   if (a.k !== b.k) return false;
   if (a.k === "count" && b.k === "count") return !a.unit || !b.unit || a.unit === b.unit;
-  if (a.k === "rate" && b.k === "rate") return a.unit === b.unit;
+  if (a.k === "rate" && b.k === "rate") return sameUnits(a.unit, b.unit);
   if (a.k === "enum" && b.k === "enum") return a.id === b.id;
   return true;
+}
+
+/** 元/平方米/天 and 元/天/平方米 are the same rate. */
+function sameUnits(a: string, b: string): boolean {
+  const norm = (u: string) => u.split("/").sort().join("/");
+  return a === b || norm(a) === norm(b);
 }
 
 /** Whether a value of type `actual` may stand where `expected` is required. */
@@ -87,7 +97,7 @@ export function fromTypeRef(t: TypeRef, categories: ReadonlyMap<string, readonly
     case "ratio":
       return RATIO;
     case "count":
-      return t.unit ? { k: "count", unit: t.unit } : COUNT;
+      return t.unit ? { k: "count", unit: UNIT_NAMES.get(t.unit) ?? t.unit } : COUNT;
     case "date":
       return DATE;
     case "bool":

@@ -6,8 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compile, policyDocument } from "../../compiler/index.js";
+import { compile, policyDocument, runCases } from "../../compiler/index.js";
+import { AMOUNT_EXAMPLE } from "../../grammar/reference-amounts.js";
 import { prepare } from "../../review/index.js";
+import { loadPolicy } from "../../runtime/index.js";
 
 interface Construct {
   readonly file: string;
@@ -67,6 +69,27 @@ const CONSTRUCTS: readonly Construct[] = [
       },
     ],
   },
+  {
+    file: "unit-algebra.zc",
+    doc: [
+      "金额为实际租赁面积乘以2元/平方米/天乘以实际租赁天数；补贴资金不超过50万元",
+      "金额为经核定的扶持总额乘以累计完成投资除以计划总投资",
+      "金额为租期乘以10000元/个月",
+      "金额为0.2元/千瓦时乘以年节电量",
+    ],
+    edits: [
+      {
+        from: "租赁面积 × 2元/平方米/天 × 租赁天数",
+        to: "租赁面积 × 2.5元/平方米/天 × 租赁天数",
+        line: "第1条 计算公式 租赁面积 × 2元/平方米/天 × 租赁天数 → 租赁面积 × 2.5元/平方米/天 × 租赁天数",
+      },
+      {
+        from: "扶持总额 × 累计完成投资 ÷ 计划总投资",
+        to: "扶持总额 × 累计完成投资 ÷ 计划总投资 × 80%",
+        line: "第2条 计算公式 扶持总额 × 累计完成投资 ÷ 计划总投资 → 扶持总额 × 累计完成投资 ÷ 计划总投资 × 80%",
+      },
+    ],
+  },
 ];
 
 const source = (file: string) => readFileSync(`test/cases/good/${file}`, "utf8");
@@ -88,4 +111,75 @@ describe.each(CONSTRUCTS)("$file", (c) => {
       expect(p.changes.filter((x) => x.effect === "rule").map((x) => x.text)).toContain(e.line);
     });
   }
+});
+
+describe("unit algebra (test/cases/good/unit-algebra.zc, test/cases/bad/forgotten-price.zc)", () => {
+  const amount = (src: string, inputs: Record<string, string>) => {
+    const r = compile(src);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const out = loadPolicy(r.js!).evaluate(inputs);
+    return out.ok ? out.result.clauses[0]!.amount : out;
+  };
+  const policy = (expr: string) =>
+    [
+      "政策 单位",
+      "申报信息",
+      "  面积 数量（平方米）",
+      "  租期 数量（天）",
+      "  扶持额 金额",
+      "  完成额 金额",
+      "  计划额 金额",
+      "第1条 计算",
+      `  补贴 计算 ${expr}`,
+    ].join("\n");
+  it("the order of factors does not change the type or the amount", () => {
+    const inputs = { 面积: "1000", 租期: "180", 扶持额: "0", 完成额: "0", 计划额: "1" };
+    for (const e of [
+      "面积 × 2元/平方米/天 × 租期",
+      "2元/平方米/天 × 租期 × 面积",
+      "租期 × 面积 × 2元/平方米/天",
+      "面积 × 租期 × 2元/天/平方米",
+      "面积 × （2元/平方米/天 × 租期）",
+    ])
+      expect(amount(policy(e), inputs), e).toBe("360000");
+  });
+  it("an amount times a ratio of two amounts, in any order", () => {
+    const inputs = { 面积: "0", 租期: "0", 扶持额: "100万", 完成额: "1000万", 计划额: "3000万" };
+    for (const e of [
+      "扶持额 × 完成额 ÷ 计划额",
+      "完成额 × 扶持额 ÷ 计划额",
+      "扶持额 ÷ 计划额 × 完成额",
+      "扶持额 × （完成额 ÷ 计划额）",
+    ])
+      expect(amount(policy(e), inputs), e).toBe("333333.33");
+  });
+  it("a price cancels its unit: 面积 × 2元/平方米 is money", () => {
+    expect(compile(policy("面积 × 2元/平方米")).diagnostics).toEqual([]);
+  });
+  it("a product of quantities without a price is not money (E280), nor is 金额 × 金额 (E202)", () => {
+    for (const [e, code] of [
+      ["面积 × 租期", "E280"],
+      ["租期 × 面积 × 3", "E280"],
+      ["扶持额 × 完成额", "E202"],
+      ["扶持额 × 完成额 ÷ 100", "E202"],
+      ["面积 × 0.2元/千瓦时", "E215"],
+    ] as const) {
+      expect(
+        compile(policy(e)).diagnostics.map((d) => d.code),
+        e,
+      ).toEqual([code]);
+    }
+  });
+});
+
+describe("the reference's amount example (grammar/reference-amounts.ts)", () => {
+  it("is in docs/language-reference.md and the README, compiles, and its cases pass", () => {
+    expect(readFileSync("docs/language-reference.md", "utf8")).toContain(AMOUNT_EXAMPLE);
+    expect(readFileSync("README.md", "utf8")).toContain(AMOUNT_EXAMPLE);
+    const r = compile(AMOUNT_EXAMPLE);
+    expect(r.diagnostics).toEqual([]);
+    const outcomes = runCases(r.ast!, loadPolicy(r.js!));
+    expect(outcomes.length).toBe(4);
+    expect(outcomes.filter((o) => !o.passed).map((o) => [o.title, o.failures])).toEqual([]);
+  });
 });

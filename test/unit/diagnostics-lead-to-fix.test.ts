@@ -72,26 +72,27 @@ describe("the offered fixes work", () => {
     expect(out.ok && out.result.clauses.find((c) => c.number === 1)?.amount).toBe("300000");
   });
 
-  it("E202: 甲 × 乙 ÷ 丙 → 甲 × （乙 ÷ 丙）", () => {
-    const src = [
-      "政策 比例",
-      "申报信息",
-      "  项目投资 金额",
-      "  设备投资 金额",
-      "  项目总投资 金额",
-      "第1条 按占比",
-      "  资助 计算 项目投资 × 设备投资 ÷ 项目总投资",
-    ].join("\n");
-    const fixed = applyFixes(src, "E202");
-    expect(fixed).toContain("项目投资 × （设备投资 ÷ 项目总投资）");
-    const r = compile(fixed);
-    expect(r.diagnostics).toEqual([]);
-    const out = loadPolicy(r.js!).evaluate({
-      项目投资: "100万",
-      设备投资: "20万",
-      项目总投资: "80万",
-    });
-    expect(out.ok && out.result.clauses[0]!.amount).toBe("250000");
+  it("甲 × 乙 ÷ 丙 (amounts) is typed by meaning: it needs no brackets and equals 甲 × （乙 ÷ 丙）", () => {
+    const src = (e: string) =>
+      [
+        "政策 比例",
+        "申报信息",
+        "  项目投资 金额",
+        "  设备投资 金额",
+        "  项目总投资 金额",
+        "第1条 按占比",
+        `  资助 计算 ${e}`,
+      ].join("\n");
+    for (const e of ["项目投资 × 设备投资 ÷ 项目总投资", "项目投资 × （设备投资 ÷ 项目总投资）"]) {
+      const r = compile(src(e));
+      expect(r.diagnostics, e).toEqual([]);
+      const out = loadPolicy(r.js!).evaluate({
+        项目投资: "100万",
+        设备投资: "20万",
+        项目总投资: "80万",
+      });
+      expect(out.ok && out.result.clauses[0]!.amount, e).toBe("250000");
+    }
   });
 
   it("E302: both forms the help shows compile and agree", () => {
