@@ -219,6 +219,12 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     help: "删去重复的一行。",
   },
+  // E280–E299 — amounts and units (issue #10 §5)
+  E280: {
+    meaning: "用作金额的是带单位的数量：漏写了单价",
+    severity: "error",
+    help: "数量乘以同单位的单价才是金额，如 租赁面积 × 租赁天数 × 2元/平方米/天。",
+  },
   // E300–E319 — diagnostics that lead to the fix
   E300: {
     meaning: "名称以条款编号开头，会被读成新的条款",
