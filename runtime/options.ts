@@ -112,7 +112,7 @@ export function checkApproved(
 }
 
 function unknownOption(key: string): InputError {
-  const near = OPTION_NAMES.find((n) => editDistance(n, key) <= 2);
+  const near = OPTION_NAMES.find((n) => editDistance(n, key, 2) <= 2);
   return {
     field: key.slice(0, 40),
     message: `未知的选项“${key.slice(0, 40)}”${near ? `，是否指“${near}”？` : ""}（可用：${OPTION_NAMES.join("、")}）`,

@@ -4,7 +4,7 @@
  */
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
-import { editDistance } from "./edit-distance.js";
+import { clipForMessage, editDistance } from "./edit-distance.js";
 
 /** Fields every policy accepts besides its declared inputs. */
 export const RESERVED_FIELDS: readonly InputMeta[] = [
@@ -378,12 +378,15 @@ function requiredCount(inputs: readonly InputMeta[]): number {
 }
 
 function unknownField(inputs: readonly InputMeta[], key: string): InputError {
-  const near = [...knownFields(inputs)].filter(
-    (n) => editDistance(n, key) <= Math.max(1, Math.floor(n.length / 3)),
-  );
+  // editDistance refuses keys longer than MAX_COMPARED_LENGTH, and each comparison stops at its limit
+  const near = [...knownFields(inputs)].filter((n) => {
+    const limit = Math.max(1, Math.floor(n.length / 3));
+    return editDistance(n, key, limit) <= limit;
+  });
+  const shown = clipForMessage(key);
   return {
-    field: key,
-    message: `未知的字段“${key}”${near.length ? `，是否指“${near[0]}”？` : ""}`,
+    field: shown,
+    message: `未知的字段“${shown}”${near.length ? `，是否指“${near[0]}”？` : ""}`,
   };
 }
 
