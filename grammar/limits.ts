@@ -65,8 +65,15 @@ export function tooDeep(root: unknown, max = MAX_TREE_DEPTH): Node | undefined {
     if (typeof v !== "object" || v === null) continue;
     const depth = isNode(v) ? d + 1 : d;
     if (depth > max && isNode(v)) return v;
-    const children = Array.isArray(v) ? v : Object.values(v);
-    for (const c of children) if (typeof c === "object" && c !== null) stack.push([c, depth]);
+    if (Array.isArray(v)) {
+      for (const c of v) if (typeof c === "object" && c !== null) stack.push([c, depth]);
+      continue;
+    }
+    for (const key in v) {
+      if (key === "span") continue; // spans hold no nodes
+      const c = (v as Record<string, unknown>)[key];
+      if (typeof c === "object" && c !== null) stack.push([c, depth]);
+    }
   }
   return undefined;
 }
