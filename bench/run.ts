@@ -15,6 +15,7 @@ import { Decimal } from "decimal.js";
 import { evaluateFloat, evaluateLean } from "./lean-seed.js";
 import { applications, SEED, seedSource } from "./seed-applications.js";
 import { benchDiff } from "./diff.js";
+import { benchProve } from "./prove.js";
 import { benchLsp } from "./lsp.js";
 
 function time(fn: () => void, minMs = 400): { ms: number; runs: number } {
@@ -135,6 +136,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   cold: benchColdStart,
   lsp: benchLsp,
   diff: benchDiff,
+  prove: benchProve,
 };
 const only = process.env.ZC_BENCH?.split(",").filter(Boolean);
 for (const [name, part] of Object.entries(PARTS)) if (!only || only.includes(name)) await part();

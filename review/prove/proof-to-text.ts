@@ -61,6 +61,18 @@ function targetText(t: ProvedTarget): string[] {
       `      原版 ${w.before.text} → 新版 ${w.after.text}${w.verified ? "（两版实际计算已验证）" : "（验证不符！）"}`,
     );
   });
+  for (const [up, e] of [
+    [true, t.gain],
+    [false, t.loss],
+  ] as const) {
+    if (!e) continue;
+    const word = e.largest ? (up ? "增加最多" : "减少最多") : up ? "增加的例" : "减少的例";
+    const w = e.witness;
+    out.push(`    ${word}：${witnessFields(w.application)}${optionsText(w)}`);
+    out.push(
+      `      原版合计 ${w.before.text} → 新版合计 ${w.after.text}${w.verified ? "（两版实际计算已验证）" : "（验证不符！）"}`,
+    );
+  }
   return out;
 }
 

@@ -40,6 +40,49 @@ export type RegionResult =
 
 const MAX_DROPS = 24;
 
+/** Build the witness for a model and check it against both compiled versions. */
+export function witnessAt(
+  cx: Ctx,
+  r: Reader,
+  o: Outcome,
+  n: Outcome,
+  numbers: { old?: number; new?: number },
+  what: "own" | "total",
+): Witness | { mismatch: string } {
+  const { d } = cx;
+  const wa = witnessInput(d, r, cx.a.checked, "old", cx.keyA);
+  const wb = witnessInput(d, r, cx.b.checked, "new", cx.keyB);
+  const target = (k: "old" | "new") => (what === "total" ? "total" : numbers[k]);
+  const pa = what === "own" ? cx.a.own : cx.a.full;
+  const pb = what === "own" ? cx.b.own : cx.b.full;
+  const before = observe(pa, wa, target("old"), money);
+  const after = observe(pb, wb, target("new"), money);
+  if ("errors" in before || "errors" in after)
+    return {
+      mismatch: `示例申报未通过校验：${[...("errors" in before ? before.errors : []), ...("errors" in after ? after.errors : [])].join("；")}`,
+    };
+  const expect = (x: Outcome) => ({ status: Number(r.int(x.status)), amount: r.num(x.amount) });
+  const eo = expect(o);
+  const en = expect(n);
+  const agrees = (seen: Observed, e: { status: number; amount: Dec }) =>
+    seen.status === e.status && new Dec(seen.amount).eq(e.amount);
+  if (!agrees(before, eo) || !agrees(after, en))
+    return {
+      mismatch: `求解器预计 ${eo.amount.toString()} → ${en.amount.toString()}，计算得到 ${before.amount} → ${after.amount}`,
+    };
+  const same = JSON.stringify(wa.application) === JSON.stringify(wb.application);
+  const sameOpt = JSON.stringify(wa.options) === JSON.stringify(wb.options);
+  return {
+    application: wa.application,
+    ...(same ? {} : { applicationNew: wb.application }),
+    options: wa.options,
+    ...(sameOpt ? {} : { optionsNew: wb.options }),
+    before,
+    after,
+    verified: true,
+  };
+}
+
 export async function findRegions(
   cx: Ctx,
   o: Outcome,
@@ -47,88 +90,71 @@ export async function findRegions(
   numbers: { old?: number; new?: number },
   what: "own" | "total",
   scopes?: readonly string[],
-  /** The scopes whose conditions describe regions (default: those of the query). */
-  described?: readonly string[],
 ): Promise<RegionResult> {
   const { z, d } = cx;
   const t = d.terms;
-  const differ = z.Or(z.Not(o.status.eq(n.status)), t.cmp(o.amount, n.amount, "ne"));
   const domain = d.constraints(scopes);
-  // The searching solver preprocesses (solve-eqs eliminates the named definitions); the one that
-  // cuts regions answers many small queries under assumptions.
-  const s = new z.Solver();
-  s.set("timeout", cx.limit);
-  s.set("arith.solver", 2);
-  s.add(...domain, differ);
-  const s2 = new z.Solver();
-  s2.set("timeout", cx.limit);
-  s2.set("arith.solver", 2);
+  // Searched one direction at a time (higher, lower, another outcome): a disequality is much
+  // slower for the solver than an inequality.
+  const directions = [
+    t.cmp(o.amount, n.amount, "lt"),
+    t.cmp(o.amount, n.amount, "gt"),
+    z.Not(o.status.eq(n.status)),
+  ];
+  const s = cx.search;
+  s.push();
+  s.add(...domain);
+  const s2 = cx.cut;
+  s2.push();
   // Regions are cut on exact amounts: rounding to the 分 may still make amounts a fen apart equal.
   const ex = (x: Outcome) => x.exact ?? x.amount;
   s2.add(...domain, o.status.eq(n.status), t.cmp(ex(o), ex(n), "eq"));
-  const regions: Region[] = [];
-  const atoms = d.atomsOf(described ?? scopes ?? [...d.atoms.keys()]);
-  for (let round = 0; round < cx.regions; round++) {
-    const res = await s.check();
-    if (res === "unsat")
-      return regions.length
-        ? { kind: "regions", regions, complete: true, timedOut: false }
-        : { kind: "proven" };
-    if (res === "unknown") return { kind: "regions", regions, complete: false, timedOut: true };
-    const r = new Reader(z, s.model());
-    const wa = witnessInput(d, r, cx.a.checked, "old", cx.keyA);
-    const wb = witnessInput(d, r, cx.b.checked, "new", cx.keyB);
-    const target = (k: "old" | "new") => (what === "total" ? "total" : numbers[k]);
-    const pa = what === "own" ? cx.a.own : cx.a.full;
-    const pb = what === "own" ? cx.b.own : cx.b.full;
-    const before = observe(pa, wa, target("old"), money);
-    const after = observe(pb, wb, target("new"), money);
-    if ("errors" in before || "errors" in after)
-      return {
-        kind: "mismatch",
-        detail: `示例申报未通过校验：${[...("errors" in before ? before.errors : []), ...("errors" in after ? after.errors : [])].join("；")}`,
-      };
-    const expect = (x: Outcome) => ({ status: Number(r.int(x.status)), amount: r.num(x.amount) });
-    const eo = expect(o);
-    const en = expect(n);
-    const agrees = (seen: Observed, e: { status: number; amount: Dec }) =>
-      seen.status === e.status && new Dec(seen.amount).eq(e.amount);
-    if (!agrees(before, eo) || !agrees(after, en))
-      return {
-        kind: "mismatch",
-        detail: `求解器预计 ${eo.amount.toString()} → ${en.amount.toString()}，计算得到 ${before.amount} → ${after.amount}`,
-      };
-    const lits = atoms.map((a) => {
-      if (a.cmp) {
-        const x = r.num(a.cmp.x);
-        const y = r.num(a.cmp.y);
-        const op = x.gt(y) ? "gt" : x.lt(y) ? "lt" : "eq";
-        return { b: t.cmp(a.cmp.x, a.cmp.y, op), text: a.cmp[op] };
+  try {
+    const regions: Region[] = [];
+    const atoms = d.atomsOf(scopes ?? [...d.atoms.keys()]);
+    let dir = 0;
+    let timedOut = false;
+    while (dir < directions.length && regions.length < cx.regions) {
+      const res = await s.check(directions[dir]!);
+      if (res === "unknown") timedOut = true;
+      if (res !== "sat") {
+        dir++;
+        continue;
       }
-      const yes = r.bool(a.b);
-      return { b: yes ? a.b : z.Not(a.b), text: yes ? a.yes : a.no };
-    });
-    const kept = await sufficient(cx, s2, lits, round);
-    const conds = kept ?? lits;
-    const same = JSON.stringify(wa.application) === JSON.stringify(wb.application);
-    const sameOpt = JSON.stringify(wa.options) === JSON.stringify(wb.options);
-    regions.push({
-      conditions: conds.map((l) => l.text),
-      partial: kept === undefined,
-      witness: {
-        application: wa.application,
-        ...(same ? {} : { applicationNew: wb.application }),
-        options: wa.options,
-        ...(sameOpt ? {} : { optionsNew: wb.options }),
-        before,
-        after,
-        verified: true,
-      },
-    });
-    s.add(z.Not(conds.length ? z.And(...conds.map((l) => l.b)) : z.Bool.val(true)));
+      const r = new Reader(z, s.model());
+      const w = witnessAt(cx, r, o, n, numbers, what);
+      if ("mismatch" in w) return { kind: "mismatch", detail: w.mismatch };
+      const lits = atoms.map((a) => {
+        if (a.cmp) {
+          const x = r.num(a.cmp.x);
+          const y = r.num(a.cmp.y);
+          const op = x.gt(y) ? "gt" : x.lt(y) ? "lt" : "eq";
+          return { b: t.cmp(a.cmp.x, a.cmp.y, op), text: a.cmp[op] };
+        }
+        const yes = r.bool(a.b);
+        return { b: yes ? a.b : z.Not(a.b), text: yes ? a.yes : a.no };
+      });
+      const kept = await sufficient(cx, s2, lits, regions.length);
+      const conds = kept ?? lits;
+      regions.push({
+        conditions: conds.map((l) => l.text),
+        partial: kept === undefined,
+        witness: w,
+      });
+      s.add(z.Not(conds.length ? z.And(...conds.map((l) => l.b)) : z.Bool.val(true)));
+    }
+    if (!regions.length && !timedOut) return { kind: "proven" };
+    let complete = dir >= directions.length && !timedOut;
+    if (!complete && !timedOut) {
+      const more = await s.check(z.Or(...directions));
+      complete = more === "unsat";
+      timedOut = more === "unknown";
+    }
+    return { kind: "regions", regions, complete, timedOut };
+  } finally {
+    s.pop();
+    s2.pop();
   }
-  const more = await s.check();
-  return { kind: "regions", regions, complete: more === "unsat", timedOut: more === "unknown" };
 }
 
 /**
@@ -137,7 +163,7 @@ export async function findRegions(
  */
 async function sufficient(
   cx: Ctx,
-  s2: InstanceType<Ctx["z"]["Solver"]>,
+  s2: Ctx["cut"],
   lits: readonly { b: ZBool; text: string }[],
   round: number,
 ): Promise<{ b: ZBool; text: string }[] | undefined> {

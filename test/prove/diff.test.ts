@@ -54,8 +54,13 @@ describe("zhengce diff --prove", () => {
     }
     const total = proof.targets.find((t) => t.target === "合计")!;
     expect(total.status).toBe("differs");
-    for (const r of total.regions) {
-      const w = r.witness;
+    // raising a cap never lowers a total: proven, and an application that gains is shown
+    expect(total.loss).toBeUndefined();
+    expect(total.text).toContain("已证明没有申报减少");
+    expect(total.gain).toBeDefined();
+    expect(Number(total.gain!.delta)).toBeGreaterThan(0);
+    for (const e of [total.gain!]) {
+      const w = e.witness;
       const a = p.old.policy!.evaluate(w.application, w.options);
       const b = p.new.policy!.evaluate(
         w.applicationNew ?? w.application,
