@@ -24,7 +24,9 @@ import { toApplication, toParams, type FormState } from "./ui/form-values.js";
 import { renderOutline, renderProblems } from "./ui/outline.js";
 import { renderReference } from "./ui/reference.js";
 import { renderResults } from "./ui/results.js";
+import { renderDock } from "./ui/results-dock.js";
 import { TabList } from "./ui/tablist.js";
+import { autoDate, showAutoDate } from "./trial-date.js";
 import { VersionsPanel } from "./ui/versions.js";
 import type { CompilerClient } from "./worker-client.js";
 
@@ -97,14 +99,20 @@ export class Playground {
     const application = toApplication(this.form.fields, state);
     const source = this.model.getValue();
     const context = this.context(state);
-    this.sentRequest = JSON.stringify([source.length, application, state.date, context]);
+    const date = this.trialDate(state);
+    this.sentRequest = JSON.stringify([source.length, application, date, context]);
     this.client.analyze({
       source,
       application,
-      ...(state.date ? { date: state.date } : {}),
+      ...(date ? { date } : {}),
       context,
       ...this.guideline.request(),
     });
+  }
+
+  /** The date a trial uses: the one entered, else one inside the validity when today is not. */
+  private trialDate(state: FormState): string {
+    return state.date || (autoDate(this.store.current?.meta ?? this.lastGood?.meta)?.date ?? "");
   }
 
   /** A loaded case's ledger, approvals and parameters, with parameters the drafter is trying. */
@@ -129,9 +137,15 @@ export class Playground {
     if (a.meta) this.form.update(a.meta.inputs, a.meta.params);
     const state = this.form.state;
     const application = toApplication(this.form.fields, state);
+    showAutoDate(
+      byId<HTMLInputElement>("app-date"),
+      byId("app-date-desc"),
+      state.date,
+      autoDate(a.meta ?? this.lastGood?.meta),
+    );
+    const date = this.trialDate(state);
     if (
-      JSON.stringify([a.source.length, application, state.date, this.context(state)]) !==
-      this.sentRequest
+      JSON.stringify([a.source.length, application, date, this.context(state)]) !== this.sentRequest
     ) {
       // The form gained fields (first analysis, new declarations): evaluate with their values.
       this.requestAnalysis();
@@ -149,6 +163,7 @@ export class Playground {
           }
         : a;
     renderResults(results, shown);
+    renderDock(byId("results-dock"), a, shown, stale);
     this.guideline.render(a);
     // While the cases of a new text run, the panel keeps the previous outcomes.
     if (!a.casesPending) this.showCases(a.cases, a.evaluationNote);
