@@ -25,6 +25,7 @@ import { renderOutline, renderProblems } from "./ui/outline.js";
 import { renderReference } from "./ui/reference.js";
 import { renderResults } from "./ui/results.js";
 import { renderDock } from "./ui/results-dock.js";
+import { showStatus } from "./ui/status.js";
 import { TabList } from "./ui/tablist.js";
 import { autoDate, showAutoDate } from "./trial-date.js";
 import { VersionsPanel } from "./ui/versions.js";
@@ -168,10 +169,7 @@ export class Playground {
     // While the cases of a new text run, the panel keeps the previous outcomes.
     if (!a.casesPending) this.showCases(a.cases, a.evaluationNote);
     byId("policy-title").textContent = a.meta?.title ?? this.lastGood?.meta?.title ?? "";
-    const errorsCount = a.diagnostics.filter((d) => d.severity === "error").length;
-    byId("status").textContent = a.compilerAvailable
-      ? `${errorsCount ? `${errorsCount} 个错误 · ` : ""}编译 ${a.timings.compileMs.toFixed(1)} 毫秒 · 计算 ${a.timings.evaluateMs.toFixed(1)} 毫秒`
-      : (a.evaluationNote ?? "");
+    showStatus(byId("status"), a);
     document.body.dataset["analysis"] = String(a.id);
     // For the figures script: when the page first became usable (editor, markers, results).
     if (!performance.getEntriesByName("zhengce:first-analysis").length) {
@@ -281,7 +279,7 @@ export class Playground {
       }
     });
     byId("btn-close-share").addEventListener("click", () => (shareBox.hidden = true));
-    byId("btn-diff").addEventListener("click", () => this.diff.open("", ""));
+    byId("btn-diff").addEventListener("click", () => this.diff.openLatest());
     byId("btn-format").addEventListener("click", () => {
       void this.editor.getAction("editor.action.formatDocument")?.run();
     });

@@ -9,12 +9,15 @@ import type { Change, DiffResponse, Span } from "../diff-protocol.js";
 import { monaco } from "../monaco.js";
 import { LANGUAGE_ID, THEME } from "../language/register.js";
 import { spanRange } from "../language/navigation.js";
+import { SEED_SOURCE } from "../seed.js";
 import { getVersion, listVersions } from "../store/drafts.js";
 import { DiffReport } from "./diff-report.js";
 import { byId, h, replaceChildren } from "./dom.js";
 
 /** The id that stands for the current draft in the version selects. */
 const CURRENT = "";
+/** The id that stands for the seed policy (the original text) in the version selects. */
+const SEED = "@seed";
 
 /** The diff overlay. */
 export class DiffView {
@@ -43,11 +46,33 @@ export class DiffView {
     });
   }
 
+  /**
+   * 对比版本: the draft against the last saved version that differs from it, else against the
+   * seed policy (the original), and say which.
+   */
+  openLatest(): void {
+    const current = this.currentSource();
+    const last = listVersions().find((v) => v.source !== current);
+    if (last) {
+      this.open(last.id);
+      byId("diff-note").textContent = `左侧是最近保存的版本“${last.name}”，右侧是当前草稿。`;
+    } else if (current !== SEED_SOURCE) {
+      this.open(SEED);
+      byId("diff-note").textContent =
+        "还没有与当前草稿不同的版本：左侧是示例政策原文，右侧是当前草稿。";
+    } else {
+      this.open(CURRENT);
+      byId("diff-note").textContent = "当前草稿就是示例政策，还没有可对比的版本；请先保存版本。";
+    }
+  }
+
   /** Open the comparison of two versions (CURRENT = the draft). */
   open(leftId: string, rightId: string = CURRENT): void {
+    byId("diff-note").textContent = "";
     const options = () => [
       h("option", { attrs: { value: CURRENT } }, "当前草稿"),
       ...listVersions().map((v) => h("option", { attrs: { value: v.id } }, v.name)),
+      h("option", { attrs: { value: SEED } }, "示例政策（原文）"),
     ];
     replaceChildren(this.left, ...options());
     replaceChildren(this.right, ...options());
@@ -58,6 +83,7 @@ export class DiffView {
   }
 
   private text(id: string): string {
+    if (id === SEED) return SEED_SOURCE;
     return id === CURRENT ? this.currentSource() : (getVersion(id)?.source ?? "");
   }
 
