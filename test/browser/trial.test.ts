@@ -100,6 +100,10 @@ for (const viewport of [
     await last.scrollIntoViewIfNeeded();
     await andWait(page, () => last.fill("100万"));
     expect(await inView(page, "#results-dock")).toBe(true);
+    // The field being filled is not hidden behind the summary.
+    const field = await last.boundingBox();
+    const dock = await page.locator("#results-dock").boundingBox();
+    expect(field && dock && field.y + field.height <= dock.y).toBe(true);
     const dockTotal = await page.locator("#results-dock [data-total]").getAttribute("data-total");
     expect(dockTotal).toBe(
       await page.locator("#results .summary [data-total]").getAttribute("data-total"),
