@@ -7,9 +7,15 @@
 import { saveVersion, upsertVersion } from "./store/drafts.js";
 import { byId, toast } from "./ui/dom.js";
 
+/** Every message names its tab by when it was opened (“18:02:11 打开的标签页”). */
 type Message =
-  | { readonly kind: "hello" | "here" | "bye"; readonly tab: string }
-  | { readonly kind: "draft"; readonly tab: string; readonly text: string };
+  | { readonly kind: "hello" | "here" | "bye"; readonly tab: string; readonly opened?: string }
+  | {
+      readonly kind: "draft";
+      readonly tab: string;
+      readonly text: string;
+      readonly opened?: string;
+    };
 
 /** What the watcher needs from the page. */
 export interface TabSyncActions {
@@ -20,10 +26,14 @@ export interface TabSyncActions {
 
 const DRAFT = "zhengce.draft";
 const now = () => new Date().toLocaleString("zh-CN", { hour12: false });
+const clock = () => new Date().toLocaleTimeString("zh-CN", { hour12: false });
 
 /** Watches other tabs editing the same draft. */
 export class TabSync {
   private readonly tab = Math.random().toString(36).slice(2, 10);
+  /** When this tab was opened: what backups from it are named by. */
+  private readonly opened = clock();
+  private otherOpened = "";
   private readonly channel: BroadcastChannel | null =
     typeof BroadcastChannel === "function" ? new BroadcastChannel("zhengce.draft") : null;
   private readonly others = new Set<string>();
@@ -60,7 +70,7 @@ export class TabSync {
   }
 
   private post(m: Message): void {
-    this.channel?.postMessage(m);
+    this.channel?.postMessage({ ...m, opened: this.opened });
   }
 
   private receive(m: Message): void {
@@ -80,6 +90,7 @@ export class TabSync {
     }
     if (m.text === this.actions.current()) return;
     this.otherText = m.text;
+    this.otherOpened = m.opened ?? "";
     this.backupId ??= `tab-${this.tab}-${Date.now().toString(36)}`;
     // Written at most every 300 ms while the other tab types, and before this tab saves.
     this.pending ??= window.setTimeout(() => this.flush(), 300);
@@ -95,7 +106,7 @@ export class TabSync {
     if (this.otherText === null || !this.backupId) return;
     const ok = upsertVersion({
       id: this.backupId,
-      name: `另一标签页的草稿（自动备份 ${now()}）`,
+      name: `另一标签页的草稿（${this.otherOpened ? `${this.otherOpened} 打开的标签页，` : ""}自动备份 ${now()}）`,
       source: this.otherText,
       savedAt: new Date().toISOString(),
     });
@@ -114,7 +125,7 @@ export class TabSync {
     if (this.otherText === null) return;
     this.flush();
     const mine = this.actions.current();
-    const v = saveVersion(`本标签页的草稿（自动备份 ${now()}）`, mine);
+    const v = saveVersion(`本标签页的草稿（${this.opened} 打开的标签页，自动备份 ${now()}）`, mine);
     this.actions.replace(this.otherText);
     this.actions.versionsChanged();
     byId("tab-warning").hidden = true;

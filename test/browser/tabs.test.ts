@@ -44,8 +44,13 @@ test("a second tab on the same draft is warned about, and both texts are kept", 
   }));
   // The last tab to type owns the draft; the other's text is a version.
   expect(stored.draft).toBe(mine);
-  const backup = stored.versions.find((v) => v.name.startsWith("另一标签页的草稿"));
+  // (Both tabs keep the other's text; the one holding the second tab's text is checked.)
+  const backup = stored.versions.find(
+    (v) => v.name.startsWith("另一标签页的草稿") && v.source === theirs,
+  );
   expect(backup?.source).toBe(theirs);
+  // Backups are named for the tab they came from (by when it was opened).
+  expect(backup?.name).toMatch(/^另一标签页的草稿（\d{1,2}:\d{2}:\d{2} 打开的标签页，自动备份 /);
   // The second tab can take the first tab's text; its own is kept as a version first.
   await second.page.waitForFunction(() => !document.getElementById("btn-take-other")?.hidden);
   await second.page.click("#btn-take-other");
@@ -53,7 +58,12 @@ test("a second tab on the same draft is warned about, and both texts are kept", 
   const after = await second.page.evaluate(
     () => JSON.parse(localStorage.getItem("zhengce.versions") ?? "[]") as Stored["versions"],
   );
-  expect(after.some((v) => v.name.startsWith("本标签页的草稿") && v.source === theirs)).toBe(true);
+  expect(
+    after.some(
+      (v) =>
+        /^本标签页的草稿（\d{1,2}:\d{2}:\d{2} 打开的标签页，/.test(v.name) && v.source === theirs,
+    ),
+  ).toBe(true);
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
   await context.close();
