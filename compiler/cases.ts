@@ -6,7 +6,7 @@ import { Dec } from "../runtime/money.js";
 import { fmtMoney } from "../runtime/format.js";
 import type { CompiledPolicy, Evaluation, EvaluateOptions, LedgerEntry } from "../runtime/types.js";
 import type { CaseDecl, Expect, Expr, Policy, Span } from "../grammar/ast.js";
-import { itemsOf } from "../grammar/ast.js";
+import { assertNever, itemsOf } from "../grammar/ast.js";
 
 export interface CaseOutcome {
   readonly title: string;
@@ -40,8 +40,22 @@ export function exprToJson(e: Expr): unknown {
     }
     case "Record":
       return Object.fromEntries(e.entries.map((x) => [x.key, exprToJson(x.value)]));
-    default:
+    // not a constant an application could carry
+    case "Rate":
+    case "AppDate":
+    case "Binary":
+    case "Compare":
+    case "InSet":
+    case "Logic":
+    case "Not":
+    case "If":
+    case "Call":
+    case "Sum":
+    case "Table":
+    case "Brackets":
       return undefined;
+    default:
+      return assertNever(e);
   }
 }
 

@@ -149,8 +149,6 @@ export type Expr =
       readonly span: Span;
     };
 
-export type ExprKind = Expr["kind"];
-
 // ---------------------------------------------------------------- declarations
 
 export type TypeRef =
@@ -301,8 +299,6 @@ export type ClauseItem =
   | { readonly kind: "Payment"; readonly table: Expr; readonly span: Span }
   | { readonly kind: "Paid"; readonly value: Expr; readonly span: Span }
   | { readonly kind: "Window"; readonly from: string; readonly to: string; readonly span: Span };
-
-export type ClauseItemKind = ClauseItem["kind"];
 
 export interface Clause {
   readonly kind: "Clause";

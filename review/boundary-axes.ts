@@ -5,7 +5,7 @@
  * every ratio r (where a ratio-with-cap reaches its cap).
  */
 import type { ClauseItem, Expr, Policy } from "../grammar/ast.js";
-import { itemsOf } from "../grammar/ast.js";
+import { assertNever, itemsOf } from "../grammar/ast.js";
 import { children } from "../compiler/walk.js";
 import { Dec } from "../runtime/money.js";
 import { fmtDate, fmtMoney } from "../runtime/format.js";
@@ -45,8 +45,17 @@ export function itemExprs(it: ClauseItem): Expr[] {
       return [it.value];
     case "Payment":
       return [it.table];
-    default:
+    case "Source":
+    case "Once":
+    case "PerYearLimit":
+    case "Quota":
+    case "Stackable":
+    case "Beneficiary":
+    case "Benefit":
+    case "Window":
       return [];
+    default:
+      return assertNever(it);
   }
 }
 

@@ -3,7 +3,7 @@
  * 定额 …), the steps on the amount, per-year and cumulative caps, 一次性, 名额 and the rest; and a
  * clause added or removed as a whole.
  */
-import type { Clause, ClauseItem } from "../grammar/ast.js";
+import { assertNever, type Clause, type ClauseItem } from "../grammar/ast.js";
 import { exprToText } from "../grammar/expr-to-text.js";
 import { change, type Change, type ChangeKind, type Place } from "./change.js";
 import { conditionChanges } from "./condition-changes.js";
@@ -44,24 +44,50 @@ function itemText(it: ClauseItem): string {
       return `本条申报期 ${it.from} 至 ${it.to}`;
     case "Award":
       return awardText(it);
+    case "Source":
+      return `原文 ${quote(it.text)}`;
+    case "Condition":
+      return `条件 ${exprToText(it.expr)}`;
+    case "Exclude":
+      return `排除 ${exprToText(it.expr)}`;
+    case "Step":
+      return exprToText(it.value);
     default:
-      return it.kind;
+      return assertNever(it);
   }
 }
 
-const SINGLETONS: readonly [ClauseItem["kind"], ChangeKind, string][] = [
-  ["AnnualCap", "annual-cap", "年度累计上限"],
-  ["TotalCap", "total-cap", "累计上限"],
-  ["Once", "once", "一次性"],
-  ["Quota", "quota", "名额"],
-  ["PerYearLimit", "per-year-limit", "每年限申报"],
-  ["Stackable", "stackable", "可叠加"],
-  ["Beneficiary", "beneficiary", "资金拨付对象"],
-  ["Benefit", "benefit", "非资金支持"],
-  ["Payment", "payment", "分期拨付"],
-  ["Paid", "payment", "已拨付"],
-  ["Window", "clause-window", "本条申报期"],
-];
+/**
+ * How the diff compares each kind of clause item: a kind with its own comparison (原文, conditions
+ * and exclusions, the award, the steps), or a singleton compared as a whole with its change kind
+ * and subject. A record over every kind, so a new kind of item fails to compile until the diff
+ * says how it changes.
+ */
+const ITEM_DIFF = {
+  Source: "source",
+  Condition: "conditions",
+  Exclude: "conditions",
+  Award: "award",
+  Step: "steps",
+  AnnualCap: ["annual-cap", "年度累计上限"],
+  TotalCap: ["total-cap", "累计上限"],
+  Once: ["once", "一次性"],
+  Quota: ["quota", "名额"],
+  PerYearLimit: ["per-year-limit", "每年限申报"],
+  Stackable: ["stackable", "可叠加"],
+  Beneficiary: ["beneficiary", "资金拨付对象"],
+  Benefit: ["benefit", "非资金支持"],
+  Payment: ["payment", "分期拨付"],
+  Paid: ["payment", "已拨付"],
+  Window: ["clause-window", "本条申报期"],
+} as const satisfies Record<
+  ClauseItem["kind"],
+  "source" | "conditions" | "award" | "steps" | readonly [ChangeKind, string]
+>;
+
+const SINGLETONS = (Object.entries(ITEM_DIFF) as [ClauseItem["kind"], unknown][]).flatMap(
+  ([kind, how]) => (Array.isArray(how) ? [[kind, ...(how as [ChangeKind, string])] as const] : []),
+);
 
 /** The words of a limit's scope in a change line (未写范围 is the limit's default). */
 function scopeWords(it: ClauseItem): string {

@@ -3,7 +3,7 @@
  * and case checked, with the parameters each clause depends on.
  */
 import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../../grammar/ast.js";
-import { itemsOf } from "../../grammar/ast.js";
+import { assertNever, itemsOf } from "../../grammar/ast.js";
 import { REJECTED_CLAUSE } from "../../grammar/clause-ids.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
@@ -241,6 +241,8 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
     case "Beneficiary":
     case "Benefit":
       return;
+    default:
+      return assertNever(it);
   }
 }
 

@@ -4,7 +4,7 @@
  * caps and quotas; it may raise them only where a 例外 says why. Anything else is an error.
  */
 import { Dec } from "../../runtime/money.js";
-import type { Clause, ClauseItem, Expr, Span } from "../../grammar/ast.js";
+import { assertNever, type Clause, type ClauseItem, type Expr, type Span } from "../../grammar/ast.js";
 import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
 import { clauseItemDoc } from "../format/ast-to-units.js";
 import { printDoc } from "../format/format.js";
@@ -204,7 +204,12 @@ export function adjustClause(policy: Clause, adj: Clause, cx: AdjustContext): Cl
         } else items.push({ item: it, fromGuideline: true });
         break;
       }
-      default:
+      // What a guideline may not write in a clause (listed, so a new kind of item must be placed).
+      case "Stackable":
+      case "Beneficiary":
+      case "Benefit":
+      case "Payment":
+      case "Paid":
         cx.diagnostics.push(
           diag(
             "error",
@@ -214,6 +219,9 @@ export function adjustClause(policy: Clause, adj: Clause, cx: AdjustContext): Cl
             "申报指南可以：增加 条件、排除，降低比例、金额、上限、名额，写 原文、一次性、申报期；其他规则请修订政策。",
           ),
         );
+        break;
+      default:
+        assertNever(it);
     }
   }
   for (const x of items)

@@ -3,7 +3,14 @@
  * award (按不超过……的30%予以资助), then its limits (资助金额不超过200万元), then other rules.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { AwardForm, Clause, ClauseItem, Expr, LimitScope } from "../../grammar/ast.js";
+import {
+  assertNever,
+  type AwardForm,
+  type Clause,
+  type ClauseItem,
+  type Expr,
+  type LimitScope,
+} from "../../grammar/ast.js";
 import { exprToProse, type ProseContext } from "./expr-to-prose.js";
 import { amountProse, higherProse, limitHasCases, limitProse } from "./limit-prose.js";
 
@@ -97,6 +104,8 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
     case "Condition":
     case "Award":
       return undefined;
+    default:
+      return assertNever(it);
   }
 }
 

@@ -2,7 +2,13 @@
  * clause → a JavaScript function `(ctx) => ClauseResult`: eligibility checks with reasons, the
  * award, every cap and adjustment in source order with its explanation step, rounding, payment.
  */
-import type { Clause, ClauseItem, Expr, Rounding } from "../../grammar/ast.js";
+import {
+  assertNever,
+  type Clause,
+  type ClauseItem,
+  type Expr,
+  type Rounding,
+} from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { namesIn } from "../walk.js";
@@ -10,6 +16,7 @@ import { comment, lit, Writer } from "./emit.js";
 import { clauseFunctionName, clauseNumberCode, countCode } from "./clause-ident.js";
 import type { ExprGen } from "./expr-to-js.js";
 import { emitScopedCap, emitScopedCheck } from "./limits-to-js.js";
+import { inPart, type PartItem } from "./item-parts.js";
 
 const text = (e: Expr) => exprToText(e);
 
@@ -100,8 +107,10 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   );
   w.line("const x = ctx.explain ? c : null;");
   for (const it of c.items) {
+    if (!inPart(it, "meta")) continue;
     if (it.kind === "Stackable") w.line(`c.stacksWith = ${lit(it.with)};`);
-    if (it.kind === "Beneficiary") w.line(`c.beneficiary = ${lit(it.who)};`);
+    else if (it.kind === "Beneficiary") w.line(`c.beneficiary = ${lit(it.who)};`);
+    else assertNever(it);
   }
   w.open("try");
   for (const it of c.items) {
@@ -172,7 +181,7 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   }
   emitAward(g, w, award, c.number, rounding);
   if (award.form.kind !== "CaseByCase") {
-    for (const it of c.items) emitStep(g, w, it, c.number);
+    for (const it of c.items) if (inPart(it, "steps")) emitStep(g, w, it, c.number);
     emitRounding(g, w, rounding);
     w.line("const maximum = a;");
     if (award.form.kind !== "UpTo") {
@@ -251,7 +260,7 @@ function emitAward(
   }
 }
 
-function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
+function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: number): void {
   const H = (s: string) => g.h.str(s);
   if (it.kind === "Step") {
     const guard = it.when ? `if (${g.expr(it.when)})` : "";
@@ -310,7 +319,8 @@ function emitStep(g: ExprGen, w: Writer, it: ClauseItem, n: number): void {
     emitScopedCap(g, w, it, it.scope, n);
     return;
   }
-  if (it.kind === "AnnualCap" || it.kind === "TotalCap") {
+  if (it.kind !== "AnnualCap" && it.kind !== "TotalCap") return assertNever(it);
+  {
     const annual = it.kind === "AnnualCap";
     w.open("");
     w.line(`const cap = ${g.expr(it.value)};`);
