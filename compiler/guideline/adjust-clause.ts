@@ -4,7 +4,13 @@
  * caps and quotas; it may raise them only where a 例外 says why. Anything else is an error.
  */
 import { Dec } from "../../runtime/money.js";
-import { assertNever, type Clause, type ClauseItem, type Expr, type Span } from "../../grammar/ast.js";
+import {
+  assertNever,
+  type Clause,
+  type ClauseItem,
+  type Expr,
+  type Span,
+} from "../../grammar/ast.js";
 import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
 import { clauseItemDoc } from "../format/ast-to-units.js";
 import { printDoc } from "../format/format.js";
