@@ -6,6 +6,7 @@ import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runti
 import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
 import { h, replaceChildren } from "./dom.js";
+import { dateNote, incompleteNote } from "./result-notes.js";
 
 const STATUS_ZH: Record<ClauseResult["status"], string> = {
   awarded: "予以资助",
@@ -75,14 +76,15 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
 }
 
 function summary(r: EvaluationResult): HTMLElement {
+  const incomplete = incompleteNote(r);
   return h(
     "section",
     { class: "summary" },
     h("h3", {}, r.policy, r.docNo ? h("span", { class: "muted" }, `（${r.docNo}）`) : null),
     h(
       "div",
-      {},
-      `申报日期：${r.date}`,
+      { attrs: { "data-date-from": r.dateFrom } },
+      dateNote(r),
       r.inForce ? "" : h("strong", { class: "bad" }, "  不在政策有效期内"),
     ),
     // Without a date the evaluator judges at today, which for past policies is out of force.
@@ -95,6 +97,9 @@ function summary(r: EvaluationResult): HTMLElement {
       r.eligible ? "符合支持对象" : h("strong", { class: "bad" }, "不符合支持对象"),
     ),
     reasons(r.reasons),
+    incomplete
+      ? h("div", { class: "incomplete bad", attrs: { role: "status" } }, incomplete)
+      : null,
     h(
       "div",
       { class: "total" },
