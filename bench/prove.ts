@@ -83,13 +83,20 @@ export async function benchProve(): Promise<void> {
     const proof = await proveDiff(p);
     const s = (performance.now() - start) / 1000;
     times.push(s);
-    const summary = proof.targets
-      .map(
-        (t) =>
-          `${t.target}${{ proven: "不变", differs: `不同×${t.regions.length}`, timeout: "超时", untranslated: "未翻译", mismatch: "不符" }[t.status]}`,
-      )
-      .join("，");
-    console.log(`${s.toFixed(2)} 秒  ${name}：${summary}`);
+    const word = (t: (typeof proof.targets)[number]): string => {
+      if (t.status !== "differs")
+        return { proven: "不变", timeout: "超时", untranslated: "未翻译", mismatch: "不符" }[
+          t.status
+        ];
+      if (t.target !== "合计")
+        return `不同×${t.regions.length}${t.complete ? "（已全部列出）" : ""}`;
+      const side = (e: typeof t.gain, w: string) =>
+        e ? `${w}${e.largest ? "（最大值已求出）" : "（例）"}` : `无${w}`;
+      return `会变：${side(t.gain, "增加")}、${side(t.loss, "减少")}`;
+    };
+    const summary = proof.targets.map((t) => `${t.target}${word(t)}`).join("，");
+    const total = proof.targets.find((t) => t.target === "合计")?.seconds ?? 0;
+    console.log(`${s.toFixed(2)} 秒（合计 ${total.toFixed(2)} 秒）  ${name}：${summary}`);
   }
   await closeSolver();
   console.log(
