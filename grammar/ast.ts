@@ -293,6 +293,13 @@ export type ClauseItem =
       readonly scope?: LimitScope;
       readonly span: Span;
     }
+  | {
+      /** 连续支持 N 年 (consecutive) or 自首次获得支持起 N 年内: years counted from the project's ledger. */
+      readonly kind: "YearsLimit";
+      readonly years: number;
+      readonly consecutive: boolean;
+      readonly span: Span;
+    }
   | { readonly kind: "Stackable"; readonly with: string; readonly span: Span }
   | { readonly kind: "Beneficiary"; readonly who: string; readonly span: Span }
   | { readonly kind: "Benefit"; readonly text: string; readonly span: Span }

@@ -142,6 +142,19 @@ export class ClauseParser extends DeclParser {
       { ALT: () => this.SUBRULE(this.scopedLimit) },
       {
         ALT: () => {
+          const consecutive = this.OR2([
+            { ALT: () => (this.CONSUME(KW.ConsecutiveYears), true) },
+            { ALT: () => (this.CONSUME(KW.YearsSinceFirst), false) },
+          ]);
+          const years = this.SUBRULE3(this.countWithUnit);
+          return this.ACTION(
+            () =>
+              ({ kind: "YearsLimit", years, consecutive, span: this.sp(start) }) as A.ClauseItem,
+          );
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(KW.AnnualCap);
           const value = this.SUBRULE4(this.expr);
           return this.ACTION(

@@ -30,6 +30,7 @@ export type ChangeKind =
   | "once"
   | "quota"
   | "per-year-limit"
+  | "years-limit"
   | "stackable"
   | "beneficiary"
   | "benefit"

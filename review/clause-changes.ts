@@ -30,6 +30,8 @@ function itemText(it: ClauseItem): string {
       return `名额 每年${it.count}个`;
     case "PerYearLimit":
       return `每年限申报${it.count}项`;
+    case "YearsLimit":
+      return it.consecutive ? `连续支持${it.years}年` : `自首次获得支持起${it.years}年内`;
     case "Stackable":
       return `可与${quote(it.with, 40)}叠加`;
     case "Beneficiary":
@@ -74,6 +76,7 @@ const ITEM_DIFF = {
   Once: ["once", "一次性"],
   Quota: ["quota", "名额"],
   PerYearLimit: ["per-year-limit", "每年限申报"],
+  YearsLimit: ["years-limit", "支持年限"],
   Stackable: ["stackable", "可叠加"],
   Beneficiary: ["beneficiary", "资金拨付对象"],
   Benefit: ["benefit", "非资金支持"],

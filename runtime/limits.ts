@@ -92,3 +92,40 @@ export function firstScoped(
 ): LedgerEntry | undefined {
   return scopedEntries(ctx, scope, clause, false).find((e) => new Dec(e.amount).gt(0));
 }
+
+/**
+ * 连续支持 N 年 / 自首次获得支持起 N 年内: the reason this year is refused, or undefined. The years
+ * are the calendar years in which the same project was paid under `clause` (from the ledger, up
+ * to the application date); the year of the application counts as paid-to-be.
+ */
+export function yearsRefusal(
+  ctx: Ctx,
+  clause: number,
+  years: number,
+  consecutive: boolean,
+): string | undefined {
+  const paid = new Set<number>();
+  for (const e of scopedEntries(ctx, "project", clause, false))
+    if (new Dec(e.amount).gt(0)) paid.add(Number(e.date.slice(0, 4)));
+  if (!paid.size) return undefined;
+  const now = Number(ctx.year);
+  const first = Math.min(...paid);
+  const nth = now - first + 1;
+  const rule = consecutive ? `连续支持${years}年` : `自首次获得支持起${years}年内`;
+  const who = scopeText(ctx, "project");
+  if (nth > years)
+    return `${rule}：${who}自${first}年起获本条支持，${now}年为第${nth}年，超过${years}年，不再支持`;
+  if (consecutive)
+    for (let y = first + 1; y < now; y++)
+      if (!paid.has(y))
+        return `${rule}：${who}${first}年起获本条支持，${y}年未获支持，连续中断，不再支持`;
+  return undefined;
+}
+
+/** Which year of support this is for the project under `clause` (第N年): 1 when never paid. */
+export function supportYear(ctx: Ctx, clause: number): number {
+  let first = Number(ctx.year);
+  for (const e of scopedEntries(ctx, "project", clause, false))
+    if (new Dec(e.amount).gt(0)) first = Math.min(first, Number(e.date.slice(0, 4)));
+  return Number(ctx.year) - first + 1;
+}

@@ -5,7 +5,15 @@
 export { ClauseRun, type Ctx } from "./clause.js";
 export { fmtBool, fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "./format.js";
 export { countInYear, firstAward, sumAll, sumInYear } from "./ledger.js";
-export { countScoped, firstScoped, scopeText, sumScoped, type LimitScope } from "./limits.js";
+export {
+  countScoped,
+  firstScoped,
+  scopeText,
+  sumScoped,
+  supportYear,
+  yearsRefusal,
+  type LimitScope,
+} from "./limits.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export type { PolicyLimit } from "./policy-limits.js";

@@ -221,6 +221,7 @@ function itemExprs(it: ClauseItem): Expr[] {
     case "Beneficiary":
     case "Benefit":
     case "Window":
+    case "YearsLimit":
       return [];
     default:
       return assertNever(it);

@@ -184,6 +184,10 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
       return `${scopeDoc(it.scope)}${kw("PerYearLimit")} ${it.count} 项`;
     case "Quota":
       return `${scopeDoc(it.scope)}${kw("Quota")} ${kw("Yearly")} ${it.count}`;
+    case "YearsLimit":
+      return it.consecutive
+        ? `${kw("ConsecutiveYears")} ${it.years} 年`
+        : `${kw("YearsSinceFirst")} ${it.years} 年内`;
     case "Stackable":
       return `${kw("Stackable")} ${strText(it.with)}`;
     case "Beneficiary":

@@ -84,6 +84,10 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
       return `${it.scope && it.scope !== "policy" ? scopeProse(it.scope, "") : ""}每年认定不超过${it.count}个`;
     case "PerYearLimit":
       return `${scopeProse(it.scope, "每个申报单位")}每年限申报${it.count}项`;
+    case "YearsLimit":
+      return it.consecutive
+        ? `同一项目连续支持不超过${it.years}年，中间有一年未获支持的不再支持`
+        : `同一项目自首次获得支持起${it.years}年内可获支持`;
     case "Stackable":
       return `可在${it.with}的基础上另行享受`;
     case "Beneficiary":

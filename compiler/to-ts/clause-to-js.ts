@@ -145,6 +145,11 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
       emitScopedCheck(g, w, it, it.scope, c.number);
       continue;
     }
+    if (it.kind === "YearsLimit") {
+      w.line(
+        `{ const r = rt.yearsRefusal(ctx, ${c.number}, ${it.years}, ${it.consecutive}); if (r) c.fail(r); }`,
+      );
+    }
     if (it.kind === "Once" && !once) {
       once = true;
       w.line(

@@ -122,6 +122,8 @@ export function clauseOutcome(tr: ExprTr, c: Clause, key: string, rounding: Roun
       it.scope
     )
       throw new Untranslated("按同一项目、单个企业或全部企业计的限额");
+  if (c.items.some((it) => it.kind === "YearsLimit"))
+    throw new Untranslated("按项目年度推算的支持年限（连续支持、自首次获得支持起）");
   const fail = z.Or(...reasons);
   const zero = t.zero();
   const award = c.items.find(

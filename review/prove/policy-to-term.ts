@@ -135,6 +135,8 @@ function stacking(
   const items = itemsOf(checked.policy, "Stacking").flatMap((s) => s.items);
   const highest = items.some((i) => i.kind === "HighestOnly");
   const deductItem = items.find((i) => i.kind === "Deduct");
+  if (items.some((i) => i.kind === "Limit"))
+    throw new Untranslated("叠加规则中按本政策各条合计的限额（如 单个企业 每年限 1 项）");
   const cs = checked.clauses.map((c) => {
     const o = own.get(keyOf(c))!;
     const free = c.items.some((i) => i.kind === "Stackable");

@@ -253,3 +253,62 @@ describe("从高不重复 per project across applications (seed 第13条)", () =
     );
   });
 });
+
+describe("multi-year support from the project's own ledger history", () => {
+  const source = readFileSync("test/cases/good/multi-year.zc", "utf8");
+  const multi = load(source);
+  const a = (date: string) => ({
+    申报主体: "上海丁公司",
+    申报项目: "中试",
+    入选重点培育项目: true,
+    当年研发投入: "300万",
+    申报日期: date,
+  });
+  const paid = (year: number) => ({
+    applicant: "上海丁公司",
+    clause: 1,
+    amount: "50万",
+    date: `${year}-04-01`,
+    project: "中试",
+  });
+
+  it("year 4 of a 3-year scheme gets 0 with the reason; a skipped year breaks 连续", () => {
+    const y4 = clause(
+      multi.evaluate(a("2025-04-01"), { ledger: [paid(2022), paid(2023), paid(2024)] }),
+      1,
+    );
+    expect(y4.amount).toBe("0");
+    expect(y4.reasons).toEqual([
+      "连续支持3年：同一项目“中试”自2022年起获本条支持，2025年为第4年，超过3年，不再支持",
+    ]);
+    const gap = clause(multi.evaluate(a("2024-04-01"), { ledger: [paid(2022)] }), 1);
+    expect(gap.reasons).toEqual([
+      "连续支持3年：同一项目“中试”2022年起获本条支持，2023年未获支持，连续中断，不再支持",
+    ]);
+    const y3 = clause(multi.evaluate(a("2024-04-01"), { ledger: [paid(2022), paid(2023)] }), 1);
+    expect(y3.amount).toBe("600000");
+  });
+
+  it("a batch derives the years itself: years 1–3 paid, year 4 refused", () => {
+    const { items } = evaluateBatch(
+      multi,
+      [2021, 2022, 2023, 2024].map((y) => a(`${y}-04-01`)),
+    );
+    expect(items.map((i) => clause(i.evaluation, 1).amount)).toEqual([
+      "600000",
+      "600000",
+      "600000",
+      "0",
+    ]);
+  });
+
+  it("the document and the diff word it", () => {
+    const md = policyDocument(compile(source, { emit: [] }).ast!, "md");
+    expect(md).toContain("同一项目连续支持不超过3年，中间有一年未获支持的不再支持");
+    expect(md).toContain("同一项目自首次获得支持起3年内可获支持");
+    const edited = source.replace("连续支持 3 年", "连续支持 2 年");
+    expect(prepare(source, edited).changes.map((c) => c.text)).toEqual([
+      "第1条 支持年限 连续支持3年 → 连续支持2年",
+    ]);
+  });
+});
