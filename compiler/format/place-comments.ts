@@ -29,6 +29,14 @@ function place(units: Unit[], c: Comment): boolean {
   let prev: Unit | undefined;
   for (const u of units)
     if (u.end <= at && u.endLine === c.span.line && (!prev || u.end > prev.end)) prev = u;
+  // A block that reaches the comment's line only through stray punctuation (a "，" on a line of
+  // its own) does not own the comment: it goes with what follows, as it will when read back.
+  const lastChild = prev?.children?.reduce<Unit | undefined>(
+    (a, u) => (!a || u.end > a.end ? u : a),
+    undefined,
+  );
+  if (prev && lastChild && lastChild.endLine < c.span.line && prev.endLine > prev.headEndLine)
+    prev = undefined;
   if (prev) {
     if (prev.children?.length && prev.endLine > prev.headEndLine) {
       if (!place(prev.children, c)) prev.dangling.push(c);
