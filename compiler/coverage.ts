@@ -46,6 +46,7 @@ const ITEM_WORD: Record<ClauseItem["kind"], string | undefined> = {
   Once: "一次性",
   PerYearLimit: "每年限",
   Quota: "名额",
+  YearsLimit: "支持年限",
   Stackable: undefined,
   Beneficiary: undefined,
   Benefit: undefined,
@@ -122,6 +123,7 @@ function itemExprs(it: ClauseItem): Expr[] {
     case "Beneficiary":
     case "Benefit":
     case "Window":
+    case "YearsLimit":
       return [];
     default:
       return assertNever(it);
