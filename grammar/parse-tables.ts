@@ -133,8 +133,9 @@ export class TableParser extends ExprParser {
       if (t !== KW.TakeHigher && t !== KW.TakeLower) return false;
       return this.LA(2).tokenType !== T.LParen || this.callLineAt(1);
     };
+    // A quoted text after the rows is the description of a 定义 (定义 标准 = 分档 …：… “说明”).
     this.AT_LEAST_ONE({
-      GATE: () => !stepNext(),
+      GATE: () => !stepNext() && this.LA(1).tokenType !== T.Str,
       DEF: () => {
         rows.push(this.SUBRULE(this.bracketRow));
         this.OPTION(() =>

@@ -351,7 +351,12 @@ function topUnit(item: A.TopItem, ix: TokenIndex): Unit {
           nameText(item.name),
           " = ",
           exprToDoc(item.expr),
-          item.description !== undefined ? ` ${strText(item.description)}` : "",
+          item.description === undefined
+            ? ""
+            : item.expr.kind === "Brackets"
+              ? // after the rows of a multi-line 分档, the description gets a line of its own
+                align(2, [hardline, strText(item.description)])
+              : ` ${strText(item.description)}`,
         ]),
         compact: true,
       };

@@ -189,7 +189,8 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     for (const it of c.items) if (inPart(it, "steps")) emitStep(g, w, it, c.number);
     emitRounding(g, w, rounding);
     w.line("const maximum = a;");
-    if (award.form.kind !== "UpTo") {
+    if (award.form.kind === "UpTo") w.line("if (ok === undefined) return c.needsDecision(a);");
+    else {
       w.line(`const approved = ctx.approved[${clauseNumberCode(c.number)}];`);
       w.open("if (approved !== undefined)");
       w.line(
@@ -244,12 +245,13 @@ function emitAward(
       return;
     }
     case "UpTo":
+      // Without an approved amount the caps that follow still apply: the decision is asked for
+      // with the maximum that every cap allows (最高 100万 with 上限 80万 asks for at most 80万).
       w.line(`const top = ${g.expr(f.amount)};`);
       w.line(`const ok = ctx.approved[${clauseNumberCode(n)}];`);
-      w.line("if (ok === undefined) return c.needsDecision(top);");
-      w.line(`let a${dec} = rt.min(rt.dec(ok), top);`);
+      w.line(`let a${dec} = ok === undefined ? top : rt.min(rt.dec(ok), top);`);
       w.line(
-        `if (x) x.step(${H("核定金额 ")} + rt.fmtMoney(rt.dec(ok)) + ${H("，最高 ")} + rt.fmtMoney(top) + " → " + rt.fmtMoney(a), a);`,
+        `if (x) x.step(ok === undefined ? ${H("最高 ")} + rt.fmtMoney(top) : ${H("核定金额 ")} + rt.fmtMoney(rt.dec(ok)) + ${H("，最高 ")} + rt.fmtMoney(top) + " → " + rt.fmtMoney(a), a);`,
       );
       return;
     case "CaseByCase":

@@ -90,6 +90,19 @@ const CONSTRUCTS: readonly Construct[] = [
       },
     ],
   },
+  {
+    file: "define-brackets.zc",
+    doc: [
+      "给予最高按营业收入分档的奖励标准（按上年度营业收入分档：1亿元以上、不满5亿元的，50万元；5亿元以上的，100万元）的奖励",
+    ],
+    edits: [
+      {
+        from: "5亿以上：100万",
+        to: "5亿以上：120万",
+        line: "定义 规模奖励标准（5亿以上） 100万元 → 120万元",
+      },
+    ],
+  },
 ];
 
 const source = (file: string) => readFileSync(`test/cases/good/${file}`, "utf8");
@@ -181,5 +194,23 @@ describe("the reference's amount example (grammar/reference-amounts.ts)", () => 
     const outcomes = runCases(r.ast!, loadPolicy(r.js!));
     expect(outcomes.length).toBe(4);
     expect(outcomes.filter((o) => !o.passed).map((o) => [o.title, o.failures])).toEqual([]);
+  });
+});
+
+describe("资助 最高 with further caps (test/cases/good/define-brackets.zc)", () => {
+  it("asks for a decision with the maximum every cap allows", () => {
+    const r = compile(source("define-brackets.zc"));
+    const p = loadPolicy(r.js!);
+    for (const [revenue, score, max] of [
+      ["6亿", "90", "800000"], // min(100万, 80万, 90万)
+      ["6亿", "70", "700000"], // min(100万, 80万, 70万)
+      ["2亿", "90", "500000"], // min(50万, 80万, 90万)
+    ] as const) {
+      const out = p.evaluate({ 营业收入: revenue, 评审得分: score });
+      expect(out.ok).toBe(true);
+      const c = out.ok ? out.result.clauses[0]! : undefined;
+      expect(c?.status).toBe("needs-decision");
+      expect(c?.maximum, `${revenue} ${score}`).toBe(max);
+    }
   });
 });
