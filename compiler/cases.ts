@@ -7,6 +7,7 @@ import { fmtMoney } from "../runtime/format.js";
 import type { CompiledPolicy, Evaluation, EvaluateOptions, LedgerEntry } from "../runtime/types.js";
 import type { CaseDecl, Expect, Expr, Policy, Span } from "../grammar/ast.js";
 import { assertNever, itemsOf } from "../grammar/ast.js";
+import { clauseKeyText } from "../grammar/clause-ids.js";
 
 export interface CaseOutcome {
   readonly title: string;
@@ -80,7 +81,7 @@ export function caseInput(
   const byTitle = new Map(itemsOf(policy, "Case").map((x) => [x.title, x]));
   const application: Record<string, unknown> = {};
   const ledger: LedgerEntry[] = [];
-  const approved: Record<number, string> = {};
+  const approved: Record<string, string> = {};
   const params: Record<string, unknown> = {};
   let date: string | undefined;
   for (const link of chain(c, byTitle)) {
@@ -133,7 +134,7 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
     return undefined;
   }
   const c = r.clauses.find((x) => x.number === ex.target);
-  if (!c) return `结果中没有第${ex.target}条`;
+  if (!c) return `结果中没有${clauseKeyText(ex.target)}`;
   const actual =
     c.status === "needs-decision"
       ? "需决定"

@@ -5,7 +5,7 @@
  * the item is deleted from the source (the same compiler and evaluator run the variant); a table
  * or bracket row counts when some case's explanation says it was taken.
  */
-import type { Clause, ClauseItem, Expr, Policy, Span } from "../grammar/ast.js";
+import type { Clause, ClauseItem, ClauseKey, Expr, Policy, Span } from "../grammar/ast.js";
 import { assertNever, itemsOf } from "../grammar/ast.js";
 import { bracketLabel, exprToText } from "../grammar/expr-to-text.js";
 import type { ClauseStatus, CompiledPolicy, Evaluation } from "../runtime/types.js";
@@ -22,7 +22,7 @@ export interface CoverageItem {
 }
 
 export interface ClauseCoverage {
-  readonly number: number;
+  readonly number: ClauseKey;
   readonly label: string;
   readonly title: string;
   /** Cases whose 期望 name this clause. */
@@ -173,7 +173,7 @@ function rowCoverage(c: Clause, steps: readonly string[]): CoverageItem[] {
  * Clauses that no case's 期望 names (a cheap count for every summary line); `closed` lists
  * clauses a guideline does not open this year, which need no case.
  */
-export function clausesWithoutCase(ast: Policy, closed: readonly number[] = []): string[] {
+export function clausesWithoutCase(ast: Policy, closed: readonly ClauseKey[] = []): string[] {
   const cases = itemsOf(ast, "Case");
   return itemsOf(ast, "Clause")
     .filter((c) => !closed.includes(c.number))

@@ -2,6 +2,9 @@
  * The abstract syntax tree: one discriminated union per level, every node with its source span.
  * Numbers are kept as decimal strings (never floats) so that the tree is exact and comparable.
  */
+import type { ClauseKey } from "./clause-ids.js";
+
+export type { ClauseKey } from "./clause-ids.js";
 
 /** A source range: offsets are 0-based with an exclusive end; lines and columns are 1-based, endCol exclusive. */
 export interface Span {
@@ -309,7 +312,8 @@ export type ClauseItem =
 
 export interface Clause {
   readonly kind: "Clause";
-  readonly number: number;
+  /** The clause's key: 5 for 第5条, "3之一" for 第3条之一, "3（一）" for 第3条（一）. */
+  readonly number: ClauseKey;
   readonly label: string;
   readonly title: string;
   readonly items: readonly ClauseItem[];
@@ -353,7 +357,7 @@ export type Expectation =
 
 export interface Expect {
   /** A clause number, the total, or the policy as a whole (支持对象). */
-  readonly target: number | "total" | "policy";
+  readonly target: ClauseKey | "total" | "policy";
   readonly outcome: Expectation;
   readonly span: Span;
 }
@@ -365,7 +369,7 @@ export interface CaseDecl {
   readonly date?: string;
   readonly inputs: readonly { readonly name: NameRef; readonly value: Expr; readonly span: Span }[];
   readonly prior: readonly {
-    readonly clause: number;
+    readonly clause: ClauseKey;
     readonly amount: Expr;
     readonly date: string;
     /** 所属项目 “…”: the project the prior award was for. */
@@ -375,7 +379,7 @@ export interface CaseDecl {
     readonly span: Span;
   }[];
   readonly approved: readonly {
-    readonly clause: number;
+    readonly clause: ClauseKey;
     readonly amount: Expr;
     readonly span: Span;
   }[];
@@ -403,7 +407,7 @@ export interface ParamsSection {
 export interface OpenClauses {
   readonly kind: "Open";
   readonly clauses: readonly {
-    readonly number: number;
+    readonly number: ClauseKey;
     readonly label: string;
     readonly span: Span;
   }[];
@@ -413,7 +417,7 @@ export interface OpenClauses {
 /** 例外 第5条 “依据”: a guideline may raise this clause's standards, for the stated reason. */
 export interface ExceptionDecl {
   readonly kind: "Exception";
-  readonly clause: number;
+  readonly clause: ClauseKey;
   readonly label: string;
   readonly reason: string;
   readonly span: Span;
@@ -442,6 +446,11 @@ export interface Policy {
   readonly items: readonly TopItem[];
   readonly comments: readonly Comment[];
   readonly span: Span;
+}
+
+/** Whether a case's expectation names a clause (not 总额 or 支持对象). */
+export function isClauseTarget(t: Expect["target"]): t is ClauseKey {
+  return t !== "total" && t !== "policy";
 }
 
 /** Exhaustiveness guard for switches over a union's kind. */

@@ -48,7 +48,7 @@ export const DIAGNOSTIC_CODES = {
   E005: {
     meaning: "不可用的条款编号写法",
     severity: "error",
-    help: "条款编号写作 第N条；原文编号（第3条之一、（一）、一、）写进标题或 原文。",
+    help: "条款编号写作 第N条，子条款写作 第N条之M 或 第N条（M）；款、项、分部分和列表编号（第3条第2款、第三部分第2条、（一）、一、）写进标题或 原文。",
   },
   E006: {
     meaning: "数字的有效数字过多",
@@ -218,6 +218,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: "重复写了一次性",
     severity: "warning",
     help: "删去重复的一行。",
+  },
+  // E260–E279 — clause references and sub-clauses (grammar/clause-ids.ts)
+  E260: {
+    meaning: "子条款编号过大",
+    severity: "error",
+    help: "子条款序号最多到九十九（第3条之九十九、第3条（九十九））；更多的条款请另起编号。",
   },
   // E280–E299 — amounts and units (issue #10 §5)
   E280: {

@@ -24,3 +24,11 @@ export {
   type DiagnosticCodeSpec,
 } from "./diagnostic-codes.js";
 export { exprToText, bracketLabel, nameText } from "./expr-to-text.js";
+export { isClauseTarget } from "./ast.js";
+export {
+  CLAUSE_ID_HELP,
+  clauseIdentSuffix,
+  clauseKeyText,
+  clauseOrder,
+  type ClauseKey,
+} from "./clause-ids.js";

@@ -81,7 +81,7 @@ export class CaseParser extends ClauseParser {
             });
             this.ACTION(() =>
               c.prior.push({
-                clause: this.payload<number>(no),
+                clause: this.payload<A.ClauseKey>(no),
                 amount,
                 date: this.payload<string>(d),
                 ...(project !== undefined ? { project } : {}),
@@ -98,7 +98,7 @@ export class CaseParser extends ClauseParser {
             const amount = this.SUBRULE2(this.primary);
             this.ACTION(() =>
               c.approved.push({
-                clause: this.payload<number>(no),
+                clause: this.payload<A.ClauseKey>(no),
                 amount,
                 span: this.sp(itemStart),
               }),
@@ -172,7 +172,7 @@ export class CaseParser extends ClauseParser {
   expectation = this.RULE("expectation", (): A.Expect => {
     const start = this.CONSUME(KW.Expect);
     const target = this.OR([
-      { ALT: () => this.payload<number>(this.CONSUME(T.ClauseNo)) as A.Expect["target"] },
+      { ALT: () => this.payload<A.ClauseKey>(this.CONSUME(T.ClauseNo)) as A.Expect["target"] },
       { ALT: () => (this.CONSUME(KW.Total), "total" as const) },
       { ALT: () => (this.CONSUME(KW.Eligibility), "policy" as const) },
     ]);

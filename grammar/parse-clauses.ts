@@ -61,7 +61,7 @@ export class ClauseParser extends DeclParser {
     });
     return this.ACTION(() => ({
       kind: "Clause",
-      number: this.payload<number>(no) ?? 0,
+      number: this.payload<A.ClauseKey>(no) ?? 0,
       label: no.image,
       title,
       items,

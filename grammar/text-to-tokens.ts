@@ -8,7 +8,13 @@ import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { Decimal } from "decimal.js";
 import type { Comment, Span } from "./ast.js";
 import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
-import { CLAUSE_ID_HELP, REJECTED_CLAUSE, rejectedClauseIdAt } from "./clause-ids.js";
+import {
+  CLAUSE_ID_HELP,
+  clauseIdAt,
+  MAX_SUB_CLAUSE,
+  REJECTED_CLAUSE,
+  rejectedClauseIdAt,
+} from "./clause-ids.js";
 import { KEYWORDS, spellingTable, unitSpellings } from "./keywords.js";
 import {
   clausePrefixedNameDiagnostic,
@@ -87,37 +93,6 @@ export function prescanNames(text: string): { names: Set<string>; units: Set<str
     for (const u of line.matchAll(/数量[ \t]*\(([^)\s]+)\)/g)) units.add(u[1]!);
   }
   return { names, units };
-}
-
-/** Parse a Chinese or Arabic clause number (第五条, 第12条). */
-export function clauseNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const digits: Record<string, number> = {
-    零: 0,
-    〇: 0,
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  let total = 0;
-  let cur = 0;
-  for (const ch of s) {
-    if (ch === "百") {
-      total += (cur || 1) * 100;
-      cur = 0;
-    } else if (ch === "十") {
-      total += (cur || 1) * 10;
-      cur = 0;
-    } else cur = digits[ch] ?? 0;
-  }
-  return total + cur;
 }
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -248,16 +223,16 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     // clause numbers; at the start of a line they open a clause and the rest of the line is its title
-    const clause = /第(\d+|[零〇一二两三四五六七八九十百]+)条/y;
-    clause.lastIndex = pos;
-    const cm = clause.exec(text);
+    const cm = clauseIdAt(text, pos);
     const dnHere = declaredAt(pos);
-    if (cm && dnHere > cm[0].length) {
+    if (cm && dnHere > cm.len) {
       // a declared name that begins with a clause number (第一条经认定): E300, read as the name
       const name = text.slice(pos, pos + dnHere);
       const sp = span(pos, pos + dnHere);
       const isDecl = declaresAt(text, pos, dnHere);
-      diagnostics.push(clausePrefixedNameDiagnostic(name, cm[0], sp, isDecl));
+      diagnostics.push(
+        clausePrefixedNameDiagnostic(name, text.slice(pos, pos + cm.len), sp, isDecl),
+      );
       push(T.Name, pos, pos + dnHere, name);
       pos += dnHere;
       continue;
@@ -272,7 +247,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       if (wasLineStart) title();
       continue;
     }
-    const rejected = rejectedClauseIdAt(text, pos, cm ? cm[0].length : 0, wasLineStart);
+    const rejected = rejectedClauseIdAt(text, pos, cm ? cm.len : 0, wasLineStart);
     if (rejected > 0) {
       const e = pos + rejected;
       const id = source.slice(pos, e);
@@ -286,10 +261,10 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     if (cm) {
-      const n = clauseNumber(cm[1]!);
+      const n = cm.article;
       const tooLarge = !(n <= MAX_CLAUSE_NUMBER);
       if (tooLarge) {
-        const e = pos + cm[0].length;
+        const e = pos + cm.len;
         diagnostics.push(
           diag(
             "error",
@@ -300,8 +275,19 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
           ),
         );
       }
-      push(T.ClauseNo, pos, pos + cm[0].length, tooLarge ? REJECTED_CLAUSE : n);
-      pos += cm[0].length;
+      const subTooLarge = cm.sub !== undefined && !(cm.sub <= MAX_SUB_CLAUSE);
+      if (subTooLarge && !tooLarge)
+        diagnostics.push(
+          diag(
+            "error",
+            "E260",
+            `子条款编号“${source.slice(pos, pos + cm.len)}”过大`,
+            span(pos, pos + cm.len),
+            `子条款序号最多到${MAX_SUB_CLAUSE}（第3条之九十九、第3条（九十九））；更多的条款请另起编号，如 第31条。`,
+          ),
+        );
+      push(T.ClauseNo, pos, pos + cm.len, tooLarge || subTooLarge ? REJECTED_CLAUSE : cm.key);
+      pos += cm.len;
       if (wasLineStart) title();
       continue;
     }

@@ -39,10 +39,14 @@ class PolicyParser extends CaseParser {
   /** 开放 第1条、第5条 (申报指南). */
   openClauses = this.RULE("openClauses", (): A.OpenClauses => {
     const start = this.CONSUME(KW.Open);
-    const clauses: { number: number; label: string; span: A.Span }[] = [];
+    const clauses: { number: A.ClauseKey; label: string; span: A.Span }[] = [];
     const add = (t: IToken) =>
       this.ACTION(() =>
-        clauses.push({ number: this.payload<number>(t), label: t.image, span: this.tokSpan(t) }),
+        clauses.push({
+          number: this.payload<A.ClauseKey>(t),
+          label: t.image,
+          span: this.tokSpan(t),
+        }),
       );
     add(this.CONSUME(T.ClauseNo));
     this.MANY(() => {
@@ -59,7 +63,7 @@ class PolicyParser extends CaseParser {
     const reason = this.CONSUME(T.Str);
     return this.ACTION(() => ({
       kind: "Exception",
-      clause: this.payload<number>(no),
+      clause: this.payload<A.ClauseKey>(no),
       label: no.image,
       reason: this.payload<string>(reason),
       span: this.sp(start),

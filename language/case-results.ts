@@ -5,7 +5,7 @@
  */
 import type { CodeLens, InlayHint } from "vscode-languageserver-types";
 import { runCases, type CaseOutcome } from "../compiler/index.js";
-import { Dec, fmtMoney, loadPolicy, type ClauseResult } from "../runtime/index.js";
+import { Dec, fmtMoney, loadPolicy, type ClauseKey, type ClauseResult } from "../runtime/index.js";
 import type { Analysis } from "./analysis.js";
 import { spanToRange } from "./positions.js";
 
@@ -33,7 +33,7 @@ function caseTitle(o: CaseOutcome): string {
 }
 
 /** The clause a result belongs to. */
-const clauseIn = (o: CaseOutcome, number: number): ClauseResult | undefined =>
+const clauseIn = (o: CaseOutcome, number: ClauseKey): ClauseResult | undefined =>
   o.evaluation?.ok ? o.evaluation.result.clauses.find((c) => c.number === number) : undefined;
 
 export function codeLenses(a: Analysis, outcomes: readonly CaseOutcome[]): CodeLens[] {

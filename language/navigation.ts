@@ -17,14 +17,19 @@ type Target =
   | { readonly kind: "clause"; readonly clause: ClauseInfo; readonly range: Range }
   | null;
 
-const CLAUSE_LABEL = /第[0-9零一二三四五六七八九十百千]+条/g;
+/** 第5条, and the sub-clause forms 第3条之一 and 第3条（一）: a mention of 第3条之一 is not one of 第3条. */
+const CLAUSE_LABEL =
+  /第[0-9零一二三四五六七八九十百千]+条(?:之[0-9零一二三四五六七八九十百]+|[（(][0-9零一二三四五六七八九十百]+[)）])?/g;
+/** Labels compare with full-width brackets folded (第3条(一) is 第3条（一）). */
+const sameLabel = (a: string, b: string): boolean =>
+  a.replace(/（/g, "(").replace(/）/g, ")") === b.replace(/（/g, "(").replace(/）/g, ")");
 
 function targetAt(a: NavSource, p: Position): Target {
   const { line, column } = lineAndColumn(a.lines, p);
   for (const m of line.matchAll(CLAUSE_LABEL)) {
     const start = m.index ?? 0;
     if (column - 1 < start || column - 1 > start + m[0].length) continue;
-    const clause = a.clauses.find((c) => c.label === m[0]);
+    const clause = a.clauses.find((c) => sameLabel(c.label, m[0]));
     const range = {
       start: { line: p.line, character: start },
       end: { line: p.line, character: start + m[0].length },
@@ -48,7 +53,7 @@ function clauseMentions(a: NavSource, clause: ClauseInfo): Range[] {
   for (let l = 1; l <= total; l++) {
     const text = a.lines.lineText(l);
     for (const m of text.matchAll(CLAUSE_LABEL)) {
-      if (m[0] !== clause.label) continue;
+      if (!sameLabel(m[0], clause.label)) continue;
       const start = m.index ?? 0;
       if (l === clause.labelSpan.line && start === clause.labelSpan.col - 1) continue;
       out.push({

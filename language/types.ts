@@ -20,7 +20,7 @@ export interface NameInfo {
 
 /** A clause for the outline. */
 export interface ClauseInfo {
-  readonly number: number;
+  readonly number: ast.ClauseKey;
   readonly label: string;
   readonly title: string;
   readonly span: Span;

@@ -4,14 +4,14 @@
  * strings, so worker threads can each fill one and the results merge exactly.
  */
 import { Dec, toPlain } from "../runtime/money.js";
-import type { CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
+import type { ClauseKey, CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
 import { applicationBuilder, applicationValues, type PopulationSpec } from "./population.js";
 
 /** A clause pair by numbers only (what workers need). */
 export interface PairRef {
   readonly clause: string;
-  readonly old?: number;
-  readonly new?: number;
+  readonly old?: ClauseKey;
+  readonly new?: ClauseKey;
 }
 
 /** Partial sums over part of a population. */

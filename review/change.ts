@@ -2,7 +2,7 @@
  * One entry of the semantic change list: what changed, in Chinese words that name the legal
  * effect, with the text before and after and where it is in each version.
  */
-import type { Span } from "../grammar/ast.js";
+import type { ClauseKey, Span } from "../grammar/ast.js";
 
 /** What a change touches; stable identifiers for `--json` consumers. */
 export type ChangeKind =
@@ -68,8 +68,8 @@ export interface Change {
   readonly effect: ChangeEffect;
   /** The clause as the reviewer knows it (第8条, 第8条（原第7条）, 支持对象, 叠加规则), if any. */
   readonly clause?: string;
-  readonly oldClause?: number;
-  readonly newClause?: number;
+  readonly oldClause?: ClauseKey;
+  readonly newClause?: ClauseKey;
   /** What changed, e.g. 市级上限, 比例, 有效期. */
   readonly subject: string;
   readonly before?: string;
@@ -83,8 +83,8 @@ export interface Change {
 /** Where a change sits in each version, and how a clause is named in lines about it. */
 export interface Place {
   readonly clause?: string;
-  readonly oldClause?: number;
-  readonly newClause?: number;
+  readonly oldClause?: ClauseKey;
+  readonly newClause?: ClauseKey;
 }
 
 /** Build a change whose line is `<clause> <subject> <before> → <after>` unless `text` is given. */

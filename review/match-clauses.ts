@@ -4,6 +4,7 @@
  * by number alone (retitled). What is left was added or removed.
  */
 import type { Clause } from "../grammar/ast.js";
+import { clauseOrder } from "../grammar/clause-ids.js";
 import type { Place } from "./change.js";
 import { nodeKey } from "./normalize.js";
 
@@ -66,6 +67,8 @@ export function matchClauses(olds: readonly Clause[], news: readonly Clause[]): 
       retitled: false,
       place: { clause: a.label, oldClause: a.number },
     });
-  const order = (p: ClausePair) => (p.new ? p.new.number : p.old!.number - 0.5);
+  // A removed clause sorts just before the new clause that took its place.
+  const order = (p: ClausePair) =>
+    p.new ? clauseOrder(p.new.number) : clauseOrder(p.old!.number) - 0.0001;
   return out.sort((x, y) => order(x) - order(y));
 }

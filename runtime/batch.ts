@@ -9,6 +9,7 @@ import {
   trustLedger,
 } from "./ledger-entries.js";
 import type {
+  ClauseKey,
   CompiledPolicy,
   EvaluateOptions,
   Evaluation,
@@ -54,7 +55,7 @@ export function evaluateBatch(
   const order = apps.map((app, index) => ({ app, index, date: dateOf(app) }));
   order.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
   const ledger: LedgerEntry[] = trustLedger([...given]);
-  const quota = new Map<string, Record<number, number>>();
+  const quota = new Map<string, Record<ClauseKey, number>>();
   const items: BatchItem[] = [];
   for (const { app, index, date } of order) {
     const year = date.slice(0, 4);

@@ -4,7 +4,7 @@
  */
 import { fmtMoney } from "./format.js";
 import { Dec, toPlain } from "./money.js";
-import type { ClauseResult, ExplainStep, LedgerEntry } from "./types.js";
+import type { ClauseKey, ClauseResult, ExplainStep, LedgerEntry } from "./types.js";
 
 /** What a clause function receives: validated values and the evaluation's context. */
 export interface Ctx {
@@ -19,8 +19,8 @@ export interface Ctx {
   /** The application's project (申报项目), normalised; undefined when it names none. */
   readonly project?: string;
   readonly ledger: readonly LedgerEntry[];
-  readonly approved: Readonly<Record<number, string>>;
-  readonly quotaUsed: Readonly<Record<number, number>>;
+  readonly approved: Readonly<Record<ClauseKey, string>>;
+  readonly quotaUsed: Readonly<Record<ClauseKey, number>>;
   readonly explain: boolean;
 }
 
@@ -38,7 +38,7 @@ export class ClauseRun {
   base?: Dec;
 
   constructor(
-    readonly number: number,
+    readonly number: ClauseKey,
     readonly label: string,
     readonly title: string,
     readonly explain: boolean,

@@ -4,6 +4,7 @@
  * read is never skipped, since skipping it would let a per-year or cumulative cap be exceeded.
  * Kept apart from the other options so that a ledger field (e.g. a project) is added in one place.
  */
+import { clauseKeyOf, type ClauseKey } from "./clause-keys.js";
 import { toPlain } from "./money.js";
 import type { InputError, LedgerEntry, PolicyMeta } from "./types.js";
 import { parseDate, parseMoney } from "./validate.js";
@@ -55,18 +56,11 @@ function checkProject(
 }
 
 /** The accepted forms of a clause reference, for messages. */
-const CLAUSE_FORMS = '条款可写作 9、"9" 或 "第9条"';
+const CLAUSE_FORMS = '条款可写作 9、"9"、"第9条" 或子条款 "第3条之一"、"第3条（一）"';
 
-/** A clause reference (9, "9", "第9条", "第９条") → its number, when the policy has that clause. */
-export function clauseNumberOf(v: unknown, meta: PolicyMeta): number | undefined {
-  let n = NaN;
-  if (typeof v === "number") n = v;
-  else if (typeof v === "string") {
-    const folded = v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    const m = /^\s*(?:第\s*)?(\d{1,6})\s*(?:条)?\s*$/.exec(folded);
-    if (m) n = Number(m[1]);
-  }
-  return Number.isInteger(n) && meta.clauses.some((c) => c.number === n) ? n : undefined;
+/** A clause reference (9, "9", "第9条", "第９条", "第3条之一") → its key, when the policy has that clause. */
+export function clauseNumberOf(v: unknown, meta: PolicyMeta): ClauseKey | undefined {
+  return clauseKeyOf(v, meta);
 }
 
 /** The error for a clause reference the policy does not have. */

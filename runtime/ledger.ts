@@ -3,13 +3,13 @@
  * reading stated in the seed policy for 年度累计; cumulative caps read it over all years.
  */
 import { Dec, ZERO } from "./money.js";
-import type { LedgerEntry } from "./types.js";
+import type { ClauseKey, LedgerEntry } from "./types.js";
 
 /** Prior awards of one applicant under one clause. */
 export function entriesFor(
   ledger: readonly LedgerEntry[],
   applicant: string,
-  clause: number,
+  clause: ClauseKey,
 ): LedgerEntry[] {
   return ledger.filter((e) => e.applicant === applicant && e.clause === clause);
 }
@@ -18,7 +18,7 @@ export function entriesFor(
 export function sumInYear(
   ledger: readonly LedgerEntry[],
   applicant: string,
-  clause: number,
+  clause: ClauseKey,
   year: string,
   date: string,
 ): Dec {
@@ -39,7 +39,7 @@ export function sumInYear(
 export function sumAll(
   ledger: readonly LedgerEntry[],
   applicant: string,
-  clause: number,
+  clause: ClauseKey,
   date: string,
 ): Dec {
   let s = ZERO;
@@ -52,7 +52,7 @@ export function sumAll(
 export function countInYear(
   ledger: readonly LedgerEntry[],
   applicant: string,
-  clause: number,
+  clause: ClauseKey,
   year: string,
   date: string,
 ): number {
@@ -72,7 +72,7 @@ export function countInYear(
 export function firstAward(
   ledger: readonly LedgerEntry[],
   applicant: string,
-  clause: number,
+  clause: ClauseKey,
   date: string,
 ): LedgerEntry | undefined {
   return ledger.find(

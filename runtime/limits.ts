@@ -9,10 +9,11 @@
  * asks for the project, rather than counting the award in or out silently.
  */
 import type { Ctx } from "./clause.js";
+import { clauseKeyLabel } from "./clause-keys.js";
 import { fmtDate } from "./format.js";
 import { Dec, ZERO } from "./money.js";
 import { raise } from "./ops.js";
-import type { LedgerEntry } from "./types.js";
+import type { ClauseKey, LedgerEntry } from "./types.js";
 
 /** 同一项目, 单个企业, 全部企业 (本政策). */
 export type LimitScope = "project" | "applicant" | "policy";
@@ -31,7 +32,7 @@ export function scopeText(ctx: Ctx, scope: LimitScope): string {
 export function scopedEntries(
   ctx: Ctx,
   scope: LimitScope,
-  clause: number | undefined,
+  clause: ClauseKey | undefined,
   yearOnly: boolean,
 ): LedgerEntry[] {
   const out: LedgerEntry[] = [];
@@ -47,11 +48,11 @@ export function scopedEntries(
     if (scope === "project") {
       if (ctx.project === undefined)
         raise(
-          `本项限额按同一项目计算，但申报材料未写“申报项目”，而台账中本申报主体已有资助（${fmtDate(e.date)}，第${e.clause}条）：无法判断是否同一项目，请在申报材料中写明申报项目`,
+          `本项限额按同一项目计算，但申报材料未写“申报项目”，而台账中本申报主体已有资助（${fmtDate(e.date)}，${clauseKeyLabel(e.clause)}）：无法判断是否同一项目，请在申报材料中写明申报项目`,
         );
       if (e.project === undefined)
         raise(
-          `本项限额按同一项目计算，但台账中本申报主体${fmtDate(e.date)}获得的第${e.clause}条资助未写项目（project）：无法判断是否同一项目，请在台账中写明`,
+          `本项限额按同一项目计算，但台账中本申报主体${fmtDate(e.date)}获得的${clauseKeyLabel(e.clause)}资助未写项目（project）：无法判断是否同一项目，请在台账中写明`,
         );
       if (e.project !== ctx.project) continue;
     }
@@ -64,7 +65,7 @@ export function scopedEntries(
 export function sumScoped(
   ctx: Ctx,
   scope: LimitScope,
-  clause: number | undefined,
+  clause: ClauseKey | undefined,
   yearOnly: boolean,
 ): Dec {
   let s = ZERO;
@@ -76,7 +77,7 @@ export function sumScoped(
 export function countScoped(
   ctx: Ctx,
   scope: LimitScope,
-  clause: number | undefined,
+  clause: ClauseKey | undefined,
   yearOnly: boolean,
 ): number {
   let n = 0;
@@ -88,7 +89,7 @@ export function countScoped(
 export function firstScoped(
   ctx: Ctx,
   scope: LimitScope,
-  clause: number | undefined,
+  clause: ClauseKey | undefined,
 ): LedgerEntry | undefined {
   return scopedEntries(ctx, scope, clause, false).find((e) => new Dec(e.amount).gt(0));
 }

@@ -14,7 +14,7 @@ import {
   shown,
 } from "./ledger-entries.js";
 import { toPlain } from "./money.js";
-import type { EvaluateOptions, InputError, LedgerEntry, PolicyMeta } from "./types.js";
+import type { ClauseKey, EvaluateOptions, InputError, LedgerEntry, PolicyMeta } from "./types.js";
 import { parseMoney } from "./validate.js";
 
 /** The option names `evaluate` accepts. */
@@ -35,18 +35,18 @@ export interface CheckedOptions {
   readonly today: string | undefined;
   readonly applicant: string | undefined;
   readonly ledger: readonly LedgerEntry[];
-  readonly approved: Readonly<Record<number, string>>;
+  readonly approved: Readonly<Record<ClauseKey, string>>;
   readonly params: Readonly<Record<string, unknown>> | undefined;
   readonly explain: boolean;
-  readonly quotaUsed: Readonly<Record<number, number>>;
+  readonly quotaUsed: Readonly<Record<ClauseKey, number>>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
-const NO_APPROVED: Readonly<Record<number, string>> = Object.freeze({});
-const NO_QUOTA: Readonly<Record<number, number>> = Object.freeze({});
+const NO_APPROVED: Readonly<Record<ClauseKey, string>> = Object.freeze({});
+const NO_QUOTA: Readonly<Record<ClauseKey, number>> = Object.freeze({});
 
 /** An applicant name: non-empty text up to {@link APPLICANT_MAX} characters, normalised. */
 export function checkApplicant(
@@ -68,7 +68,7 @@ export function checkApproved(
   v: unknown,
   meta: PolicyMeta,
   errors: InputError[],
-): Readonly<Record<number, string>> | undefined {
+): Readonly<Record<ClauseKey, string>> | undefined {
   if (!isRecord(v)) {
     errors.push({
       field: "approved",
@@ -77,7 +77,7 @@ export function checkApproved(
     return undefined;
   }
   const before = errors.length;
-  const out: Record<number, string> = {};
+  const out: Record<ClauseKey, string> = {};
   for (const [key, value] of Object.entries(v)) {
     const field = `approved.${key.slice(0, 40)}`;
     const n = clauseNumberOf(key, meta);

@@ -6,6 +6,7 @@
  * in clause order. A project is told apart only by its name: when the names needed are missing,
  * the clauses concerned fail with a message asking for them, never a guess.
  */
+import { clauseKeyLabel } from "./clause-keys.js";
 import type { Ctx } from "./clause.js";
 import { fmtDate, fmtMoney } from "./format.js";
 import { scopedEntries, scopeText, type LimitScope } from "./limits.js";
@@ -36,11 +37,11 @@ function otherProjects(ctx: Ctx, scope: LimitScope): string[] {
     const mine = e.applicant === ctx.applicant;
     if (mine && (ctx.project === undefined || e.project === undefined))
       raise(
-        `本政策规定“${scope === "policy" ? "全部企业" : "单个企业"}每年限申报的项目数”，但${ctx.project === undefined ? "申报材料未写“申报项目”" : `台账中本申报主体${fmtDate(e.date)}获得的第${e.clause}条资助未写项目（project）`}：无法判断是否同一项目，请写明`,
+        `本政策规定“${scope === "policy" ? "全部企业" : "单个企业"}每年限申报的项目数”，但${ctx.project === undefined ? "申报材料未写“申报项目”" : `台账中本申报主体${fmtDate(e.date)}获得的${clauseKeyLabel(e.clause)}资助未写项目（project）`}：无法判断是否同一项目，请写明`,
       );
     if (mine && e.project === ctx.project) continue;
     const key = mine ? `“${e.project}”` : `${e.applicant}“${e.project ?? "未写项目"}”`;
-    if (!seen.has(key)) seen.set(key, `${key}（${fmtDate(e.date)}第${e.clause}条）`);
+    if (!seen.has(key)) seen.set(key, `${key}（${fmtDate(e.date)}${clauseKeyLabel(e.clause)}）`);
   }
   return [...seen.values()];
 }
@@ -67,7 +68,7 @@ function refusal(l: PolicyLimit, ctx: Ctx): string | undefined {
         new Dec(e.amount).gt(0),
       );
       return first
-        ? `${l.text}：${scopeText(ctx, l.scope)}已于${fmtDate(first.date)}获得第${first.clause}条资助`
+        ? `${l.text}：${scopeText(ctx, l.scope)}已于${fmtDate(first.date)}获得${clauseKeyLabel(first.clause)}资助`
         : undefined;
     }
     case "total":

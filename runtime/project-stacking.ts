@@ -6,16 +6,17 @@
  * never merged in; clauses marked 可叠加 neither count nor are reduced. Without a named project
  * nothing is compared, and the explanation says so.
  */
+import { clauseKeyLabel } from "./clause-keys.js";
 import type { Ctx } from "./clause.js";
 import { fmtDate, fmtMoney } from "./format.js";
 import { Dec, toPlain, ZERO } from "./money.js";
-import type { ClauseResult, ExplainStep, LedgerEntry } from "./types.js";
+import type { ClauseKey, ClauseResult, ExplainStep, LedgerEntry } from "./types.js";
 
 /** Prior awards of the same project under other clauses, not stackable ones. */
 function otherClauseAwards(
   ctx: Ctx,
-  clause: number,
-  stackable: ReadonlySet<number>,
+  clause: ClauseKey,
+  stackable: ReadonlySet<ClauseKey>,
 ): LedgerEntry[] {
   return ctx.ledger.filter(
     (e) =>
@@ -51,7 +52,7 @@ export function highestPerProject(ctx: Ctx, clauses: ClauseResult[], steps: Expl
     const before = prior.reduce((s, e) => s.plus(e.amount), ZERO);
     const amount = new Dec(c.amount!);
     const list = prior.map(
-      (e) => `${fmtDate(e.date)}第${e.clause}条${fmtMoney(new Dec(e.amount))}`,
+      (e) => `${fmtDate(e.date)}${clauseKeyLabel(e.clause)}${fmtMoney(new Dec(e.amount))}`,
     );
     const head = `从高不重复：同一项目“${ctx.project}”已获本政策其他条款资助 ${fmtMoney(before)}（${list.join("，")}）`;
     if (before.gte(amount)) {

@@ -2,6 +2,9 @@
  * Types shared by the runtime and every generated evaluator. Amounts cross the API as decimal
  * strings in 元 (JSON-safe, exact); inside the evaluator they are decimal.js values.
  */
+import type { ClauseKey } from "./clause-keys.js";
+
+export type { ClauseKey } from "./clause-keys.js";
 
 /** One step of a Chinese explanation, with the figures it shows. */
 export interface ExplainStep {
@@ -23,9 +26,10 @@ export type ClauseStatus =
   | "error"; // the clause could not be evaluated (e.g. a parameter is unset)
 
 export interface ClauseResult {
-  /** 第5条 */
+  /** 第5条 (as the policy writes it) */
   readonly clause: string;
-  readonly number: number;
+  /** The clause's key: 5 for 第5条; for a sub-clause its text, "3之一" (第3条之一) or "3（一）" (第3条（一）). */
+  readonly number: ClauseKey;
   readonly title: string;
   readonly status: ClauseStatus;
   readonly eligible: boolean;
@@ -74,7 +78,7 @@ export interface InputError {
 /** A prior award, recorded so that per-year and cumulative caps hold across applications. */
 export interface LedgerEntry {
   readonly applicant: string;
-  readonly clause: number;
+  readonly clause: ClauseKey;
   readonly amount: string;
   readonly date: string;
   /** The project (申报项目) the award was for; absent when the application named none. */
@@ -112,7 +116,7 @@ export interface EvaluateOptions {
   /** The date taken as today when neither `date` nor 申报日期 is given (a batch fixes it once). */
   readonly today?: string;
   /** Awards made earlier in the same batch this year under each clause (for 名额). */
-  readonly quotaUsed?: Readonly<Record<number, number>>;
+  readonly quotaUsed?: Readonly<Record<ClauseKey, number>>;
 }
 
 /** What `evaluate` returns: either a result, or the input errors (one per problem). */
@@ -133,7 +137,7 @@ export interface PolicyMeta {
     readonly set: boolean;
   }[];
   readonly clauses: readonly {
-    readonly number: number;
+    readonly number: ClauseKey;
     readonly label: string;
     readonly title: string;
     /** The clause grants no money (权益 only): there is no amount to approve (核定). */

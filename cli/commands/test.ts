@@ -25,7 +25,10 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     }
     const outcomes = runCases(loaded.result.ast!, loaded.policy);
     const bad = outcomes.filter((o) => !o.passed);
-    const guideline = loaded.result as { policySource?: string; closed?: readonly number[] };
+    const guideline = loaded.result as {
+      policySource?: string;
+      closed?: readonly (number | string)[];
+    };
     const closed = guideline.closed ?? [];
     const none = clausesWithoutCase(loaded.result.ast!, closed);
     out(

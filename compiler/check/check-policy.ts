@@ -3,8 +3,8 @@
  * and case checked, with the parameters each clause depends on.
  */
 import type { CaseDecl, Clause, ClauseItem, Expr, Policy, Span } from "../../grammar/ast.js";
-import { assertNever, itemsOf } from "../../grammar/ast.js";
-import { REJECTED_CLAUSE } from "../../grammar/clause-ids.js";
+import { assertNever, isClauseTarget, itemsOf } from "../../grammar/ast.js";
+import { clauseKeyText, REJECTED_CLAUSE, type ClauseKey } from "../../grammar/clause-ids.js";
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
 import { checkImplausible } from "./implausible.js";
@@ -21,7 +21,7 @@ export interface Checked {
   readonly defines: readonly Extract<Sym, { kind: "define" }>[];
   readonly clauses: readonly Clause[];
   /** Parameters each clause depends on (支持对象's included), by clause number. */
-  readonly clauseParams: ReadonlyMap<number, ReadonlySet<number>>;
+  readonly clauseParams: ReadonlyMap<ClauseKey, ReadonlySet<number>>;
   readonly eligibilityParams: ReadonlySet<number>;
 }
 
@@ -138,8 +138,8 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   }
   const eligibilityParams = cx.paramsUsed;
   const clauses = itemsOf(policy, "Clause");
-  const clauseParams = new Map<number, Set<number>>();
-  const seen = new Map<number, Clause>();
+  const clauseParams = new Map<ClauseKey, Set<number>>();
+  const seen = new Map<ClauseKey, Clause>();
   for (const c of clauses) {
     const prev = seen.get(c.number);
     if (prev && c.number !== REJECTED_CLAUSE)
@@ -281,19 +281,19 @@ function checkClause(cx: CheckContext, c: Clause): void {
 function checkCases(
   cx: CheckContext,
   policy: Policy,
-  clauses: ReadonlyMap<number, Clause>,
+  clauses: ReadonlyMap<ClauseKey, Clause>,
   inputs: readonly Extract<Sym, { kind: "input" }>[],
 ): void {
   const cases = itemsOf(policy, "Case");
   const titles = new Set(cases.map((c) => c.title));
   const byName = new Map(inputs.map((s) => [s.name, s]));
-  const clauseRef = (n: number, span: Span) => {
-    if (!clauses.has(n))
+  const clauseRef = (n: ClauseKey, span: Span) => {
+    if (!clauses.has(n) && n !== REJECTED_CLAUSE)
       cx.error(
         "E216",
-        `案例引用了不存在的第${n}条`,
+        `案例引用了不存在的${clauseKeyText(n)}`,
         span,
-        `现有条款：${[...clauses.keys()].map((k) => `第${k}条`).join("、") || "无"}。`,
+        `现有条款：${[...clauses.keys()].map(clauseKeyText).join("、") || "无"}。`,
       );
   };
   for (const c of cases) {
@@ -320,7 +320,7 @@ function checkCases(
       expectTy(cx, a.amount, MONEY, "核定金额");
     }
     for (const ex of c.expects) {
-      if (typeof ex.target === "number") clauseRef(ex.target, ex.span);
+      if (isClauseTarget(ex.target)) clauseRef(ex.target, ex.span);
       if (ex.outcome.kind === "amount" || ex.outcome.kind === "payable")
         expectTy(cx, ex.outcome.value, MONEY, "期望金额");
     }

@@ -8,6 +8,7 @@ import { canonical, type KeywordName } from "../../grammar/keywords.js";
 import { fmtDate } from "../../runtime/format.js";
 import type * as A from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
+import { clauseKeyText } from "../../grammar/clause-ids.js";
 import type { Comment } from "../../grammar/ast.js";
 import { exprToText, nameText } from "../../grammar/expr-to-text.js";
 import { STEP_KEYWORD } from "../../grammar/words.js";
@@ -256,7 +257,7 @@ function declParts(d: A.InputDecl | A.ParamDecl): Doc[] {
   return parts;
 }
 
-const clauseNo = (n: number) => `第${n}条`;
+const clauseNo = clauseKeyText;
 
 function expectDoc(e: A.Expect): Doc {
   const target =

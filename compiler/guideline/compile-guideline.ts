@@ -3,7 +3,7 @@
  * lexed with the policy's names, composed with the policy, checked as one policy, and compiled by
  * the same code generator, so a guideline runs through exactly the evaluator a policy does.
  */
-import type { Policy } from "../../grammar/ast.js";
+import type { ClauseKey, Policy } from "../../grammar/ast.js";
 import { checkPolicy } from "../check/check-policy.js";
 import { compile, parse, type CompileOptions, type CompileResult } from "../compile.js";
 import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics.js";
@@ -18,8 +18,8 @@ export interface GuidelineResult extends CompileResult {
   /** The policy it builds on. */
   readonly policy?: Policy;
   readonly provenance: readonly Provenance[];
-  readonly open: readonly number[];
-  readonly closed: readonly number[];
+  readonly open: readonly ClauseKey[];
+  readonly closed: readonly ClauseKey[];
 }
 
 /** The header form and 基于 of a source, from its header alone. */

@@ -18,6 +18,7 @@ import type {
 } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
 import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
+import { clauseKeyText, type ClauseKey } from "../../grammar/clause-ids.js";
 import { typeText } from "../format/ast-to-units.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { adjustClause } from "./adjust-clause.js";
@@ -29,8 +30,8 @@ export interface Composed {
   readonly diagnostics: Diagnostic[];
   readonly provenance: Provenance[];
   /** Clause numbers open this year (all of them when the guideline has no 开放). */
-  readonly open: readonly number[];
-  readonly closed: readonly number[];
+  readonly open: readonly ClauseKey[];
+  readonly closed: readonly ClauseKey[];
 }
 
 function effectiveHeader(p: Header | undefined, g: Header, out: Diagnostic[]): Header {
@@ -175,12 +176,12 @@ export function composeGuideline(policy: Policy, guideline: Policy): Composed {
           "E404",
           `政策中没有${o.label}`,
           o.span,
-          `政策的条款：${[...clauses.keys()].map((n) => `第${n}条`).join("、")}。`,
+          `政策的条款：${[...clauses.keys()].map(clauseKeyText).join("、")}。`,
         ),
       );
-  const isOpen = (n: number) => !opened.length || opened.some((o) => o.number === n);
+  const isOpen = (n: ClauseKey) => !opened.length || opened.some((o) => o.number === n);
   const exceptions = new Map(itemsOf(guideline, "Exception").map((e) => [e.clause, e]));
-  const adjustments = new Map<number, Clause>();
+  const adjustments = new Map<ClauseKey, Clause>();
   for (const c of itemsOf(guideline, "Clause")) {
     if (!clauses.has(c.number))
       cx.diagnostics.push(
@@ -238,7 +239,7 @@ export function composeGuideline(policy: Policy, guideline: Policy): Composed {
       ...(exception ? { exception } : {}),
     });
     if (!isOpen(c.number)) eff = { ...eff, items: [closedItem(g.title, g.span), ...eff.items] };
-    (isOpen(c.number) ? (cx.open as number[]) : (cx.closed as number[])).push(c.number);
+    (isOpen(c.number) ? (cx.open as ClauseKey[]) : (cx.closed as ClauseKey[])).push(c.number);
     effectiveClauses.push(eff);
   }
 

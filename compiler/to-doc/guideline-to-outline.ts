@@ -6,10 +6,17 @@
 import { fmtDate } from "../../runtime/format.js";
 import type { Policy } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
+import { clauseKeyText, type ClauseKey } from "../../grammar/clause-ids.js";
 import type { Provenance } from "../guideline/provenance.js";
 import { clauseToProse, conditionPhrases, exclusionSentences } from "./clause-to-prose.js";
 import { ProseContext } from "./expr-to-prose.js";
-import { closingParagraphs, numeral, type Outline, type Paragraph } from "./policy-to-outline.js";
+import {
+  clauseLead,
+  closingParagraphs,
+  numeral,
+  type Outline,
+  type Paragraph,
+} from "./policy-to-outline.js";
 
 /** What a guideline document is made from (a compiled guideline's parts). */
 export interface GuidelineParts {
@@ -18,11 +25,11 @@ export interface GuidelineParts {
   readonly guideline: Policy;
   readonly policy: Policy;
   readonly provenance: readonly Provenance[];
-  readonly open: readonly number[];
-  readonly closed: readonly number[];
+  readonly open: readonly ClauseKey[];
+  readonly closed: readonly ClauseKey[];
 }
 
-const label = (ns: readonly number[]) => ns.map((n) => `第${n}条`).join("、");
+const label = (ns: readonly ClauseKey[]) => ns.map(clauseKeyText).join("、");
 
 /** The outline of a guideline document. */
 export function guidelineToOutline(parts: GuidelineParts): Outline {
@@ -47,7 +54,7 @@ export function guidelineToOutline(parts: GuidelineParts): Outline {
   ];
   const open = itemsOf(effective, "Clause").filter((c) => parts.open.includes(c.number));
   const clauses: Paragraph[] = open.map((c) => ({
-    lead: `${c.number}、${c.title.replace(/[。.]$/, "")}。`,
+    lead: clauseLead(c),
     text: clauseToProse(c, cx),
   }));
   if (parts.closed.length) clauses.push({ text: `本年度不受理${label(parts.closed)}的申报。` });

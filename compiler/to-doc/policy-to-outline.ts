@@ -4,8 +4,9 @@
  * rounding, validity). Markdown and HTML are rendered from the outline.
  */
 import { fmtDate } from "../../runtime/format.js";
-import type { LimitItem, Policy } from "../../grammar/ast.js";
+import type { Clause, LimitItem, Policy } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
+import { clauseKeyText } from "../../grammar/clause-ids.js";
 import {
   clauseToProse,
   conditionPhrases,
@@ -61,10 +62,21 @@ export function eligibilityParagraphs(policy: Policy, cx: ProseContext): Paragra
   return out;
 }
 
+/**
+ * A clause paragraph's lead: `1、标题。` as the seed's document numbers its articles; a sub-clause
+ * keeps its own id, `第3条之一 标题。` or `第3条（一） 标题。`, so it is never taken for 第3条.
+ */
+export function clauseLead(c: Clause): string {
+  const title = c.title.replace(/[。.]$/, "");
+  return typeof c.number === "number"
+    ? `${c.number}、${title}。`
+    : `${clauseKeyText(c.number)}${title ? ` ${title}` : ""}。`;
+}
+
 /** One paragraph per clause: `1、标题。` then the prose. */
 export function clauseParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
   return itemsOf(policy, "Clause").map((c) => ({
-    lead: `${c.number}、${c.title.replace(/[。.]$/, "")}。`,
+    lead: clauseLead(c),
     text: clauseToProse(c, cx),
   }));
 }
@@ -94,7 +106,7 @@ export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[]
     c.items.some((i) => i.kind === "Stackable"),
   );
   const except = stackable.length
-    ? `（${stackable.map((c) => `第${c.number}条`).join("、")}明确可叠加的除外）`
+    ? `（${stackable.map((c) => clauseKeyText(c.number)).join("、")}明确可叠加的除外）`
     : "";
   if (stacking.some((s) => s.kind === "HighestOnly"))
     out.push({

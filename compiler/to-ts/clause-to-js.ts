@@ -6,9 +6,11 @@ import {
   assertNever,
   type Clause,
   type ClauseItem,
+  type ClauseKey,
   type Expr,
   type Rounding,
 } from "../../grammar/ast.js";
+import { clauseIdentSuffix } from "../../grammar/clause-ids.js";
 import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { namesIn } from "../walk.js";
@@ -89,6 +91,12 @@ function paramGuard(
 }
 
 /** Emit one clause as a function named `clause{N}`. */
+/** A clause key as a literal in generated code: 5, or "3之一" (escaped by lit). */
+export const keyLit = (k: ClauseKey): string => (typeof k === "number" ? String(k) : lit(k));
+
+/** The generated function of a clause: clause5, clause3_zhi_1 (the suffix is checked, never pasted). */
+export const clauseFn = (k: ClauseKey): string => `clause${clauseIdentSuffix(k)}`;
+
 export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   const ts = g.ts;
   const w = new Writer();
@@ -212,7 +220,7 @@ function emitAward(
   g: ExprGen,
   w: Writer,
   award: Extract<ClauseItem, { kind: "Award" }>,
-  n: number,
+  n: ClauseKey,
   rounding: Rounding,
 ): void {
   const H = (s: string) => g.h.str(s);
@@ -267,7 +275,7 @@ function emitAward(
   }
 }
 
-function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: number): void {
+function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: ClauseKey): void {
   const H = (s: string) => g.h.str(s);
   if (it.kind === "Step") {
     const guard = it.when ? `if (${g.expr(it.when)})` : "";

@@ -2,7 +2,7 @@
  * Messages between the page and the compiler worker. Everything crossing this boundary is plain
  * data (structured clone): the page never receives code from a policy, only figures and text.
  */
-import type { Span } from "../../grammar/index.js";
+import type { ClauseKey, Span } from "../../grammar/index.js";
 import type { Diagnostic } from "../../grammar/index.js";
 import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/index.js";
 
@@ -78,8 +78,8 @@ export interface GuidelineInfo {
   readonly explicit: boolean;
   readonly year?: number;
   readonly window?: { readonly from: string; readonly to: string };
-  readonly open: readonly number[];
-  readonly closed: readonly number[];
+  readonly open: readonly ClauseKey[];
+  readonly closed: readonly ClauseKey[];
   readonly provenance: readonly ProvenanceInfo[];
 }
 

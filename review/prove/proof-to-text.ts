@@ -1,6 +1,7 @@
 /**
  * A proof report as Chinese text for the terminal.
  */
+import { clauseKeyText } from "../../grammar/index.js";
 import type { ProofReport, ProvedTarget } from "./prove-diff.js";
 import type { Witness } from "./regions.js";
 
@@ -30,14 +31,14 @@ function optionsText(w: Witness): string {
   if (o.approved)
     parts.push(
       `核定 ${Object.entries(o.approved)
-        .map(([n, a]) => `第${n}条 ${a}元`)
+        .map(([n, a]) => `${clauseKeyText(n)} ${a}元`)
         .join("、")}`,
     );
   if (o.ledger?.length) parts.push(`台账 ${o.ledger.length} 笔`);
   if (o.quotaUsed)
     parts.push(
       `名额已用 ${Object.entries(o.quotaUsed)
-        .map(([n, q]) => `第${n}条 ${q}个`)
+        .map(([n, q]) => `${clauseKeyText(n)} ${q}个`)
         .join("、")}`,
     );
   if (o.params)

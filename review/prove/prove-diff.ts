@@ -6,8 +6,8 @@
  * running out of time is said, never taken for a proof.
  */
 import { compile, type Checked } from "../../compiler/index.js";
-import type { Clause } from "../../grammar/index.js";
-import { itemsOf } from "../../grammar/index.js";
+import type { Clause, ClauseKey } from "../../grammar/index.js";
+import { clauseKeyText, itemsOf } from "../../grammar/index.js";
 import { Dec, fmtMoney, loadPolicy } from "../../runtime/index.js";
 import type { CompiledPolicy } from "../../runtime/index.js";
 import type { Prepared } from "../index.js";
@@ -95,15 +95,15 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
   if (!a || !b) return none("有版本无法编译，未作证明");
   const z = await solverContext();
   const d = new Domain(z);
-  const oldKeys = new Map<number, string>();
-  const newKeys = new Map<number, string>();
+  const oldKeys = new Map<ClauseKey, string>();
+  const newKeys = new Map<ClauseKey, string>();
   for (const pair of p.pairs) {
-    const key = pair.new ? `第${pair.new.number}条` : `原第${pair.old!.number}条`;
+    const key = pair.new ? clauseKeyText(pair.new.number) : `原${clauseKeyText(pair.old!.number)}`;
     if (pair.old) oldKeys.set(pair.old.number, key);
     if (pair.new) newKeys.set(pair.new.number, key);
   }
-  const keyA = (c: Clause) => oldKeys.get(c.number) ?? `原第${c.number}条`;
-  const keyB = (c: Clause) => newKeys.get(c.number) ?? `第${c.number}条`;
+  const keyA = (c: Clause) => oldKeys.get(c.number) ?? `原${clauseKeyText(c.number)}`;
+  const keyB = (c: Clause) => newKeys.get(c.number) ?? clauseKeyText(c.number);
   const ta = versionTerms(d, a.checked, "old", keyA);
   const tb = versionTerms(d, b.checked, "new", keyB);
   const limit = options.timeoutMs ?? 4000;
@@ -128,7 +128,7 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
   const targets: ProvedTarget[] = [];
   const identical: string[] = [];
   for (const pair of p.pairs) {
-    const key = pair.new ? `第${pair.new.number}条` : `原第${pair.old!.number}条`;
+    const key = pair.new ? clauseKeyText(pair.new.number) : `原${clauseKeyText(pair.old!.number)}`;
     const label = pair.place.clause ?? key;
     const why =
       ta.untranslated.get(key) ??
@@ -150,7 +150,9 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
   }
   const changed = targets.map((t) => t.target);
   const changedKeys = p.pairs
-    .map((pair) => (pair.new ? `第${pair.new.number}条` : `原第${pair.old!.number}条`))
+    .map((pair) =>
+      pair.new ? clauseKeyText(pair.new.number) : `原${clauseKeyText(pair.old!.number)}`,
+    )
     .filter((k, i) => changed.includes(p.pairs[i]!.place.clause ?? k));
   targets.push(await totalTarget(cx, ta, tb, [...changedKeys, "政策", "叠加"]));
   const notes = [
@@ -276,7 +278,7 @@ async function proveTarget(
   label: string,
   o: Outcome,
   n: Outcome,
-  numbers: { old?: number; new?: number },
+  numbers: { old?: ClauseKey; new?: ClauseKey },
   what: "own" | "total",
   scopes?: readonly string[],
 ): Promise<ProvedTarget> {

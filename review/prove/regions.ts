@@ -6,7 +6,7 @@
  * solver finally answers "none left" the regions listed are all there are.
  */
 import { Dec } from "../../runtime/index.js";
-import type { EvaluateOptions } from "../../runtime/index.js";
+import type { ClauseKey, EvaluateOptions } from "../../runtime/index.js";
 import type { Outcome } from "./clause-to-term.js";
 import type { Ctx } from "./prove-diff.js";
 import { money } from "./prove-diff.js";
@@ -87,7 +87,7 @@ export async function findRegions(
   cx: Ctx,
   o: Outcome,
   n: Outcome,
-  numbers: { old?: number; new?: number },
+  numbers: { old?: ClauseKey; new?: ClauseKey },
   what: "own" | "total",
   scopes?: readonly string[],
 ): Promise<RegionResult> {

@@ -4,7 +4,7 @@
  * predicted.
  */
 import type { Checked } from "../../compiler/index.js";
-import type { Clause } from "../../grammar/index.js";
+import type { Clause, ClauseKey } from "../../grammar/index.js";
 import { Dec } from "../../runtime/index.js";
 import type { ClauseResult, CompiledPolicy, EvaluateOptions } from "../../runtime/index.js";
 import { BENEFIT, DECISION, ERROR, MONEY } from "./clause-to-term.js";
@@ -108,9 +108,9 @@ export function witnessInput(
   const date = isoOf(Number(r.int(d.date)));
   app["申报日期"] = date;
   app["申报主体"] = APPLICANT;
-  const approved: Record<number, string> = {};
-  const ledger: { applicant: string; clause: number; amount: string; date: string }[] = [];
-  const quotaUsed: Record<number, number> = {};
+  const approved: Record<string, string> = {};
+  const ledger: { applicant: string; clause: ClauseKey; amount: string; date: string }[] = [];
+  const quotaUsed: Record<string, number> = {};
   const year = Number(date.slice(0, 4));
   for (const c of checked.clauses) {
     const key = keyOf(c);
@@ -176,7 +176,7 @@ const STATUS: Record<ClauseResult["status"], number> = {
 export function observe(
   policy: CompiledPolicy,
   input: WitnessInput,
-  clause: number | "total" | undefined,
+  clause: ClauseKey | "total" | undefined,
   money: (s: string) => string,
 ): Observed | { errors: string[] } {
   const ev = policy.evaluate(input.application, { ...input.options, explain: true });

@@ -43,14 +43,17 @@ export function monarchFor(names: readonly string[]): Monarch {
         // Titles run to the end of the line (as in the lexer): nothing in them is a keyword.
         [titleLead, ["keyword.section", "white", "title"]],
         [
-          /^(\s*)(第[0-9０-９一二三四五六七八九十百零〇两]+条)([ \t]+)([^#\n]*)/,
+          /^(\s*)(第[0-9０-９一二三四五六七八九十百零〇两]+条(?:之[0-9０-９一二三四五六七八九十百零〇两]+|[（(][0-9０-９一二三四五六七八九十百零〇两]+[)）])?)([ \t]+)([^#\n]*)/,
           ["white", "type.clause", "white", "title"],
         ],
         [/#.*$/, "comment"],
         [/“/, { token: "string", next: "@quoted" }],
         [/"[^"]*("|$)/, "string"],
         [/「[^」]*(」|$)/, "string"],
-        [/第[0-9０-９一二三四五六七八九十百零〇两]+条/, "type.clause"],
+        [
+          /第[0-9０-９一二三四五六七八九十百零〇两]+条(?:之[0-9０-９一二三四五六七八九十百零〇两]+|[（(][0-9０-９一二三四五六七八九十百零〇两]+[)）])?/,
+          "type.clause",
+        ],
         [/\d{4}年\d{1,2}月\d{1,2}日/, "number.date"],
         [/\d+(\.\d+)?\s*(%|％|万元|万|亿元|亿|元)?/, "number"],
         ...(all.length ? [[new RegExp(all.map(escapeRegex).join("|")), { cases }] as const] : []),

@@ -3,6 +3,7 @@
  * is edited: fields appear and disappear with the declarations, and values typed so far are kept by
  * name.
  */
+import { clauseKeyText } from "../../../grammar/index.js";
 import type { InputMeta, PolicyMeta } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import { byId, h, replaceChildren } from "./dom.js";
@@ -135,9 +136,7 @@ export class InputForm {
     const parts = [
       o.ledger?.length ? `此前已获资助 ${o.ledger.length} 笔` : "",
       o.approved && Object.keys(o.approved).length
-        ? `核定金额 ${Object.keys(o.approved)
-            .map((n) => `第${n}条`)
-            .join("、")}`
+        ? `核定金额 ${Object.keys(o.approved).map(clauseKeyText).join("、")}`
         : "",
       o.params && Object.keys(o.params).length ? `参数 ${Object.keys(o.params).join("、")}` : "",
     ].filter(Boolean);

@@ -4,6 +4,7 @@
  * year, and where each effective value comes from (guideline or policy). Also 新建申报指南.
  */
 import "../guideline.css";
+import { clauseKeyText, type ClauseKey } from "../../../grammar/index.js";
 import type { Analysis, GuidelineInfo, ProvenanceInfo } from "../protocol.js";
 import { byId, h, replaceChildren } from "./dom.js";
 
@@ -22,7 +23,7 @@ const zhDate = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 
-const clauses = (ns: readonly number[]) => ns.map((n) => `第${n}条`).join("、");
+const clauses = (ns: readonly ClauseKey[]) => ns.map(clauseKeyText).join("、");
 
 function baseSelect(g: GuidelineInfo, actions: GuidelineActions): HTMLElement {
   const select = h("select", { attrs: { id: "guideline-base", "aria-label": "所依据的政策" } });

@@ -3,7 +3,7 @@
  * the runner (the same one the CLI's `test` uses); this adds, per expectation, what it says and
  * what the evaluator gave, for display.
  */
-import { itemsOf } from "../../../grammar/index.js";
+import { clauseKeyText, itemsOf } from "../../../grammar/index.js";
 import type { Expect, Policy } from "../../../grammar/index.js";
 import type { ClauseResult, Evaluation } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
@@ -31,7 +31,7 @@ function actual(x: Expect, ev: Evaluation | undefined): string {
 
 function check(x: Expect, ev: Evaluation | undefined, source: string): CaseCheck {
   const target =
-    x.target === "total" ? "总额" : x.target === "policy" ? "支持对象" : `第${x.target}条`;
+    x.target === "total" ? "总额" : x.target === "policy" ? "支持对象" : clauseKeyText(x.target);
   // The expectation as written, without the leading 期望 and its target.
   const expected = source.slice(x.span.start, x.span.end).replace(/^\S+\s+\S+\s*/, "");
   return { target, expected, actual: actual(x, ev) };
