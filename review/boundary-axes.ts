@@ -48,6 +48,7 @@ export function itemExprs(it: ClauseItem): Expr[] {
     case "Source":
     case "Once":
     case "PerYearLimit":
+    case "YearsLimit":
     case "Quota":
     case "Stackable":
     case "Beneficiary":

@@ -237,6 +237,7 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
       return;
     case "Source":
     case "Once":
+    case "YearsLimit":
     case "Stackable":
     case "Beneficiary":
     case "Benefit":

@@ -211,6 +211,7 @@ export function adjustClause(policy: Clause, adj: Clause, cx: AdjustContext): Cl
         break;
       }
       // What a guideline may not write in a clause (listed, so a new kind of item must be placed).
+      case "YearsLimit":
       case "Stackable":
       case "Beneficiary":
       case "Benefit":

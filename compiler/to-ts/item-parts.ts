@@ -24,6 +24,7 @@ export const ITEM_PART = {
   Exclude: "checks",
   Once: "limits",
   PerYearLimit: "limits",
+  YearsLimit: "limits",
   Quota: "limits",
   Award: "award",
   Benefit: "award",

@@ -46,7 +46,7 @@ export function witnessAt(
   r: Reader,
   o: Outcome,
   n: Outcome,
-  numbers: { old?: number; new?: number },
+  numbers: { old?: ClauseKey; new?: ClauseKey },
   what: "own" | "total",
 ): Witness | { mismatch: string } {
   const { d } = cx;
