@@ -186,8 +186,12 @@ test("a keyboard-only drafter gets from the first control to the total", async (
   await page.keyboard.press("Tab");
   expect(await focused(page)).toBe("btn-import");
   // Through the toolbar and the outline by F6, into the side panel, then Tab into the form.
-  for (let i = 0; i < 4 && (await focused(page)) !== "tab:try"; i++)
+  // Each press waits until focus has moved (Monaco takes focus asynchronously), as a person would.
+  for (let i = 0; i < 6 && (await focused(page)) !== "tab:try"; i++) {
+    const before = await focused(page);
     await page.keyboard.press("F6");
+    for (let t = 0; t < 20 && (await focused(page)) === before; t++) await page.waitForTimeout(50);
+  }
   expect(await focused(page)).toBe("tab:try");
   let field = "";
   for (let i = 0; i < 40 && !field.includes("投资"); i++) {
