@@ -349,6 +349,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     help: "这样的范围是空的（条件永远不成立，合计为零）：检查两个日期是否写反，或年份是否写错。",
   },
+  W433: {
+    meaning: "合计的终止年份后紧跟乘除运算",
+    severity: "warning",
+    help: "自 … 至 … 的终点读到算式结束：合计 明细 自 2022年 至 2023年 × 1% 的终止年份是 2023年 × 1%。要对合计再乘除，请加括号：（合计 明细 自 2022年 至 2023年） × 1%。",
+  },
   // E6xx — the formatter
   E601: {
     meaning: "格式化结果无法重新解析",

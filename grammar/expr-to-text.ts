@@ -28,6 +28,18 @@ export function precedence(e: Expr): number {
   }
 }
 
+/**
+ * Does the text of `e` end in an open 合计 … 自 … 至 …? Its end year reads as far as the arithmetic
+ * goes (`至 2023年 × 1%` is the end year `2023年 × 1%`), so such an expression needs parentheses
+ * wherever an operator follows it.
+ */
+export function endsOpen(e: Expr): boolean {
+  if (e.kind === "Sum") return e.to !== undefined;
+  if (e.kind === "Binary") return endsOpen(e.right);
+  if (e.kind === "Neg") return endsOpen(e.operand);
+  return false;
+}
+
 /** A name as written: quoted with 「」 when it would not lex back as one name. */
 export function nameText(name: string): string {
   return /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]*$/.test(
@@ -63,7 +75,8 @@ export function exprToText(e: Expr, keepWords = true): string {
     case "Binary": {
       const p = precedence(e);
       const op = { "+": "+", "-": "-", "*": "×", "/": "÷" }[e.op];
-      return `${sub(e.left, p)} ${op} ${sub(e.right, p + 1)}`;
+      const left = endsOpen(e.left) ? `（${exprToText(e.left, keepWords)}）` : sub(e.left, p);
+      return `${left} ${op} ${sub(e.right, p + 1)}`;
     }
     case "Neg":
       return `-${sub(e.operand, 7)}`;

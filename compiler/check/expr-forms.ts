@@ -6,6 +6,7 @@ import type { Expr, NameRef } from "../../grammar/ast.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import type { CheckContext } from "./context.js";
 import { inferExpr } from "./expr.js";
+import { checkSumEnd } from "./sum-end.js";
 import { closest } from "./suggest.js";
 import { COUNT, ERROR, MONEY, sameTy, tyName, type Ty } from "./types.js";
 
@@ -103,6 +104,7 @@ export function sum(cx: CheckContext, e: Extract<Expr, { kind: "Sum" }>): Ty {
           "例如 合计 年度投资 自 2019年 至 2021年。",
         );
     }
+    checkSumEnd(cx, e);
   }
   return MONEY;
 }
