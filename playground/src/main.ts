@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     quickSuggestions: { other: true, comments: false, strings: false },
     fixedOverflowWidgets: true,
     ariaLabel:
-      "政策源代码编辑器。按 Ctrl+M 切换 Tab 键插入空格或移动焦点；按 Esc 后再按 Tab 离开编辑器；按 F6 在页面各区域之间移动。",
+      "政策源代码编辑器。按 Ctrl+M 切换 Tab 键插入空格或移动焦点；按 Esc 后再按 Tab 离开编辑器；按 F6 在页面各区域之间移动；按 F2 给光标处的名称改名（案例中的用处一并改）。",
   });
   installEditorKeyboard(editor);
   const app = new Playground(editor, model, store, client);

@@ -14,6 +14,7 @@ import "monaco-editor/features/codeAction/register";
 import "monaco-editor/features/diffEditor/register";
 import "monaco-editor/features/gotoSymbol/register";
 import "monaco-editor/features/referenceSearch/register";
+import "monaco-editor/features/rename/register";
 import "monaco-editor/features/documentSymbols/register";
 import "monaco-editor/features/quickOutline/register";
 import "monaco-editor/features/format/register";

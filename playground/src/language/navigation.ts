@@ -1,9 +1,16 @@
 /**
- * Go to definition, find references and the document outline in Monaco: the shared
+ * Go to definition, find references, rename (F2) and the document outline in Monaco: the shared
  * language services (language/navigation.ts) over the worker's name and clause index.
  */
 import { LineMap } from "../../../grammar/index.js";
-import { definition, references, type NavSource } from "../../../language/index.js";
+import {
+  definition,
+  references,
+  rename,
+  renameRange,
+  RenameRefused,
+  type NavSource,
+} from "../../../language/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
 import { monaco } from "../monaco.js";
 import type { Span } from "../protocol.js";
@@ -51,6 +58,61 @@ export function referenceProvider(store: AnalysisStore): monaco.languages.Refere
         uri: model.uri,
         range: toRange(l.range),
       }));
+    },
+  };
+}
+
+/** Why a rename cannot go ahead now, or null: the index must describe the text in the editor. */
+function staleIndex(store: AnalysisStore, model: monaco.editor.ITextModel): string | null {
+  const a = store.current;
+  if (!a || a.source !== model.getValue()) return "正在分析刚改过的文本，请稍候再改名。";
+  if (!a.names.length) return "政策有语法错误，暂时找不到名称的所有用处；请先改正错误再改名。";
+  return null;
+}
+
+const refusal = (err: unknown): string => {
+  if (err instanceof RenameRefused) return err.message;
+  throw err;
+};
+
+/**
+ * Rename (F2) a declared name everywhere it is written, cases included: the shared service's
+ * edits, or its refusal in Chinese (a keyword, a name of the base policy, a clash).
+ */
+export function renameProvider(store: AnalysisStore): monaco.languages.RenameProvider {
+  return {
+    provideRenameEdits(model, position, newName) {
+      const stale = staleIndex(store, model);
+      if (stale) return { edits: [], rejectReason: stale };
+      try {
+        const edits = rename(source(store, model), toPosition(position), newName);
+        const versionId = model.getVersionId();
+        return {
+          edits: edits.map((e) => ({
+            resource: model.uri,
+            versionId,
+            textEdit: { range: toRange(e.range), text: e.newText },
+          })),
+        };
+      } catch (err) {
+        return { edits: [], rejectReason: refusal(err) };
+      }
+    },
+    resolveRenameLocation(model, position) {
+      const here = new monaco.Range(
+        position.lineNumber,
+        position.column,
+        position.lineNumber,
+        position.column,
+      );
+      const stale = staleIndex(store, model);
+      if (stale) return { range: here, text: "", rejectReason: stale };
+      try {
+        const range = toRange(renameRange(source(store, model), toPosition(position)));
+        return { range, text: model.getValueInRange(range) };
+      } catch (err) {
+        return { range: here, text: "", rejectReason: refusal(err) };
+      }
     },
   };
 }

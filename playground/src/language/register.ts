@@ -1,6 +1,6 @@
 /**
  * Registers the policy language with Monaco: highlighting, language configuration, completion,
- * hover, navigation, quick fixes and (when the project has one) formatting.
+ * hover, navigation, rename, quick fixes and (when the project has one) formatting.
  */
 import { AUTO_CLOSING, BRACKETS, LINE_COMMENT } from "../../../language/index.js";
 import type { AnalysisStore } from "../analysis-store.js";
@@ -11,7 +11,12 @@ import { completionProvider } from "./completion.js";
 import { hoverProvider } from "./hover.js";
 import { codeActionProvider } from "./markers.js";
 import { monarchFor, themeRules } from "./monarch.js";
-import { definitionProvider, referenceProvider, symbolProvider } from "./navigation.js";
+import {
+  definitionProvider,
+  referenceProvider,
+  renameProvider,
+  symbolProvider,
+} from "./navigation.js";
 
 /** The Monaco language id. */
 export const LANGUAGE_ID = "zhengce";
@@ -46,6 +51,7 @@ export function registerLanguage(store: AnalysisStore): void {
   monaco.languages.registerHoverProvider(LANGUAGE_ID, hoverProvider(store));
   monaco.languages.registerDefinitionProvider(LANGUAGE_ID, definitionProvider(store));
   monaco.languages.registerReferenceProvider(LANGUAGE_ID, referenceProvider(store));
+  monaco.languages.registerRenameProvider(LANGUAGE_ID, renameProvider(store));
   monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, symbolProvider(store));
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, codeActionProvider(store), {
     providedCodeActionKinds: ["quickfix"],
