@@ -227,6 +227,8 @@ export interface Header {
   readonly published?: string;
   readonly validFrom?: string;
   readonly validTo?: string;
+  /** 有效期 … 适用于 立项日期: the declared date input the validity governs (default: 申报日期). */
+  readonly validFor?: NameRef;
   readonly rounding?: Rounding;
   readonly repeal?: { readonly date: string; readonly basis?: string };
   readonly window?: { readonly from: string; readonly to: string };

@@ -203,6 +203,12 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "写 拨付 按 阶段：… 说明各阶段累计拨付比例。",
   },
+  // E240–E259 — projects and periods
+  E240: {
+    meaning: "有效期 适用于 的不是已声明的日期项",
+    severity: "error",
+    help: "适用于 之后写申报信息中声明为 日期 的一项，如 立项日期 日期，再写 有效期 … 至 … 适用于 立项日期；不写 适用于 则有效期约束申报日期。",
+  },
   // W3xx — the checker's warnings
   W301: {
     meaning: "条款用到的参数尚未设定",

@@ -8,6 +8,7 @@ import { CLAUSES } from "./reference-clauses.js";
 import { INPUTS } from "./reference-inputs.js";
 import { amountsReference } from "./reference-amounts.js";
 import { limitsReference } from "./reference-limits.js";
+import { periodsReference } from "./reference-periods.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
   ["section", "文件结构"],
@@ -52,6 +53,7 @@ export function referenceMarkdown(): string {
     out.push("");
   }
   out.push(...limitsReference());
+  out.push(...periodsReference());
   out.push(...amountsReference());
   return out.join("\n");
 }

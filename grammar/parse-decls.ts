@@ -63,6 +63,11 @@ export class DeclParser extends TableParser {
               h.validFrom = this.payload<string>(from);
               h.validTo = this.payload<string>(to);
             });
+            this.OPTION5(() => {
+              this.CONSUME(KW.AppliesTo);
+              const n = this.CONSUME(T.Name);
+              this.ACTION(() => (h.validFor = this.nameRef(n)));
+            });
           },
         },
         {

@@ -223,8 +223,8 @@ export function axesOf(
   });
   const dates = [a, b]
     .flatMap((v) => [
-      v.ast?.header?.validFrom,
-      v.ast?.header?.validTo,
+      // 有效期 适用于 立项日期 bounds that input, not the application date
+      ...(v.ast?.header?.validFor ? [] : [v.ast?.header?.validFrom, v.ast?.header?.validTo]),
       v.ast?.header?.repeal?.date,
       v.ast?.header?.window?.from,
       v.ast?.header?.window?.to,

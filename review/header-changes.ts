@@ -29,6 +29,24 @@ function validityChanges(a: Header | undefined, b: Header | undefined): Change[]
       change(HERE, "validity", "rule", { subject: "有效期", before, after, text, ...spans }),
     );
   }
+  const va = a?.validFor?.name;
+  const vb = b?.validFor?.name;
+  if (va !== vb) {
+    const text = !vb
+      ? `有效期 改为约束申报日期（原适用于${va}）`
+      : !va
+        ? `有效期 改为适用于${vb}（原约束申报日期）`
+        : `有效期 改为适用于${vb}（原适用于${va}）`;
+    out.push(
+      change(HERE, "validity", "rule", {
+        subject: "有效期适用于",
+        before: va ?? "申报日期",
+        after: vb ?? "申报日期",
+        text,
+        ...spans,
+      }),
+    );
+  }
   const fa = a?.validFrom;
   const fb = b?.validFrom;
   if (fa !== fb) {

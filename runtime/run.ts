@@ -35,6 +35,8 @@ export interface Plan {
   }[];
   readonly validFrom?: string;
   readonly validTo?: string;
+  /** 有效期 … 适用于 立项日期: the validity governs this date input, not the application date. */
+  readonly validFor?: { readonly input: number; readonly name: string };
   readonly repeal?: { readonly date: string; readonly basis?: string };
   readonly window?: { readonly from: string; readonly to: string };
   /** Pushes the reasons 支持对象 fails, if any. */
@@ -187,20 +189,28 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
 
 function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun, today: boolean): void {
   const d = ctx.date;
+  const f = plan.validFor;
+  // 有效期 适用于 立项日期: the validity governs that date; 申报期 and 废止 govern the application date.
+  const governed = f ? (ctx.v[f.input] as string | undefined) : d;
+  const outOfValidity =
+    governed !== undefined &&
+    ((plan.validFrom && governed < plan.validFrom) || (plan.validTo && governed > plan.validTo));
   // A result that is 0 only because no date was given says so before anything else.
   const out =
-    (plan.validFrom && d < plan.validFrom) ||
-    (plan.validTo && d > plan.validTo) ||
+    (!f && outOfValidity) ||
     (plan.repeal && d >= plan.repeal.date) ||
     (plan.window && (d < plan.window.from || d > plan.window.to));
   if (out && today)
     policy.fail(
       `未给出申报日期，按今天（中国时间）${fmtDate(d)}计算：以下结果只因这一日期而不予资助；请用 --date 或申报材料中的“申报日期”给出实际申报日期`,
     );
-  if (plan.validFrom && d < plan.validFrom)
-    policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
-  if (plan.validTo && d > plan.validTo)
-    policy.fail(`政策已失效：有效期至${fmtDate(plan.validTo)}，申报日期为${fmtDate(d)}`);
+  if (f) validityOf(plan, f.name, governed, policy);
+  else {
+    if (plan.validFrom && d < plan.validFrom)
+      policy.fail(`政策尚未生效：自${fmtDate(plan.validFrom)}起施行，申报日期为${fmtDate(d)}`);
+    if (plan.validTo && d > plan.validTo)
+      policy.fail(`政策已失效：有效期至${fmtDate(plan.validTo)}，申报日期为${fmtDate(d)}`);
+  }
   if (plan.repeal && d >= plan.repeal.date) {
     const basis = plan.repeal.basis ? `（依据${plan.repeal.basis}）` : "";
     policy.fail(`政策已于${fmtDate(plan.repeal.date)}废止${basis}`);
@@ -213,8 +223,27 @@ function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun, today: boolean):
   if (ctx.explain && policy.reasons.length === 0 && (plan.validFrom || plan.validTo)) {
     const from = plan.validFrom ? fmtDate(plan.validFrom) : "发布之日";
     const to = plan.validTo ? fmtDate(plan.validTo) : "";
-    policy.step(`申报日期${fmtDate(d)}在有效期内（${from}至${to}）`);
+    policy.step(
+      f
+        ? `${f.name}${fmtDate(governed!)}在有效期内（${from}至${to}）；有效期适用于${f.name}，申报日期${fmtDate(d)}不受有效期截止的限制`
+        : `申报日期${fmtDate(d)}在有效期内（${from}至${to}）`,
+    );
   }
+}
+
+/** 有效期 适用于 立项日期: the project's admission date must fall inside the validity. */
+function validityOf(plan: Plan, name: string, date: string | undefined, policy: ClauseRun): void {
+  const range = `${plan.validFrom ? fmtDate(plan.validFrom) : "发布之日"}至${plan.validTo ? fmtDate(plan.validTo) : "长期"}`;
+  if (date === undefined)
+    policy.fail(`有效期（${range}）适用于${name}，但申报材料中没有${name}，无法判断是否在有效期内`);
+  else if (plan.validFrom && date < plan.validFrom)
+    policy.fail(
+      `${name}早于政策生效日期：有效期（${range}）适用于${name}，${name}为${fmtDate(date)}`,
+    );
+  else if (plan.validTo && date > plan.validTo)
+    policy.fail(
+      `${name}晚于政策有效期：有效期（${range}）适用于${name}，${name}为${fmtDate(date)}`,
+    );
 }
 
 /** 从高不重复 among this policy's clauses, then deduct other support of the same level. */

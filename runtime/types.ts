@@ -130,6 +130,8 @@ export interface PolicyMeta {
   readonly docNo?: string;
   readonly validFrom?: string;
   readonly validTo?: string;
+  /** 有效期 … 适用于 立项日期: the date input the validity governs (absent: 申报日期). */
+  readonly validFor?: string;
   readonly inputs: readonly InputMeta[];
   readonly params: readonly {
     readonly name: string;

@@ -121,7 +121,7 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   }
   for (const d of defines)
     if (!d.ty) inferExpr(cx, { kind: "Name", name: d.name, span: d.decl.nameSpan });
-  checkHeader(cx, policy);
+  checkHeader(cx, policy, inputs);
 
   cx.paramsUsed = new Set();
   for (const el of itemsOf(policy, "Eligibility")) {
@@ -177,7 +177,11 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
   return { policy, cx, inputs, params, defines, clauses, clauseParams, eligibilityParams };
 }
 
-function checkHeader(cx: CheckContext, policy: Policy): void {
+function checkHeader(
+  cx: CheckContext,
+  policy: Policy,
+  inputs: readonly Extract<Sym, { kind: "input" }>[],
+): void {
   const h = policy.header;
   if (!h) {
     cx.error("E221", "缺少政策标题", policy.span, "文件开头写：政策 政策名称");
@@ -187,6 +191,24 @@ function checkHeader(cx: CheckContext, policy: Policy): void {
     cx.error("E222", "有效期的起始日期晚于终止日期", h.span, "检查 有效期 … 至 … 的两个日期。");
   if (h.window && h.window.from > h.window.to)
     cx.error("E222", "申报期的起始日期晚于终止日期", h.span, "检查 申报期 … 至 … 的两个日期。");
+  const f = h.validFor;
+  if (f) {
+    const sym = inputs.find((s) => s.name === f.name);
+    if (!sym || sym.ty.k !== "date") {
+      const dates = inputs.filter((s) => s.ty.k === "date").map((s) => s.name);
+      const near = closest(f.name, dates);
+      cx.error(
+        "E240",
+        sym
+          ? `有效期 适用于 “${f.name}”，但它是${tyName(sym.ty)}，不是日期`
+          : `有效期 适用于 “${f.name}”，但申报信息中没有这一项`,
+        f.span,
+        near
+          ? `是否要写 适用于 ${near}？`
+          : `在申报信息中声明 ${f.name} 日期，或删除 适用于 ${f.name}（有效期约束申报日期）。`,
+      );
+    }
+  }
 }
 
 function checkItem(cx: CheckContext, it: ClauseItem): void {

@@ -103,7 +103,7 @@ function headerFields(h: A.Header): [KeywordName, string][] {
   if (h.validFrom && h.validTo)
     out.push([
       "Validity",
-      `${kw("Validity")} ${fmtDate(h.validFrom)} ${kw("To")} ${fmtDate(h.validTo)}`,
+      `${kw("Validity")} ${fmtDate(h.validFrom)} ${kw("To")} ${fmtDate(h.validTo)}${h.validFor ? ` ${kw("AppliesTo")} ${h.validFor.name}` : ""}`,
     ]);
   if (h.year !== undefined) out.push(["GuidelineYear", `${kw("GuidelineYear")} ${h.year}`]);
   if (h.window)

@@ -59,7 +59,9 @@ function effectiveHeader(p: Header | undefined, g: Header, out: Diagnostic[]): H
   };
   const { docNo, issuer, published, window, year } = g;
   const w = window ?? (year ? { from: `${year}-01-01`, to: `${year}-12-31` } : undefined);
-  if (w && p?.validFrom && p.validTo && (w.from < p.validFrom || w.to > p.validTo))
+  // With 有效期 适用于 立项日期 the validity governs admission, not the application: later years'
+  // applications may come after it ends.
+  if (w && p?.validFrom && p.validTo && !p.validFor && (w.from < p.validFrom || w.to > p.validTo))
     out.push(
       diag(
         "error",

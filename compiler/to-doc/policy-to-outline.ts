@@ -135,6 +135,10 @@ export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[]
     const from = h.validFrom ? `自${fmtDate(h.validFrom)}起施行` : "自发布之日起施行";
     const to = h.validTo ? `，有效期至${fmtDate(h.validTo)}` : "";
     out.push({ text: `本政策${from}${to}。` });
+    if (h.validFor)
+      out.push({
+        text: `有效期适用于${h.validFor.name}：${h.validFor.name}在有效期内的项目，有效期届满后以后年度的资助仍按本政策执行。`,
+      });
   }
   if (h?.repeal)
     out.push({

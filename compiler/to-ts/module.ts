@@ -81,6 +81,10 @@ export function toModule(
   plan.line(`params: [${params.join(", ")}],`);
   if (header?.validFrom) plan.line(`validFrom: ${lit(header.validFrom)},`);
   if (header?.validTo) plan.line(`validTo: ${lit(header.validTo)},`);
+  const validFor = header?.validFor?.name;
+  const validForIndex = checked.inputs.findIndex((s) => s.name === validFor);
+  if (validFor && validForIndex >= 0)
+    plan.line(`validFor: { input: ${validForIndex}, name: ${lit(validFor)} },`);
   if (header?.repeal) plan.line(`repeal: ${json(header.repeal)},`);
   if (header?.window) plan.line(`window: ${json(header.window)},`);
   plan.line("eligibility,");

@@ -129,6 +129,7 @@ export function policyMeta(checked: Checked): PolicyMeta {
     ...(h?.docNo ? { docNo: h.docNo } : {}),
     ...(h?.validFrom ? { validFrom: h.validFrom } : {}),
     ...(h?.validTo ? { validTo: h.validTo } : {}),
+    ...(h?.validFor ? { validFor: h.validFor.name } : {}),
     inputs: checked.inputs.map((s) =>
       inputMeta(s.name, s.ty, isRequired(s), s.decl.default, s.decl.description),
     ),

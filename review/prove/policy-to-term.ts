@@ -49,8 +49,12 @@ export function versionTerms(
   d.scope = "政策";
   try {
     const out: ZBool[] = [];
-    if (h?.validFrom) out.push(d.date.lt(dayOf(h.validFrom)));
-    if (h?.validTo) out.push(d.date.gt(dayOf(h.validTo)));
+    // 有效期 适用于 立项日期: the validity governs that date input, not the application date.
+    const governed = h?.validFor ? tr.expr(h.validFor).v : { k: "date" as const, d: d.date };
+    if (governed.k !== "date")
+      throw new Untranslated(`有效期适用于的“${h?.validFor?.name}”不是日期`);
+    if (h?.validFrom) out.push(governed.d.lt(dayOf(h.validFrom)));
+    if (h?.validTo) out.push(governed.d.gt(dayOf(h.validTo)));
     if (h?.repeal) out.push(d.date.ge(dayOf(h.repeal.date)));
     if (h?.window) out.push(d.date.lt(dayOf(h.window.from)), d.date.gt(dayOf(h.window.to)));
     const notInForce = out.length ? z.Or(...out) : z.Bool.val(false);
