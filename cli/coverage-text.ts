@@ -4,14 +4,7 @@
  * takes it) or ✗ (no case reaches it), then one summary line.
  */
 import type { ClauseCoverage } from "../compiler/index.js";
-
-const STATUS_ZH: Record<string, string> = {
-  awarded: "资助",
-  ineligible: "不符合",
-  "needs-decision": "需决定",
-  benefit: "权益",
-  error: "无法计算",
-};
+import { STATUS_WORD } from "../runtime/index.js";
 
 /** The coverage report of one file, as lines. */
 export function coverageLines(
@@ -22,7 +15,7 @@ export function coverageLines(
   const out = [`${file} 的案例覆盖：`];
   let open = 0;
   for (const c of clauses) {
-    const reached = c.outcomes.map((s) => STATUS_ZH[s] ?? s).join("、") || "无";
+    const reached = c.outcomes.map((s) => STATUS_WORD[s]).join("、") || "无";
     const head = c.cases ? `${c.cases} 个案例` : "没有案例";
     out.push(`  ${c.label} ${c.title}：${head}；结果：${reached}`);
     for (const it of c.items) {

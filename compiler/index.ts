@@ -24,7 +24,6 @@ export {
   type CoverageItem,
 } from "./coverage.js";
 export { formatSource, type FormatOptions, type FormatResult } from "./format/format.js";
-export { typeText } from "./format/ast-to-units.js";
 export {
   compileGuideline,
   preparePolicy,

@@ -161,7 +161,7 @@ export type TypeRef =
   | { readonly kind: "date" }
   | { readonly kind: "bool" }
   | { readonly kind: "text" }
-  | { readonly kind: "enum"; readonly values: readonly NameRef[]; readonly category?: NameRef }
+  | { readonly kind: "enum"; readonly values: readonly NameRef[] }
   | { readonly kind: "moneyBy"; readonly category: NameRef }
   | { readonly kind: "moneyByYear" };
 

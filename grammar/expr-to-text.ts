@@ -2,7 +2,7 @@
  * expression → the language's own text, with canonical keywords and only the parentheses that
  * precedence needs. Used for failure reasons, explanations, documents, diffs and the formatter.
  */
-import type { BracketRow, Expr, NameRef } from "./ast.js";
+import type { BracketRow, Expr, NameRef, TypeRef } from "./ast.js";
 import { assertNever } from "./ast.js";
 import { canonical } from "./keywords.js";
 import { CALL_KEYWORD, compareWord } from "./words.js";
@@ -135,4 +135,30 @@ export function bracketLabel(r: BracketRow): string {
     parts.push(pre(b.word) ? `${b.word} ${v}` : `${v}${b.word}`);
   }
   return parts.join(" ");
+}
+
+/** A type as declared, in canonical words: 金额, 金额 按 费用类别, 数量（家）, 枚举 区级、市级. */
+export function typeText(t: TypeRef): string {
+  switch (t.kind) {
+    case "money":
+      return canonical("Money");
+    case "moneyBy":
+      return `${canonical("Money")} ${canonical("Per")} ${nameText(t.category.name)}`;
+    case "moneyByYear":
+      return `${canonical("Money")} ${canonical("PerYear")}`;
+    case "ratio":
+      return canonical("Ratio");
+    case "count":
+      return t.unit ? `${canonical("Count")}（${t.unit}）` : canonical("Count");
+    case "date":
+      return canonical("Date");
+    case "bool":
+      return canonical("Bool");
+    case "text":
+      return canonical("Text");
+    case "enum":
+      return `${canonical("Enum")} ${t.values.map((v) => nameText(v.name)).join("、")}`;
+    default:
+      return assertNever(t);
+  }
 }

@@ -23,7 +23,7 @@ export {
   type DiagnosticCode,
   type DiagnosticCodeSpec,
 } from "./diagnostic-codes.js";
-export { exprToText, bracketLabel, nameText } from "./expr-to-text.js";
+export { exprToText, bracketLabel, nameText, typeText } from "./expr-to-text.js";
 export { isClauseTarget } from "./ast.js";
 export {
   CLAUSE_ID_HELP,

@@ -1,9 +1,9 @@
 /**
- * The keyword behind each closed set of words in the tree (comparisons, steps, built-in functions):
- * one table each, typed against the AST's unions and the keyword table, so a new operator or a
+ * The keyword behind each closed set of words in the tree (comparisons, steps, built-in functions,
+ * rounding): one table each, typed against the AST's unions and the keyword table, so a new operator or a
  * misspelt keyword fails to compile. Everything that prints or parses these words reads them here.
  */
-import type { CompareOp, Expr, StepKind } from "./ast.js";
+import type { CompareOp, Expr, Rounding, StepKind } from "./ast.js";
 import { canonical, type KeywordName } from "./keywords.js";
 
 /** The keyword of each comparison operator. */
@@ -48,3 +48,23 @@ export const compareWord = (op: CompareOp): string => canonical(COMPARE_KEYWORD[
 
 /** A step's canonical word (上限, 就高, 就低, 补差). */
 export const stepWord = (step: StepKind): string => canonical(STEP_KEYWORD[step]);
+
+/** The keyword of each rounding unit and mode of `舍入` (到分 四舍五入). */
+export const ROUND_UNIT_KEYWORD = {
+  fen: "ToFen",
+  jiao: "ToJiao",
+  yuan: "ToYuan",
+} as const satisfies Readonly<Record<Rounding["unit"], KeywordName>>;
+export const ROUND_MODE_KEYWORD = {
+  halfUp: "HalfUp",
+  down: "Down",
+  up: "Up",
+} as const satisfies Readonly<Record<Rounding["mode"], KeywordName>>;
+
+/** The policy's rounding rule in its canonical words, 到分 and 四舍五入 (the default when absent). */
+export function roundingWords(r: Partial<Rounding> | undefined): { unit: string; mode: string } {
+  return {
+    unit: canonical(ROUND_UNIT_KEYWORD[r?.unit ?? "fen"]),
+    mode: canonical(ROUND_MODE_KEYWORD[r?.mode ?? "halfUp"]),
+  };
+}

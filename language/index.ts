@@ -22,7 +22,7 @@ export { semanticTokens, SEMANTIC_LEGEND } from "./semantic-tokens.js";
 export { formatEdits } from "./formatting.js";
 export { spanToRange } from "./positions.js";
 export { clauseTemplates, type ClauseTemplate } from "./templates.js";
-export { indexClauses, indexGuidelineNames, indexNames, typeText } from "./name-index.js";
+export { indexClauses, indexGuidelineNames, indexNames } from "./name-index.js";
 export { wordAt, type Word } from "./word-at.js";
 export { CATEGORY_ZH, NAME_KIND_ZH, SPELLINGS } from "./words.js";
 export type { ClauseInfo, NameInfo } from "./types.js";

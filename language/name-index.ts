@@ -4,36 +4,8 @@
  */
 import { assertNever, itemsOf } from "../grammar/index.js";
 import type { NameRef, Policy, Span, TypeRef } from "../grammar/index.js";
-import { canonical } from "../grammar/index.js";
+import { canonical, typeText } from "../grammar/index.js";
 import type { ClauseInfo, NameInfo } from "./types.js";
-
-/** A type as a drafter reads it, spelled with the keyword table's canonical words. */
-export function typeText(t: TypeRef): string {
-  switch (t.kind) {
-    case "money":
-      return canonical("Money");
-    case "ratio":
-      return canonical("Ratio");
-    case "count":
-      return t.unit ? `${canonical("Count")}（${t.unit}）` : canonical("Count");
-    case "date":
-      return canonical("Date");
-    case "bool":
-      return canonical("Bool");
-    case "text":
-      return canonical("Text");
-    case "enum":
-      return t.category
-        ? `${canonical("Enum")}：${t.category.name}`
-        : `${canonical("Enum")}：${t.values.map((v) => v.name).join("、")}`;
-    case "moneyBy":
-      return `${canonical("Money")} ${canonical("Per")} ${t.category.name}`;
-    case "moneyByYear":
-      return `${canonical("Money")} ${canonical("PerYear")}`;
-    default:
-      return assertNever(t);
-  }
-}
 
 /** Every name reference in a subtree, found structurally so that new node kinds are covered too. */
 function collectRefs(node: unknown, out: NameRef[]): void {

@@ -14,11 +14,11 @@ import type {
   TypeRef,
 } from "../grammar/ast.js";
 import { itemsOf } from "../grammar/ast.js";
-import { exprToText } from "../grammar/expr-to-text.js";
+import { exprToText, typeText } from "../grammar/expr-to-text.js";
 import { change, type Change } from "./change.js";
 import { exprChanges } from "./expr-changes.js";
 import { nodeKey, sameNode } from "./normalize.js";
-import { quote, typeText, valueText } from "./words.js";
+import { quote, valueText } from "./words.js";
 
 const HERE = {};
 
@@ -66,8 +66,7 @@ function typeChanges(
   spans: { oldSpan: InputDecl["span"]; newSpan: InputDecl["span"] },
 ): Change[] {
   if (nodeKey(a) === nodeKey(b)) return [];
-  if (a.kind === "enum" && b.kind === "enum" && !a.category && !b.category)
-    return valueChanges(owner, a.values, b.values, spans);
+  if (a.kind === "enum" && b.kind === "enum") return valueChanges(owner, a.values, b.values, spans);
   return [
     change(HERE, "input-type", "rule", {
       subject: `${owner} 类型`,

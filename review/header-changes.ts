@@ -4,7 +4,7 @@
  */
 import type { Header } from "../grammar/ast.js";
 import { fmtDate } from "../runtime/format.js";
-import { roundingText } from "../runtime/money.js";
+import { roundingWords } from "../grammar/words.js";
 import { change, type Change } from "./change.js";
 
 const HERE = {};
@@ -88,8 +88,9 @@ export function headerChanges(a: Header | undefined, b: Header | undefined): Cha
       a?.form === "guideline" ? "申报指南" : "政策",
       b?.form === "guideline" ? "申报指南" : "政策",
     );
-  const ra = roundingText(a?.rounding?.unit, a?.rounding?.mode);
-  const rb = roundingText(b?.rounding?.unit, b?.rounding?.mode);
+  const rounding = (h?: Header) => Object.values(roundingWords(h?.rounding)).join("");
+  const ra = rounding(a);
+  const rb = rounding(b);
   if (ra !== rb)
     out.push(
       change(HERE, "rounding", "rule", { subject: "舍入", before: ra, after: rb, ...spans }),

@@ -4,6 +4,7 @@
  */
 import { Dec } from "../runtime/money.js";
 import { fmtMoney } from "../runtime/format.js";
+import { STATUS_WORD } from "../runtime/status-words.js";
 import type { ClauseResult, Evaluation } from "../runtime/types.js";
 import type { ClausePair } from "./match-clauses.js";
 
@@ -33,14 +34,14 @@ export function clauseOutcome(c: ClauseResult | undefined): Outcome {
       return {
         status: c.status,
         amount: "0",
-        text: `需决定${c.maximum ? `（最高${money(c.maximum)}）` : ""}`,
+        text: `${STATUS_WORD[c.status]}${c.maximum ? `（最高${money(c.maximum)}）` : ""}`,
       };
     case "benefit":
       return { status: c.status, amount: "0", text: c.benefit ? "非资金支持" : "符合" };
     case "error":
-      return { status: c.status, amount: "0", text: "无法计算" };
+      return { status: c.status, amount: "0", text: STATUS_WORD[c.status] };
     case "ineligible":
-      return { status: c.status, amount: "0", text: "不符合" };
+      return { status: c.status, amount: "0", text: STATUS_WORD[c.status] };
   }
 }
 

@@ -7,7 +7,8 @@ import type { ClauseItem } from "../grammar/ast.js";
 import { change, type Change, type Place } from "./change.js";
 import { exprChanges } from "./expr-changes.js";
 import { nodeKey } from "./normalize.js";
-import { stepQualifier, stepWord, valueText } from "./words.js";
+import { stepWord } from "../grammar/words.js";
+import { stepQualifier, valueText } from "./words.js";
 
 type Step = Extract<ClauseItem, { kind: "Step" }>;
 

@@ -2,7 +2,7 @@
  * How the change list words figures and rule parts: amounts as 500万元, ratios as 30%, dates as
  * 2027年12月31日, anything else in the language's own canonical text.
  */
-import type { ClauseItem, Expr, TypeRef } from "../grammar/ast.js";
+import type { ClauseItem, Expr } from "../grammar/ast.js";
 import { exprToText, nameText } from "../grammar/expr-to-text.js";
 import { Dec } from "../runtime/money.js";
 import { fmtDate, fmtMoney, fmtRatio } from "../runtime/format.js";
@@ -28,46 +28,12 @@ export function valueText(e: Expr): string {
   }
 }
 
-/** A step's name: 上限, 就高, 就低, 补差. */
-export function stepWord(step: string): string {
-  return (
-    ({ cap: "上限", max: "就高", min: "就低", topUp: "补差" } as Record<string, string>)[step] ??
-    step
-  );
-}
-
 /** What qualifies a step: （含已获上级补助金额，当 并非 上级补助要求配套）. */
 export function stepQualifier(it: Extract<ClauseItem, { kind: "Step" }>): string {
   const parts: string[] = [];
   if (it.including) parts.push(`与${exprToText(it.including)}合计`);
   if (it.when) parts.push(`当 ${exprToText(it.when)}`);
   return parts.length ? `（${parts.join("，")}）` : "";
-}
-
-/** A type in the words of the language: 金额, 数量（家）, 枚举 区级、市级. */
-export function typeText(t: TypeRef): string {
-  switch (t.kind) {
-    case "money":
-      return "金额";
-    case "ratio":
-      return "比例";
-    case "count":
-      return t.unit ? `数量（${t.unit}）` : "数量";
-    case "date":
-      return "日期";
-    case "bool":
-      return "是否";
-    case "text":
-      return "文本";
-    case "enum":
-      return t.category
-        ? `枚举 ${nameText(t.category.name)}`
-        : `枚举 ${t.values.map((v) => nameText(v.name)).join("、")}`;
-    case "moneyBy":
-      return `金额 按 ${nameText(t.category.name)}`;
-    case "moneyByYear":
-      return "金额 按年";
-  }
 }
 
 /** An award as the clause words it: 比例 30% 基数 项目实际投资, 定额 20万元, 最高 100万元. */

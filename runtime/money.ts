@@ -38,13 +38,6 @@ export function roundMoney(x: Dec, unit: RoundUnit = "fen", mode: RoundMode = "h
   return x.decimalPlaces() <= places ? x : x.toDecimalPlaces(places, MODES[mode]);
 }
 
-/** Chinese wording of a rounding rule, for explanations. */
-export function roundingText(unit: RoundUnit = "fen", mode: RoundMode = "halfUp"): string {
-  const u = { fen: "到分", jiao: "到角", yuan: "到元" }[unit];
-  const m = { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[mode];
-  return `${u}${m}`;
-}
-
 /** The larger of two decimals (on our clone, never the global constructor). */
 export function max(a: Dec, b: Dec): Dec {
   return a.gte(b) ? a : b;

@@ -3,6 +3,7 @@
  */
 import { Dec } from "./money.js";
 import { fmtDate, fmtMoney } from "./format.js";
+import { STATUS_WORD } from "./status-words.js";
 import type { ClauseResult, Evaluation, EvaluationResult } from "./types.js";
 
 const money = (s: string) => fmtMoney(new Dec(s));
@@ -13,13 +14,13 @@ function clauseLine(c: ClauseResult): string {
     case "awarded":
       return `${head}：${money(c.amount ?? "0")}${c.maximum ? `（按政策最高 ${money(c.maximum)}）` : ""}${c.payable ? (c.payable.startsWith("-") ? `，应追回 ${money(c.payable.slice(1))}` : `，本次应拨付 ${money(c.payable)}`) : ""}`;
     case "needs-decision":
-      return `${head}：需决定${c.maximum ? `（最高 ${money(c.maximum)}）` : ""}`;
+      return `${head}：${STATUS_WORD[c.status]}${c.maximum ? `（最高 ${money(c.maximum)}）` : ""}`;
     case "benefit":
       return `${head}：${c.benefit ?? "非资金支持"}`;
     case "error":
-      return `${head}：无法计算`;
+      return `${head}：${STATUS_WORD[c.status]}`;
     case "ineligible":
-      return `${head}：不符合`;
+      return `${head}：${STATUS_WORD[c.status]}`;
   }
 }
 

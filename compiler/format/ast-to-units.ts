@@ -10,8 +10,8 @@ import type * as A from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
 import { clauseKeyText } from "../../grammar/clause-ids.js";
 import type { Comment } from "../../grammar/ast.js";
-import { exprToText, nameText } from "../../grammar/expr-to-text.js";
-import { STEP_KEYWORD } from "../../grammar/words.js";
+import { exprToText, nameText, typeText } from "../../grammar/expr-to-text.js";
+import { roundingWords, STEP_KEYWORD } from "../../grammar/words.js";
 import { exprToDoc, strText } from "./expr-to-doc.js";
 import type { TokenIndex } from "./token-index.js";
 
@@ -64,35 +64,6 @@ function block(span: A.Span, headEndLine: number, doc: Doc, children: Unit[]): U
   };
 }
 
-/** A type as declared: 金额, 金额 按 费用类别, 数量（家）, 枚举 区级、市级. */
-export function typeText(t: A.TypeRef): string {
-  switch (t.kind) {
-    case "money":
-      return kw("Money");
-    case "moneyBy":
-      return `${kw("Money")} ${kw("Per")} ${nameText(t.category.name)}`;
-    case "moneyByYear":
-      return `${kw("Money")} ${kw("PerYear")}`;
-    case "ratio":
-      return kw("Ratio");
-    case "count":
-      return t.unit ? `${kw("Count")}（${t.unit}）` : kw("Count");
-    case "date":
-      return kw("Date");
-    case "bool":
-      return kw("Bool");
-    case "text":
-      return kw("Text");
-    case "enum":
-      return `${kw("Enum")} ${t.values.map((v) => nameText(v.name)).join("、")}`;
-    default:
-      return assertNever(t);
-  }
-}
-
-const ROUND_UNIT = { fen: "ToFen", jiao: "ToJiao", yuan: "ToYuan" } as const;
-const ROUND_MODE = { halfUp: "HalfUp", down: "Down", up: "Up" } as const;
-
 /** Header fields as [keyword name, printed line]; they print in the order the source has them. */
 function headerFields(h: A.Header): [KeywordName, string][] {
   const out: [KeywordName, string][] = [];
@@ -114,7 +85,7 @@ function headerFields(h: A.Header): [KeywordName, string][] {
   if (h.rounding)
     out.push([
       "Rounding",
-      `${kw("Rounding")} ${kw(ROUND_UNIT[h.rounding.unit])} ${kw(ROUND_MODE[h.rounding.mode])}`,
+      `${kw("Rounding")} ${roundingWords(h.rounding).unit} ${roundingWords(h.rounding).mode}`,
     ]);
   if (h.repeal) {
     const basis = h.repeal.basis !== undefined ? ` ${kw("Basis")} ${strText(h.repeal.basis)}` : "";

@@ -19,7 +19,7 @@ import type {
 import { itemsOf } from "../../grammar/ast.js";
 import { diag, type Diagnostic } from "../../grammar/diagnostics.js";
 import { clauseKeyText, type ClauseKey } from "../../grammar/clause-ids.js";
-import { typeText } from "../format/ast-to-units.js";
+import { typeText } from "../../grammar/expr-to-text.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { adjustClause } from "./adjust-clause.js";
 import type { Provenance } from "./provenance.js";

@@ -7,6 +7,7 @@ import { fmtDate } from "../../runtime/format.js";
 import type { Clause, LimitItem, Policy } from "../../grammar/ast.js";
 import { itemsOf } from "../../grammar/ast.js";
 import { clauseKeyText } from "../../grammar/clause-ids.js";
+import { roundingWords } from "../../grammar/words.js";
 import {
   clauseToProse,
   conditionPhrases,
@@ -126,10 +127,8 @@ export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[]
     out.push({
       text: `下列标准由年度申报指南确定：${open.map((d) => d.name + (d.description ? `（${d.description}）` : "")).join("；")}。`,
     });
-  const r = policy.header?.rounding;
-  const unit = { fen: "分", jiao: "角", yuan: "元" }[r?.unit ?? "fen"];
-  const mode = { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[r?.mode ?? "halfUp"];
-  out.push({ text: `资助金额以元为单位，计算到${unit}，${mode}。` });
+  const { unit, mode } = roundingWords(policy.header?.rounding);
+  out.push({ text: `资助金额以元为单位，计算${unit}，${mode}。` });
   const h = policy.header;
   if (h?.validFrom || h?.validTo) {
     const from = h.validFrom ? `自${fmtDate(h.validFrom)}起施行` : "自发布之日起施行";

@@ -13,6 +13,7 @@ import {
 import { clauseIdentSuffix } from "../../grammar/clause-ids.js";
 import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
+import { roundingWords, stepWord } from "../../grammar/words.js";
 import { namesIn } from "../walk.js";
 import { comment, lit, Writer } from "./emit.js";
 import { clauseFunctionName, clauseNumberCode, countCode } from "./clause-ident.js";
@@ -357,13 +358,10 @@ function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: ClauseKey): v
   }
 }
 
-const stepWord = (s: string) => ({ cap: "上限", max: "就高", min: "就低", topUp: "补差" })[s] ?? s;
-
 function emitRounding(g: ExprGen, w: Writer, r: Rounding): void {
   w.line(`const rounded = rt.roundMoney(a, ${lit(r.unit)}, ${lit(r.mode)});`);
-  const rule =
-    { fen: "到分", jiao: "到角", yuan: "到元" }[r.unit] +
-    { halfUp: "四舍五入", down: "向下取整", up: "向上取整" }[r.mode];
+  const words = roundingWords(r);
+  const rule = words.unit + words.mode;
   w.line(
     `if (x && !rounded.eq(a)) x.step(rt.fmtMoney(a) + ${g.h.str(` 按${rule} → `)} + rt.fmtMoney(rounded), rounded);`,
   );

@@ -5,7 +5,7 @@
  */
 import type { Checked } from "../../compiler/index.js";
 import type { Clause, ClauseKey } from "../../grammar/index.js";
-import { Dec } from "../../runtime/index.js";
+import { Dec, STATUS_WORD } from "../../runtime/index.js";
 import type { ClauseResult, CompiledPolicy, EvaluateOptions } from "../../runtime/index.js";
 import { BENEFIT, DECISION, ERROR, MONEY } from "./clause-to-term.js";
 import { isoOf, type Domain, type InputVar } from "./domain.js";
@@ -159,7 +159,7 @@ export function witnessInput(
 export interface Observed {
   readonly status: number;
   readonly amount: string;
-  /** 200万元、不符合、需核定、出错（原因）… */
+  /** 200万元、不符合、需决定、无法计算（原因）… */
   readonly text: string;
   readonly explanation: readonly string[];
 }
@@ -195,13 +195,11 @@ export function observe(
   const text =
     c.status === "awarded"
       ? money(amount)
-      : c.status === "ineligible"
-        ? "不符合"
-        : c.status === "needs-decision"
-          ? "需核定"
-          : c.status === "benefit"
-            ? `权益：${c.benefit ?? ""}`
-            : `无法计算（${c.reasons.at(-1) ?? ""}）`;
+      : c.status === "benefit"
+        ? `${STATUS_WORD[c.status]}：${c.benefit ?? ""}`
+        : c.status === "error"
+          ? `${STATUS_WORD[c.status]}（${c.reasons.at(-1) ?? ""}）`
+          : STATUS_WORD[c.status];
   return {
     status,
     amount,

@@ -111,7 +111,7 @@ describe("coverage by the cases", () => {
     const cov: string[] = [];
     expect(await main(["test", file, "--coverage"], (s) => cov.push(s))).toBe(0);
     const text = cov.join("\n");
-    expect(text).toContain("第3条 没有案例：没有案例；结果：资助");
+    expect(text).toContain("第3条 没有案例：没有案例；结果：予以资助");
     expect(text).toContain("✗ 上限 上限 500万（第12行）：没有案例依赖它");
     expect(text).toContain("✗ 表格行 按 项目级别：市级（第11行）：没有案例走到这一行");
     expect(text).toContain(

@@ -2,19 +2,12 @@
  * The result of the form's application: per clause, eligible or not, the amount, the explanation
  * step by step and the failed conditions. All text goes in as text nodes.
  */
+import { STATUS_WORD } from "../../../runtime/index.js";
 import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
 import { h, replaceChildren } from "./dom.js";
 import { dateNote, incompleteNote } from "./result-notes.js";
-
-const STATUS_ZH: Record<ClauseResult["status"], string> = {
-  awarded: "予以资助",
-  ineligible: "不符合",
-  "needs-decision": "需决定",
-  benefit: "享受权益",
-  error: "无法计算",
-};
 
 function steps(list: readonly ExplainStep[]): HTMLElement | null {
   if (!list.length) return null;
@@ -60,7 +53,7 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
       {},
       h("span", { class: "clause-label" }, c.clause),
       h("span", { class: "clause-title" }, c.title),
-      h("span", { class: "badge" }, closed ? "本年度不受理" : STATUS_ZH[c.status]),
+      h("span", { class: "badge" }, closed ? "本年度不受理" : STATUS_WORD[c.status]),
       h("span", { class: "amount", attrs: { "data-amount": c.amount ?? "" } }, amount),
     ),
     c.maximum && c.status === "awarded" && c.maximum !== c.amount

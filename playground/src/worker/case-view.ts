@@ -5,18 +5,11 @@
  */
 import { clauseKeyText, itemsOf } from "../../../grammar/index.js";
 import type { Expect, Policy } from "../../../grammar/index.js";
-import type { ClauseResult, Evaluation } from "../../../runtime/index.js";
+import { STATUS_WORD } from "../../../runtime/index.js";
+import type { Evaluation } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import type { CaseCheck, CaseOutcome } from "../protocol.js";
 import type { CompilerCaseOutcome } from "./compiler-bridge.js";
-
-const STATUS_ZH: Record<ClauseResult["status"], string> = {
-  awarded: "予以资助",
-  ineligible: "不符合",
-  "needs-decision": "需决定",
-  benefit: "享受权益",
-  error: "无法计算",
-};
 
 function actual(x: Expect, ev: Evaluation | undefined): string {
   if (!ev) return "未计算";
@@ -26,7 +19,7 @@ function actual(x: Expect, ev: Evaluation | undefined): string {
   if (x.target === "policy") return r.eligible ? "符合支持对象" : "不符合支持对象";
   const c = r.clauses.find((k) => k.number === x.target);
   if (!c) return "没有这一条";
-  return c.status === "awarded" ? formatYuan(c.amount ?? "0") : STATUS_ZH[c.status];
+  return c.status === "awarded" ? formatYuan(c.amount ?? "0") : STATUS_WORD[c.status];
 }
 
 function check(x: Expect, ev: Evaluation | undefined, source: string): CaseCheck {

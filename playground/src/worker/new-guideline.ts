@@ -3,8 +3,7 @@
  * (基于), the year and a window inside the policy's validity; an 开放 line lists every clause for
  * the drafter to prune; parameters the policy leaves 待定 are listed for the guideline to set.
  */
-import { itemsOf, type Policy } from "../../../grammar/index.js";
-import { typeText } from "../../../compiler/index.js";
+import { itemsOf, typeText, type Policy } from "../../../grammar/index.js";
 
 const zhDate = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
