@@ -119,6 +119,15 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
   if (!ev.ok) return `申报信息有误：${ev.errors.map((e) => e.message).join("；")}`;
   const r = ev.result;
   const o = ex.outcome;
+  if (ex.payer !== undefined) {
+    if (o.kind !== "amount") return "期望 资金来源 只能写金额";
+    const want = String(exprToJson(o.value));
+    const got = r.byPayer?.[ex.payer];
+    if (got === undefined) return `结果中没有资金来源“${ex.payer}”`;
+    return new Dec(got).eq(want)
+      ? undefined
+      : `期望 资金来源 ${ex.payer} ${money(want)}，实际 ${money(got)}`;
+  }
   if (ex.target === "total") {
     if (o.kind !== "amount") return "期望 总额 只能写金额";
     const want = String(exprToJson(o.value));

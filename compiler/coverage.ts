@@ -49,6 +49,7 @@ const ITEM_WORD: Record<ClauseItem["kind"], string | undefined> = {
   YearsLimit: "支持年限",
   Stackable: undefined,
   Beneficiary: undefined,
+  Payer: undefined,
   Benefit: undefined,
   Payment: "拨付",
   Paid: "已拨付",
@@ -121,6 +122,7 @@ function itemExprs(it: ClauseItem): Expr[] {
     case "Quota":
     case "Stackable":
     case "Beneficiary":
+    case "Payer":
     case "Benefit":
     case "Window":
     case "YearsLimit":

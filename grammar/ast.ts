@@ -233,6 +233,8 @@ export interface Header {
   readonly repeal?: { readonly date: string; readonly basis?: string };
   readonly window?: { readonly from: string; readonly to: string };
   readonly basedOn?: string;
+  /** 资金来源 in the header: the payer of every clause that names none. */
+  readonly payer?: string;
   /** 年度: the year a guideline covers. */
   readonly year?: number;
   readonly span: Span;
@@ -307,6 +309,8 @@ export type ClauseItem =
     }
   | { readonly kind: "Stackable"; readonly with: string; readonly span: Span }
   | { readonly kind: "Beneficiary"; readonly who: string; readonly span: Span }
+  /** 资金来源: who pays this clause's amount (区级财政, 市级财政 …, or a named fund). */
+  | { readonly kind: "Payer"; readonly who: string; readonly span: Span }
   | { readonly kind: "Benefit"; readonly text: string; readonly span: Span }
   | { readonly kind: "Payment"; readonly table: Expr; readonly span: Span }
   | { readonly kind: "Paid"; readonly value: Expr; readonly span: Span }
@@ -360,6 +364,8 @@ export type Expectation =
 export interface Expect {
   /** A clause number, the total, or the policy as a whole (支持对象). */
   readonly target: ClauseKey | "total" | "policy";
+  /** `期望 资金来源 区级财政 50万`: with target "total", the amount that payer pays (byPayer). */
+  readonly payer?: string;
   readonly outcome: Expectation;
   readonly span: Span;
 }

@@ -231,6 +231,16 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "子条款序号最多到九十九（第3条之九十九、第3条（九十九））；更多的条款请另起编号。",
   },
+  E264: {
+    meaning: "案例期望的资金来源不在政策中",
+    severity: "error",
+    help: "资金来源须是政策开头或某一条写明的 资金来源（区级财政、市级财政、省级财政、中央财政或引号中的专项资金名称）。",
+  },
+  E265: {
+    meaning: "一个条款写了多个资金来源",
+    severity: "error",
+    help: "每条只写一个 资金来源；由两级财政分担的，拆成两条，后一条用 第N条金额 引用前一条。",
+  },
   // E280–E299 — amounts and units (issue #10 §5)
   E280: {
     meaning: "用作金额的是带单位的数量：漏写了单价",

@@ -9,6 +9,7 @@ import { INPUTS } from "./reference-inputs.js";
 import { amountsReference } from "./reference-amounts.js";
 import { limitsReference } from "./reference-limits.js";
 import { periodsReference } from "./reference-periods.js";
+import { fundingReference } from "./reference-funding.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
   ["section", "文件结构"],
@@ -55,5 +56,6 @@ export function referenceMarkdown(): string {
   out.push(...limitsReference());
   out.push(...periodsReference());
   out.push(...amountsReference());
+  out.push(...fundingReference());
   return out.join("\n");
 }

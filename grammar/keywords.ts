@@ -339,6 +339,17 @@ const TABLE = [
   ),
   k("Benefit", ["权益"], "statement", "非资金支持。", "权益 “开通绿色通道”"),
   k(
+    "Payer",
+    ["资金来源"],
+    "statement",
+    "本条资金由谁支出：区级财政、市级财政、省级财政、中央财政，或引号中的专项资金名称；写在政策开头时为各条的默认。计算结果、文档和预算按资金来源分列。",
+    "资金来源 区级财政",
+  ),
+  k("PayerDistrict", ["区级财政"], "literal", "资金来源：区级财政。", "资金来源 区级财政"),
+  k("PayerCity", ["市级财政"], "literal", "资金来源：市级财政。", "资金来源 市级财政"),
+  k("PayerProvince", ["省级财政"], "literal", "资金来源：省级财政。", "资金来源 省级财政"),
+  k("PayerCentral", ["中央财政"], "literal", "资金来源：中央财政。", "资金来源 中央财政"),
+  k(
     "Payment",
     ["拨付"],
     "statement",
@@ -481,6 +492,19 @@ export function keyword(name: KeywordName): KeywordSpec {
 /** The canonical spelling of a keyword token name. */
 export function canonical(name: KeywordName): string {
   return keyword(name).spellings[0];
+}
+
+/** The payer keywords (资金来源 区级财政 …); a payer not among them is a named fund, written in quotes. */
+export const PAYER_KEYWORDS = [
+  "PayerDistrict",
+  "PayerCity",
+  "PayerProvince",
+  "PayerCentral",
+] as const satisfies readonly KeywordName[];
+
+/** Whether a payer is written as a keyword (区级财政) rather than a quoted fund name. */
+export function isPayerWord(who: string): boolean {
+  return PAYER_KEYWORDS.some((n) => canonical(n) === who);
 }
 
 /** A unit a number may carry (10家, 3000平方米, 0.2元/千瓦时). */

@@ -171,7 +171,15 @@ export class CaseParser extends ClauseParser {
 
   expectation = this.RULE("expectation", (): A.Expect => {
     const start = this.CONSUME(KW.Expect);
+    let payer: string | undefined;
     const target = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(KW.Payer);
+          payer = this.SUBRULE(this.payerName);
+          return "total" as const;
+        },
+      },
       { ALT: () => this.payload<A.ClauseKey>(this.CONSUME(T.ClauseNo)) as A.Expect["target"] },
       { ALT: () => (this.CONSUME(KW.Total), "total" as const) },
       { ALT: () => (this.CONSUME(KW.Eligibility), "policy" as const) },
@@ -199,6 +207,11 @@ export class CaseParser extends ClauseParser {
       },
       { ALT: () => ({ kind: "amount", value: this.SUBRULE(this.expr) }) as A.Expectation },
     ]);
-    return this.ACTION(() => ({ target, outcome, span: this.sp(start) }));
+    return this.ACTION(() => ({
+      target,
+      ...(payer !== undefined ? { payer } : {}),
+      outcome,
+      span: this.sp(start),
+    }));
   });
 }

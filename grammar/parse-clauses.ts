@@ -91,6 +91,13 @@ export class ClauseParser extends DeclParser {
       { ALT: () => (this.CONSUME(KW.Benefit), simple("Benefit", this.CONSUME5(T.Str))) },
       {
         ALT: () => {
+          this.CONSUME(KW.Payer);
+          const who = this.SUBRULE(this.payerName);
+          return this.ACTION(() => ({ kind: "Payer", who, span: this.sp(start) }) as A.ClauseItem);
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(KW.Condition);
           const expr = this.SUBRULE(this.expr);
           let unless: A.Expr | undefined;

@@ -4,9 +4,16 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { TableParser } from "./parse-tables.js";
+import { canonical, PAYER_KEYWORDS } from "./keywords.js";
 import * as T from "./tokens.js";
 
 const { KW } = T;
+
+/** The canonical spelling of a payer keyword (区级财政 …). */
+function payerWord(tok: IToken): string {
+  const kw = PAYER_KEYWORDS.find((k) => k === tok.tokenType.name);
+  return kw ? canonical(kw) : tok.image;
+}
 
 type Mutable<X> = { -readonly [P in keyof X]: X[P] };
 
@@ -83,6 +90,13 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
+            this.CONSUME(KW.Payer);
+            const who = this.SUBRULE(this.payerName);
+            this.ACTION(() => (h.payer = who));
+          },
+        },
+        {
+          ALT: () => {
             this.CONSUME(KW.GuidelineYear);
             const y = this.CONSUME(T.Num);
             this.ACTION(() => (h.year = Number(this.payload<T.NumberPayload>(y)?.value ?? 0)));
@@ -129,6 +143,20 @@ export class DeclParser extends TableParser {
       this.sep(3);
     });
     return this.ACTION(() => ({ ...h, span: this.sp(start) }));
+  });
+
+  /** Who pays: 区级财政, 市级财政, 省级财政, 中央财政, or a named fund in quotes. */
+  payerName = this.RULE("payerName", (): string => {
+    const tok = this.OR([
+      { ALT: () => this.CONSUME(KW.PayerDistrict) },
+      { ALT: () => this.CONSUME(KW.PayerCity) },
+      { ALT: () => this.CONSUME(KW.PayerProvince) },
+      { ALT: () => this.CONSUME(KW.PayerCentral) },
+      { ALT: () => this.CONSUME(T.Str) },
+    ]);
+    return this.ACTION(() =>
+      tok.tokenType === T.Str ? (this.payload<string>(tok) ?? "") : payerWord(tok),
+    );
   });
 
   inputsSection = this.RULE("inputsSection", (): A.InputsSection => {

@@ -66,13 +66,15 @@ export function inlayHints(a: Analysis, outcomes: readonly CaseOutcome[]): Inlay
     const result = o.evaluation.result;
     for (const ex of c.expects) {
       const got =
-        ex.target === "total"
-          ? money(result.total)
-          : ex.target === "policy"
-            ? result.eligible
-              ? "符合支持对象"
-              : "不符合支持对象"
-            : money(clauseIn(o, ex.target)?.amount ?? "0");
+        ex.payer !== undefined
+          ? money(result.byPayer?.[ex.payer] ?? "0")
+          : ex.target === "total"
+            ? money(result.total)
+            : ex.target === "policy"
+              ? result.eligible
+                ? "符合支持对象"
+                : "不符合支持对象"
+              : money(clauseIn(o, ex.target)?.amount ?? "0");
       const end = a.lines.lineText(ex.span.endLine).length;
       hints.push({
         position: { line: ex.span.endLine - 1, character: end },

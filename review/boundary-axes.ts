@@ -52,6 +52,7 @@ export function itemExprs(it: ClauseItem): Expr[] {
     case "Quota":
     case "Stackable":
     case "Beneficiary":
+    case "Payer":
     case "Benefit":
     case "Window":
       return [];

@@ -25,6 +25,8 @@ export interface BudgetAcc {
   readonly worse: number;
   readonly invalidOld: number;
   readonly invalidNew: number;
+  /** 资金来源: per payer named by either version, [old sum, new sum] as decimal strings. */
+  readonly payers: Readonly<Record<string, readonly [string, string]>>;
   /** Largest gain and loss: [index, delta]; delta a decimal string. */
   readonly gain?: readonly [number, string];
   readonly loss?: readonly [number, string];
@@ -39,6 +41,14 @@ export interface ClauseBudget {
   readonly awardsAfter: number;
 }
 
+/** The outlay of one payer (资金来源) under each version. */
+export interface PayerBudget {
+  readonly payer: string;
+  readonly before: string;
+  readonly after: string;
+  readonly delta: string;
+}
+
 export interface Budget {
   readonly size: number;
   readonly seed: number;
@@ -47,6 +57,8 @@ export interface Budget {
   readonly totalBefore: string;
   readonly totalAfter: string;
   readonly delta: string;
+  /** 资金来源: the outlay by payer, when either version names one (they add up to the totals). */
+  readonly payers?: readonly PayerBudget[];
   readonly better: number;
   readonly worse: number;
   readonly same: number;
@@ -89,6 +101,15 @@ export function budgetRange(
   const forOld = applicationBuilder(spec, names(oldP));
   const forNew = applicationBuilder(spec, names(newP));
   const ZERO = new Dec(0);
+  const payers = new Map<string, [Dec, Dec]>();
+  const byPayer = (ev: Evaluation, side: 0 | 1) => {
+    if (!ev.ok || !ev.result.byPayer) return;
+    for (const [who, sum] of Object.entries(ev.result.byPayer)) {
+      const acc = payers.get(who) ?? [ZERO, ZERO];
+      if (sum !== "0") acc[side] = acc[side].plus(sum);
+      payers.set(who, acc);
+    }
+  };
   const add = (ev: Evaluation, pos: readonly number[], sums: Dec[], awards: number[]): Dec => {
     if (!ev.ok) return ZERO;
     const cs = ev.result.clauses;
@@ -109,6 +130,8 @@ export function budgetRange(
     if (!b.ok) invalidNew++;
     const ta = add(a, posOld, sumOld, awOld);
     const tb = add(b, posNew, sumNew, awNew);
+    byPayer(a, 0);
+    byPayer(b, 1);
     if (ta === ZERO && tb === ZERO) continue;
     totalOld = totalOld.plus(ta);
     totalNew = totalNew.plus(tb);
@@ -128,6 +151,9 @@ export function budgetRange(
     ),
     totalOld: toPlain(totalOld),
     totalNew: toPlain(totalNew),
+    payers: Object.fromEntries(
+      [...payers].map(([who, [o, n]]) => [who, [toPlain(o), toPlain(n)] as const]),
+    ),
     better,
     worse,
     invalidOld,
@@ -158,6 +184,7 @@ export function mergeAcc(parts: readonly BudgetAcc[]): BudgetAcc {
       }),
       totalOld: plus(acc.totalOld, p.totalOld),
       totalNew: plus(acc.totalNew, p.totalNew),
+      payers: mergePayers(acc.payers, p.payers),
       better: acc.better + p.better,
       worse: acc.worse + p.worse,
       invalidOld: acc.invalidOld + p.invalidOld,
@@ -166,6 +193,20 @@ export function mergeAcc(parts: readonly BudgetAcc[]): BudgetAcc {
       ...(loss ? { loss } : {}),
     };
   }, first);
+}
+
+function mergePayers(
+  a: BudgetAcc["payers"],
+  b: BudgetAcc["payers"],
+): Record<string, readonly [string, string]> {
+  const out: Record<string, readonly [string, string]> = { ...a };
+  for (const [who, [o, n]] of Object.entries(b)) {
+    const have = out[who];
+    out[who] = have
+      ? [toPlain(new Dec(have[0]).plus(o)), toPlain(new Dec(have[1]).plus(n))]
+      : [o, n];
+  }
+  return out;
 }
 
 /** The budget report from merged sums. */
@@ -197,6 +238,16 @@ export function finishBudget(
     totalBefore: acc.totalOld,
     totalAfter: acc.totalNew,
     delta: minus(acc.totalNew, acc.totalOld),
+    ...(Object.keys(acc.payers).length
+      ? {
+          payers: Object.entries(acc.payers).map(([payer, [before, after]]) => ({
+            payer,
+            before,
+            after,
+            delta: minus(after, before),
+          })),
+        }
+      : {}),
     better: acc.better,
     worse: acc.worse,
     same: acc.count - acc.better - acc.worse,

@@ -33,6 +33,7 @@ export type ChangeKind =
   | "years-limit"
   | "stackable"
   | "beneficiary"
+  | "payer"
   | "benefit"
   | "payment"
   | "clause-window"

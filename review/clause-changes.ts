@@ -36,6 +36,8 @@ function itemText(it: ClauseItem): string {
       return `可与${quote(it.with, 40)}叠加`;
     case "Beneficiary":
       return `资金拨付对象 ${quote(it.who, 40)}`;
+    case "Payer":
+      return `资金来源 ${quote(it.who, 40)}`;
     case "Benefit":
       return `非资金支持 ${quote(it.text)}`;
     case "Payment":
@@ -79,6 +81,7 @@ const ITEM_DIFF = {
   YearsLimit: ["years-limit", "支持年限"],
   Stackable: ["stackable", "可叠加"],
   Beneficiary: ["beneficiary", "资金拨付对象"],
+  Payer: ["payer", "资金来源"],
   Benefit: ["benefit", "非资金支持"],
   Payment: ["payment", "分期拨付"],
   Paid: ["payment", "已拨付"],

@@ -82,6 +82,7 @@ export function headerChanges(a: Header | undefined, b: Header | undefined): Cha
   text("发布机关", a?.issuer, b?.issuer);
   text("发布日期", a?.published && fmtDate(a.published), b?.published && fmtDate(b.published));
   text("依据政策", a?.basedOn, b?.basedOn);
+  text("资金来源（各条默认）", a?.payer, b?.payer);
   if ((a?.form ?? "policy") !== (b?.form ?? "policy"))
     text(
       "文件类型",

@@ -100,6 +100,10 @@ export function budgetText(b: Budget, seconds?: number, threads?: number): strin
     );
   }
   out.push(`  合计：${big(b.totalBefore)} → ${big(b.totalAfter)}（${bigSigned(b.delta)}）`);
+  for (const p of b.payers ?? [])
+    out.push(
+      `  资金来源 ${p.payer}：${big(p.before)} → ${big(p.after)}${p.delta === "0" ? "" : `（${bigSigned(p.delta)}）`}`,
+    );
   out.push(`  获得更多 ${b.better} 份，减少 ${b.worse} 份，不变 ${b.same} 份`);
   if (b.largestGain)
     out.push(`  增加最多：第 ${b.largestGain.index + 1} 份申报 ${signed(b.largestGain.delta)}`);

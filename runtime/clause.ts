@@ -33,6 +33,8 @@ export class ClauseRun {
   private reasonList: string[] = NONE;
   readonly steps: ExplainStep[];
   beneficiary?: string;
+  /** 资金来源: who pays this clause's amount. */
+  payer?: string;
   stacksWith?: string;
   /** The base (基数) a share was computed on, recorded in the ledger with the award. */
   base?: Dec;
@@ -79,6 +81,7 @@ export class ClauseRun {
       steps: this.steps,
     };
     if (this.beneficiary) r.beneficiary = this.beneficiary;
+    if (this.payer) r.payer = this.payer;
     if (this.stacksWith) r.stacksWith = this.stacksWith;
     if (this.base && status === "awarded") r.base = toPlain(this.base);
     return r;

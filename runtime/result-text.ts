@@ -48,12 +48,19 @@ export function resultText(r: EvaluationResult, all = false): string {
     if (!r.eligible && !all) continue;
     out.push(clauseLine(c));
     if (c.beneficiary) out.push(`  · 资金拨付对象：${c.beneficiary}`);
+    if (c.payer && c.status === "awarded") out.push(`  · 资金来源：${c.payer}`);
     for (const s of c.steps) out.push(`  · ${s.text}`);
     for (const reason of c.reasons) out.push(`  ✗ ${reason}`);
   }
   if (skipped.length) out.push(`不适用：${skipped.join("、")}（加 --all 查看原因）`);
   if (r.benefits.length) out.push(`非资金支持：${r.benefits.join("；")}`);
   out.push(`合计：${money(r.total)}`);
+  if (r.byPayer)
+    out.push(
+      `按资金来源：${Object.entries(r.byPayer)
+        .map(([who, sum]) => `${who} ${money(sum)}`)
+        .join("；")}`,
+    );
   return out.join("\n");
 }
 

@@ -19,6 +19,7 @@ import { normalizeApplicant, normalizeProject } from "./ledger-entries.js";
 import { checkOptions } from "./options.js";
 import { failureText } from "./ops.js";
 import { applyPolicyLimits, type PolicyLimit } from "./policy-limits.js";
+import { groupByPayer } from "./payers.js";
 import { highestPerProject } from "./project-stacking.js";
 import { parseValue, validate } from "./validate.js";
 
@@ -42,6 +43,8 @@ export interface Plan {
   /** Pushes the reasons 支持对象 fails, if any. */
   readonly eligibility: (ctx: Ctx, run: ClauseRun) => void;
   readonly clauses: readonly ((ctx: Ctx) => ClauseResult)[];
+  /** 资金来源: every payer the policy names, in order (with 未指明资金来源 when a clause names none). */
+  readonly payers?: readonly string[];
   readonly stacking: {
     readonly highestOnly: boolean;
     readonly deduct?: (ctx: Ctx) => Dec;
@@ -181,6 +184,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
       reasons: policy.reasons,
       clauses,
       total: sum ? toPlain(sum) : (first ?? "0"),
+      ...(plan.payers ? { byPayer: groupByPayer(plan.payers, clauses) } : {}),
       benefits,
       steps: policy.steps,
     },

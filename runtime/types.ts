@@ -44,13 +44,15 @@ export interface ClauseResult {
   readonly steps: readonly ExplainStep[];
   readonly benefit?: string;
   readonly beneficiary?: string;
+  /** 资金来源: who pays this clause's amount (the clause's own, or the policy's default). */
+  readonly payer?: string;
   /** Other support this clause may stack with (可叠加). */
   readonly stacksWith?: string;
   /** The base (基数) the amount was computed on, in 元, when the clause pays a share of a base. */
   readonly base?: string;
 }
 
-export interface EvaluationResult {
+export interface EvaluationResult<P extends string = string> {
   readonly policy: string;
   readonly docNo?: string;
   /** The date the application is judged at (YYYY-MM-DD). */
@@ -64,6 +66,11 @@ export interface EvaluationResult {
   readonly clauses: readonly ClauseResult[];
   /** Sum of all clause amounts in 元. */
   readonly total: string;
+  /**
+   * 资金来源: the amounts (元, decimal strings) by payer, present when the policy names a payer.
+   * Every payer the policy names has an entry; the entries add up to `total`.
+   */
+  readonly byPayer?: Readonly<Record<P, string>>;
   readonly benefits: readonly string[];
   /** Steps of the policy-level checks (validity, 支持对象, stacking). */
   readonly steps: readonly ExplainStep[];
@@ -120,8 +127,8 @@ export interface EvaluateOptions {
 }
 
 /** What `evaluate` returns: either a result, or the input errors (one per problem). */
-export type Evaluation =
-  | { readonly ok: true; readonly result: EvaluationResult }
+export type Evaluation<P extends string = string> =
+  | { readonly ok: true; readonly result: EvaluationResult<P> }
   | { readonly ok: false; readonly errors: readonly InputError[] };
 
 /** Metadata a compiled policy exposes for forms, services and documents. */

@@ -11,6 +11,7 @@ import { checkImplausible } from "./implausible.js";
 import { closest } from "./suggest.js";
 import { checkCount } from "./counts.js";
 import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
+import { policyPayers } from "../payers.js";
 
 /** What code generation needs beyond the AST. */
 export interface Checked {
@@ -262,6 +263,7 @@ function checkItem(cx: CheckContext, it: ClauseItem): void {
     case "YearsLimit":
     case "Stackable":
     case "Beneficiary":
+    case "Payer":
     case "Benefit":
       return;
     default:
@@ -278,6 +280,14 @@ function checkClause(cx: CheckContext, c: Clause): void {
       `${c.label}有多个“资助”`,
       awards[1]!.span,
       "每个条款只写一种资助方式；不同情形请用 如果…则…否则…，或拆成两个条款。",
+    );
+  const payers = c.items.filter((i) => i.kind === "Payer");
+  if (payers.length > 1)
+    cx.error(
+      "E265",
+      `${c.label}写了多个资金来源`,
+      payers[1]!.span,
+      "每条只写一个 资金来源；由两级财政分担的，拆成两条，后一条用 第N条金额 引用前一条。",
     );
   const onces = c.items.filter((i) => i.kind === "Once");
   if (onces.length > 1)
@@ -308,6 +318,7 @@ function checkCases(
   inputs: readonly Extract<Sym, { kind: "input" }>[],
 ): void {
   const cases = itemsOf(policy, "Case");
+  const payers = policyPayers(policy);
   const titles = new Set(cases.map((c) => c.title));
   const byName = new Map(inputs.map((s) => [s.name, s]));
   const clauseRef = (n: ClauseKey, span: Span) => {
@@ -344,6 +355,15 @@ function checkCases(
     }
     for (const ex of c.expects) {
       if (isClauseTarget(ex.target)) clauseRef(ex.target, ex.span);
+      if (ex.payer !== undefined && !payers.includes(ex.payer))
+        cx.error(
+          "E264",
+          `案例期望的资金来源“${ex.payer}”不在政策中`,
+          ex.span,
+          payers.length
+            ? `政策中的资金来源：${payers.join("、")}。`
+            : "政策没有写 资金来源：在政策开头或条款中写 资金来源 区级财政 等。",
+        );
       if (ex.outcome.kind === "amount" || ex.outcome.kind === "payable")
         expectTy(cx, ex.outcome.value, MONEY, "期望金额");
     }

@@ -219,6 +219,7 @@ function itemExprs(it: ClauseItem): Expr[] {
     case "Quota":
     case "Stackable":
     case "Beneficiary":
+    case "Payer":
     case "Benefit":
     case "Window":
     case "YearsLimit":

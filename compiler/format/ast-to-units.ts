@@ -4,7 +4,7 @@
  * words the AST keeps (奖励, 超过, 第五条, 200万) are printed as the drafter wrote them.
  */
 import { builders } from "prettier/doc";
-import { canonical, type KeywordName } from "../../grammar/keywords.js";
+import { canonical, isPayerWord, type KeywordName } from "../../grammar/keywords.js";
 import { fmtDate } from "../../runtime/format.js";
 import type * as A from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
@@ -36,6 +36,8 @@ export interface Unit {
 }
 
 const kw = canonical;
+/** A payer as written: a payer keyword bare (区级财政), a fund's name in quotes. */
+const payerText = (who: string): string => (isPayerWord(who) ? who : strText(who));
 
 function leaf(span: { start: number; end: number; endLine: number }, doc: Doc): Unit {
   return {
@@ -70,6 +72,7 @@ function headerFields(h: A.Header): [KeywordName, string][] {
   if (h.basedOn !== undefined) out.push(["BasedOn", `${kw("BasedOn")} ${strText(h.basedOn)}`]);
   if (h.docNo !== undefined) out.push(["DocNo", `${kw("DocNo")} ${strText(h.docNo)}`]);
   if (h.issuer !== undefined) out.push(["Issuer", `${kw("Issuer")} ${strText(h.issuer)}`]);
+  if (h.payer !== undefined) out.push(["Payer", `${kw("Payer")} ${payerText(h.payer)}`]);
   if (h.published) out.push(["Published", `${kw("Published")} ${fmtDate(h.published)}`]);
   if (h.validFrom && h.validTo)
     out.push([
@@ -164,6 +167,8 @@ export function clauseItemDoc(it: A.ClauseItem): Doc {
       return `${kw("Stackable")} ${strText(it.with)}`;
     case "Beneficiary":
       return `${kw("Beneficiary")} ${strText(it.who)}`;
+    case "Payer":
+      return `${kw("Payer")} ${payerText(it.who)}`;
     case "Benefit":
       return `${kw("Benefit")} ${strText(it.text)}`;
     case "Payment":
@@ -232,11 +237,13 @@ const clauseNo = clauseKeyText;
 
 function expectDoc(e: A.Expect): Doc {
   const target =
-    e.target === "total"
-      ? kw("Total")
-      : e.target === "policy"
-        ? kw("Eligibility")
-        : clauseNo(e.target);
+    e.payer !== undefined
+      ? `${kw("Payer")} ${payerText(e.payer)}`
+      : e.target === "total"
+        ? kw("Total")
+        : e.target === "policy"
+          ? kw("Eligibility")
+          : clauseNo(e.target);
   return [kw("Expect"), " ", target, " ", outcomeDoc(e.outcome)];
 }
 

@@ -214,6 +214,7 @@ export function adjustClause(policy: Clause, adj: Clause, cx: AdjustContext): Cl
       case "YearsLimit":
       case "Stackable":
       case "Beneficiary":
+      case "Payer":
       case "Benefit":
       case "Payment":
       case "Paid":

@@ -39,6 +39,7 @@ function effectiveHeader(p: Header | undefined, g: Header, out: Diagnostic[]): H
     ["validFrom", "有效期"],
     ["rounding", "舍入"],
     ["repeal", "废止"],
+    ["payer", "资金来源"],
   ] as const)
     if (g[field] !== undefined)
       out.push(

@@ -92,6 +92,8 @@ function itemProse(it: ClauseItem, word: string, cx: ProseContext): string | und
       return `可在${it.with}的基础上另行享受`;
     case "Beneficiary":
       return `资金拨付给${it.who}`;
+    case "Payer":
+      return `所需资金由${it.who}承担`;
     case "Benefit":
       return it.text;
     case "Payment":

@@ -16,6 +16,7 @@ import {
 } from "./clause-to-prose.js";
 import { exprToProse, ProseContext } from "./expr-to-prose.js";
 import { limitProse } from "./limit-prose.js";
+import { clausePayer, policyPayers, UNNAMED_PAYER } from "../payers.js";
 
 /** One paragraph: an optional lead in bold (`1、支持企业“两化”深度融合。`) and its text. */
 export interface Paragraph {
@@ -99,6 +100,20 @@ function policyLimitProse(l: LimitItem, cx: ProseContext): string {
   }
 }
 
+/** 资金来源: which clauses each payer funds (`区级财政：第1条、第3条；市级财政：第2条`). */
+function payerParagraph(policy: Policy): Paragraph | undefined {
+  const payers = policyPayers(policy);
+  if (!payers.length) return undefined;
+  const clauses = itemsOf(policy, "Clause").filter((c) => c.items.some((i) => i.kind === "Award"));
+  const groups = payers
+    .map((p) => {
+      const of = clauses.filter((c) => (clausePayer(policy, c) ?? UNNAMED_PAYER) === p);
+      return of.length ? `${p}：${of.map((c) => clauseKeyText(c.number)).join("、")}` : "";
+    })
+    .filter((g) => g);
+  return { text: `本政策资助资金按下列来源安排：${groups.join("；")}。` };
+}
+
 /** 附则: stacking, parameters left open, rounding, validity. */
 export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[] {
   const out: Paragraph[] = [];
@@ -120,6 +135,8 @@ export function closingParagraphs(policy: Policy, cx: ProseContext): Paragraph[]
       out.push({
         text: `${exprToProse(s.value, cx)}从本政策资助金额中扣除，扣除后不低于零${except}。`,
       });
+  const payers = payerParagraph(policy);
+  if (payers) out.push(payers);
   const open = itemsOf(policy, "Params")
     .flatMap((p) => p.decls)
     .filter((d) => !d.value);

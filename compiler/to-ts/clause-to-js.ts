@@ -115,10 +115,14 @@ export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
     `const c = new rt.ClauseRun(${clauseNumberCode(c.number)}, ${lit(c.label)}, ${lit(c.title)}, ctx.explain);`,
   );
   w.line("const x = ctx.explain ? c : null;");
+  const defaultPayer = g.checked.policy.header?.payer;
+  if (defaultPayer !== undefined && !c.items.some((it) => it.kind === "Payer"))
+    w.line(`c.payer = ${lit(defaultPayer)};`);
   for (const it of c.items) {
     if (!inPart(it, "meta")) continue;
     if (it.kind === "Stackable") w.line(`c.stacksWith = ${lit(it.with)};`);
     else if (it.kind === "Beneficiary") w.line(`c.beneficiary = ${lit(it.who)};`);
+    else if (it.kind === "Payer") w.line(`c.payer = ${lit(it.who)};`);
     else assertNever(it);
   }
   w.open("try");

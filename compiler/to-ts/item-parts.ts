@@ -19,6 +19,7 @@ export const ITEM_PART = {
   Source: "comment",
   Stackable: "meta",
   Beneficiary: "meta",
+  Payer: "meta",
   Window: "window",
   Condition: "checks",
   Exclude: "checks",

@@ -11,6 +11,7 @@ import { policyLimitsJs } from "./limits-to-js.js";
 import { comment, Hoister, json, lit, Writer } from "./emit.js";
 import { clauseFunctionName } from "./clause-ident.js";
 import { ExprGen, tsType } from "./expr-to-js.js";
+import { policyPayers } from "../payers.js";
 import { applicationSchema, inputMeta, isRequired, policyMeta } from "./schema.js";
 
 const DEFAULT_ROUNDING: Rounding = { unit: "fen", mode: "halfUp" };
@@ -88,6 +89,8 @@ export function toModule(
   if (header?.repeal) plan.line(`repeal: ${json(header.repeal)},`);
   if (header?.window) plan.line(`window: ${json(header.window)},`);
   plan.line("eligibility,");
+  const payers = policyPayers(policy);
+  if (payers.length) plan.line(`payers: ${json(payers)},`);
   plan.line(`clauses: [${checked.clauses.map((c) => clauseFunctionName(c.number)).join(", ")}],`);
   plan.open("stacking:");
   plan.line(`highestOnly: ${highestOnly},`);
@@ -115,6 +118,11 @@ export function toModule(
     );
     out.push("");
     out.push(applicationInterface(checked));
+    if (payers.length) {
+      out.push("");
+      out.push("/** 资金来源: the keys of `result.byPayer`. */");
+      out.push(`export type Payer = ${payers.map((p) => lit(p)).join(" | ")};`);
+    }
     out.push("");
     out.push(
       `/** JSON Schema of an application. */\nexport const schema: Record<string, unknown> = ${schema};`,
@@ -142,12 +150,15 @@ export function toModule(
     out.push("export const meta = policy.meta;");
     out.push("");
     out.push("/** Evaluate one application; input errors come back field by field. */");
+    const typed = ts && payers.length > 0;
     out.push(
       ts
-        ? "export function evaluate(application: Application, options?: EvaluateOptions): Evaluation {"
+        ? `export function evaluate(application: Application, options?: EvaluateOptions): Evaluation${typed ? "<Payer>" : ""} {`
         : "export function evaluate(application, options) {",
     );
-    out.push("  return policy.evaluate(application, options);");
+    out.push(
+      `  return policy.evaluate(application, options)${typed ? " as Evaluation<Payer>" : ""};`,
+    );
     out.push("}");
     out.push("export default policy;");
   } else {

@@ -62,6 +62,7 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
     c.payable !== undefined ? h("div", {}, `本次应拨付：${formatYuan(c.payable)}`) : null,
     c.benefit ? h("div", {}, `权益：${c.benefit}`) : null,
     c.beneficiary ? h("div", {}, `受益人：${c.beneficiary}`) : null,
+    c.payer ? h("div", {}, `资金来源：${c.payer}`) : null,
     c.stacksWith ? h("div", {}, `可叠加：${c.stacksWith}`) : null,
     reasons(c.reasons),
     steps(c.steps),
@@ -99,6 +100,15 @@ function summary(r: EvaluationResult): HTMLElement {
       "资助合计：",
       h("strong", { attrs: { "data-total": r.total } }, formatYuan(r.total)),
     ),
+    r.byPayer
+      ? h(
+          "div",
+          { class: "by-payer" },
+          `按资金来源：${Object.entries(r.byPayer)
+            .map(([who, sum]) => `${who} ${formatYuan(sum)}`)
+            .join("；")}`,
+        )
+      : null,
     r.benefits.length ? h("div", {}, `其他权益：${r.benefits.join("；")}`) : null,
     steps(r.steps),
   );

@@ -15,6 +15,7 @@ function actual(x: Expect, ev: Evaluation | undefined): string {
   if (!ev) return "未计算";
   if (!ev.ok) return "申报信息有误";
   const r = ev.result;
+  if (x.payer !== undefined) return formatYuan(r.byPayer?.[x.payer] ?? "0");
   if (x.target === "total") return formatYuan(r.total);
   if (x.target === "policy") return r.eligible ? "符合支持对象" : "不符合支持对象";
   const c = r.clauses.find((k) => k.number === x.target);
@@ -24,9 +25,16 @@ function actual(x: Expect, ev: Evaluation | undefined): string {
 
 function check(x: Expect, ev: Evaluation | undefined, source: string): CaseCheck {
   const target =
-    x.target === "total" ? "总额" : x.target === "policy" ? "支持对象" : clauseKeyText(x.target);
+    x.payer !== undefined
+      ? `资金来源 ${x.payer}`
+      : x.target === "total"
+        ? "总额"
+        : x.target === "policy"
+          ? "支持对象"
+          : clauseKeyText(x.target);
   // The expectation as written, without the leading 期望 and its target.
-  const expected = source.slice(x.span.start, x.span.end).replace(/^\S+\s+\S+\s*/, "");
+  const head = x.payer !== undefined ? /^\S+\s+\S+\s+\S+\s*/ : /^\S+\s+\S+\s*/;
+  const expected = source.slice(x.span.start, x.span.end).replace(head, "");
   return { target, expected, actual: actual(x, ev) };
 }
 
