@@ -32,6 +32,10 @@ export const RULE_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
     what: "新的一节（申报信息、参数、定义、分类、支持对象、叠加规则、第N条、案例）",
     help: "每一节以关键词或条款编号开头，写在行首，如 申报信息、参数、第1条 标题、案例 “标题”。",
   },
+  payerName: {
+    what: "资金来源（区级财政、市级财政、省级财政、中央财政，或引号中的专项资金名称）",
+    help: "资金来源写作 资金来源 区级财政，或 资金来源 “工业互联网专项资金”。",
+  },
   inputsSection: {
     what: "申报信息",
     help: "申报信息之下每行声明一项，如 项目实际投资 金额 “说明”。",
