@@ -2,7 +2,7 @@
  * From the AST to what the editor needs: declared names with their type, description and uses
  * (for hover, completion, go to definition and highlighting), and the clause outline.
  */
-import { assertNever, itemsOf } from "../grammar/index.js";
+import { itemsOf } from "../grammar/index.js";
 import type { NameRef, Policy, Span, TypeRef } from "../grammar/index.js";
 import { canonical, typeText } from "../grammar/index.js";
 import type { ClauseInfo, NameInfo } from "./types.js";

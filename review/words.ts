@@ -3,7 +3,7 @@
  * 2027年12月31日, anything else in the language's own canonical text.
  */
 import type { ClauseItem, Expr } from "../grammar/ast.js";
-import { exprToText, nameText } from "../grammar/expr-to-text.js";
+import { exprToText } from "../grammar/expr-to-text.js";
 import { Dec } from "../runtime/money.js";
 import { fmtDate, fmtMoney, fmtRatio } from "../runtime/format.js";
 import { toPlain } from "../runtime/money.js";

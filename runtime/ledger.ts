@@ -5,15 +5,6 @@
 import { Dec, ZERO } from "./money.js";
 import type { ClauseKey, LedgerEntry } from "./types.js";
 
-/** Prior awards of one applicant under one clause. */
-export function entriesFor(
-  ledger: readonly LedgerEntry[],
-  applicant: string,
-  clause: ClauseKey,
-): LedgerEntry[] {
-  return ledger.filter((e) => e.applicant === applicant && e.clause === clause);
-}
-
 /** Sum of prior awards of one applicant under one clause in a calendar year (before `date`). */
 export function sumInYear(
   ledger: readonly LedgerEntry[],

@@ -104,7 +104,6 @@ export function compileVersion(
   const { source } = input;
   const version = inputVersion(input);
   const at = new Date().toISOString();
-  const name = basename(file);
   if (input.guideline && !input.policy) {
     const missing =
       input.outside && input.missing !== undefined

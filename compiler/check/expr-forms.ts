@@ -8,7 +8,7 @@ import type { CheckContext } from "./context.js";
 import { inferExpr } from "./expr.js";
 import { checkSumEnd } from "./sum-end.js";
 import { closest } from "./suggest.js";
-import { COUNT, ERROR, MONEY, sameTy, tyName, type Ty } from "./types.js";
+import { ERROR, MONEY, sameTy, tyName, type Ty } from "./types.js";
 
 const show = (e: Expr) => {
   const s = exprToText(e);

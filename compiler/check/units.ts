@@ -111,8 +111,3 @@ export function chainFactors(e: Expr, sign: 1 | -1 = 1): { expr: Expr; sign: 1 |
     ];
   return [{ expr: e, sign }];
 }
-
-/** Whether a compound count unit (平方米·天) stands for a product of quantities. */
-export function isCompoundUnit(unit: string | undefined): boolean {
-  return !!unit && /[·/²³^]/.test(unit);
-}

@@ -1,7 +1,6 @@
 /**
  * Tree comparison without spans: the formatter's proof that it changed layout and nothing else.
  */
-import { canonical } from "../../grammar/keywords.js";
 import type { CompareOp, Policy } from "../../grammar/ast.js";
 import { compareWord } from "../../grammar/words.js";
 

@@ -10,8 +10,6 @@ import {
   type Expr,
   type Rounding,
 } from "../../grammar/ast.js";
-import { clauseIdentSuffix } from "../../grammar/clause-ids.js";
-import type { Checked } from "../check/check-policy.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { roundingWords, stepWord } from "../../grammar/words.js";
 import { namesIn } from "../walk.js";
@@ -92,12 +90,6 @@ function paramGuard(
 }
 
 /** Emit one clause as a function named `clause{N}`. */
-/** A clause key as a literal in generated code: 5, or "3之一" (escaped by lit). */
-export const keyLit = (k: ClauseKey): string => (typeof k === "number" ? String(k) : lit(k));
-
-/** The generated function of a clause: clause5, clause3_zhi_1 (the suffix is checked, never pasted). */
-export const clauseFn = (k: ClauseKey): string => `clause${clauseIdentSuffix(k)}`;
-
 export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
   const ts = g.ts;
   const w = new Writer();

@@ -66,13 +66,11 @@ async function start(): Promise<void> {
   });
   app.requestAnalysis();
   if (message) toast(message);
-  const caps = await client.ready;
-  if (caps.formatterAvailable) {
-    registerFormatter(client);
-    const btn = byId<HTMLButtonElement>("btn-format");
-    btn.disabled = false;
-    btn.title = "按项目的格式化规则整理当前政策";
-  }
+  await client.ready;
+  registerFormatter(client);
+  const btn = byId<HTMLButtonElement>("btn-format");
+  btn.disabled = false;
+  btn.title = "按项目的格式化规则整理当前政策";
   // Exposed for browser tests and for drafters' own scripting in the console.
   Object.assign(window, { zhengce: { monaco, editor, model, store } });
 }

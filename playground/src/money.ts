@@ -39,12 +39,6 @@ export function shiftDecimal(value: string, k: number): string | null {
   return d ? decToString({ ...d, exp: d.exp + k }) : null;
 }
 
-/** Whether two decimal strings denote the same number. */
-export function sameAmount(a: string, b: string): boolean {
-  const x = shiftDecimal(a, 0);
-  return x !== null && x === shiftDecimal(b, 0);
-}
-
 const UNITS: Record<string, number> = { 元: 0, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
 
 /** Parse a money entry such as `200万`, `1.5亿元`, `3,000元` or `2000000` into 元. */

@@ -134,7 +134,6 @@ export type Response =
   | {
       readonly kind: "ready";
       readonly compilerAvailable: boolean;
-      readonly formatterAvailable: boolean;
     }
   | ({ readonly kind: "analysis" } & Analysis)
   | {

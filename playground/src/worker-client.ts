@@ -6,10 +6,9 @@ import type { Analysis, BaseCandidate, Request, Response } from "./protocol.js";
 
 type AnalyzeArgs = Omit<Extract<Request, { kind: "analyze" }>, "kind" | "id">;
 
-/** What the worker's toolchain offers (the formatter arrives with a later issue). */
+/** What the worker's toolchain offers. */
 export interface Capabilities {
   readonly compilerAvailable: boolean;
-  readonly formatterAvailable: boolean;
 }
 
 /** Talks to the compiler worker; `onAnalysis` receives each fresh analysis. */
@@ -84,7 +83,7 @@ export class CompilerClient {
     });
   }
 
-  /** Format a source with the project's formatter (null text when there is none). */
+  /** Format a source with the project's formatter (null text, with why, when it cannot). */
   format(source: string): Promise<{ text: string | null; error?: string }> {
     const id = this.nextId++;
     return new Promise((resolve) => {

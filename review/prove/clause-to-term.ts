@@ -7,7 +7,7 @@
  */
 import type { Clause, ClauseItem, Rounding } from "../../grammar/index.js";
 import { exprToText } from "../../grammar/index.js";
-import { dayOf, type Domain } from "./domain.js";
+import { dayOf } from "./domain.js";
 import { Untranslated, type ExprTr } from "./expr-to-term.js";
 import type { Num } from "./terms.js";
 import type { ZArith, ZBool } from "./z3.js";
@@ -232,7 +232,7 @@ function awardBody(
 const CHANGED = "经前述调整后的金额";
 
 function step(tr: ExprTr, it: ClauseItem, key: string, run: Run, label: string): Run {
-  const { z, t, d } = { z: tr.z, t: tr.t, d: tr.d };
+  const { t, d } = { t: tr.t, d: tr.d };
   const short = (e: Parameters<typeof exprToText>[0]) =>
     e.kind === "Table" ? `上限（按${e.keys.map((k) => exprToText(k)).join("、")}）` : exprToText(e);
   if (it.kind === "AnnualCap" || it.kind === "TotalCap") {

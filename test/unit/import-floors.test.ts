@@ -5,7 +5,7 @@
  * parts); nothing the browser loads reaches a `node:` module or a node/ folder.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, posix, relative } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";

@@ -58,7 +58,7 @@ export function registerLanguage(store: AnalysisStore): void {
   });
 }
 
-/** Offer "格式化文档" once the worker reports that the project's formatter exists. */
+/** Offer "格式化文档" through the worker's formatter (once the worker is ready). */
 export function registerFormatter(client: CompilerClient): void {
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: "政策格式化",

@@ -45,7 +45,7 @@ const describe = (err: unknown) => (err instanceof Error ? err.message : String(
 
 const tc = loadToolchain();
 const bases = new Bases(tc);
-post({ kind: "ready", compilerAvailable: true, formatterAvailable: !!tc.format });
+post({ kind: "ready", compilerAvailable: true });
 
 // The last compiled source: form edits re-evaluate without recompiling.
 let last: Compiled | null = null;
@@ -161,7 +161,6 @@ function analyze(req: Extract<Request, { kind: "analyze" }>): Analysis {
 }
 
 function format(req: Extract<Request, { kind: "format" }>): Response {
-  if (!tc.format) return { kind: "formatted", id: req.id, text: null, error: "格式化器尚未提供。" };
   try {
     return { kind: "formatted", id: req.id, ...tc.format(req.source) };
   } catch (err) {
