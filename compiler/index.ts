@@ -39,3 +39,4 @@ export {
   type MissingBase,
 } from "./guideline/base-diagnostics.js";
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";
+export { compileTimeoutDiagnostic, durationText } from "./time-limit.js";

@@ -76,6 +76,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "写 1 到 1000000 之间的项目个数，如 名额 每年 20。",
   },
+  E034: {
+    meaning: "编译超过时间限制",
+    severity: "error",
+    help: "编译被停止，仍按上一个能编译的版本工作。请检查最近的改动：特别长的名称、很长的表格或大段重复的文字会使编译变慢；把它们拆成几个条款或 定义 后再保存。",
+  },
   // E1xx — the parser (tokens-to-ast)
   E100: {
     meaning: "语法错误",

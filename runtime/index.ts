@@ -21,8 +21,10 @@ export {
   LEDGER_FIELDS,
 } from "./ledger-entries.js";
 export {
+  JSON_NUMBER_DIGITS,
   jsonErrorText,
   jsonSyntaxError,
+  numberTooPrecise,
   parseJsonText,
   type JsonSyntaxError,
 } from "./json-text.js";

@@ -55,18 +55,22 @@ function lossyNumber(text: string): JsonSyntaxError | undefined {
     } else if (c === "-" || (c >= "0" && c <= "9")) {
       num.lastIndex = i;
       const literal = num.exec(text)?.[0] ?? c;
-      if (significantDigits(literal) > JSON_NUMBER_DIGITS) {
-        const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
-        return at(
-          text,
-          i,
-          `数字 ${shown} 超过 ${JSON_NUMBER_DIGITS} 位有效数字，按 JSON 数字读取会丢失精度（如角、分）：请写成文字，如 "${shown}"`,
-        );
-      }
+      if (significantDigits(literal) > JSON_NUMBER_DIGITS)
+        return numberTooPrecise(text, i, literal);
       i += literal.length - 1;
     }
   }
   return undefined;
+}
+
+/** The error for a number at `offset` with more significant digits than a double keeps. */
+export function numberTooPrecise(text: string, offset: number, literal: string): JsonSyntaxError {
+  const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
+  return at(
+    text,
+    offset,
+    `数字 ${shown} 超过 ${JSON_NUMBER_DIGITS} 位有效数字，按 JSON 数字读取会丢失精度（如角、分）：请写成文字，如 "${shown}"`,
+  );
 }
 
 /** The error as one sentence: 第 3 行第 5 列：…. */

@@ -24,6 +24,12 @@ export interface ServiceConfig {
   readonly pollMs: number;
   /** Use fs.watch in addition to polling (default true). */
   readonly watch: boolean;
+  /**
+   * Longest a policy file may take to compile (default 10 s). Files compile in a worker thread, so
+   * requests are answered meanwhile; a compile past the limit is stopped and reported (E034), and
+   * the last good version keeps serving.
+   */
+  readonly compileTimeoutMs: number;
   /** Keep each policy's last good source here, to serve it after a restart if the file is broken. */
   readonly stateDir?: string;
   /**
@@ -45,4 +51,5 @@ export const DEFAULT_CONFIG: ServiceConfig = {
   settleMs: 100,
   pollMs: 1000,
   watch: true,
+  compileTimeoutMs: 10_000,
 };

@@ -44,7 +44,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const config: ServiceConfig = { ...DEFAULT_CONFIG, ...stripUndefined(options) };
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const store = new PolicyStore(options.dir, { ...config, log });
-  store.start();
+  await store.start();
   const service: Service = {
     store,
     config,
@@ -116,8 +116,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${addr.port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        store.close();
-        server.close(() => resolve());
+        const stopped = store.close();
+        server.close(() => void stopped.then(() => resolve()));
         server.closeIdleConnections();
       }),
   };

@@ -3,15 +3,17 @@
  * Reloads are atomic: a new version replaces the old one only after it compiled and loaded, and the
  * whole table is swapped in one assignment, so a request sees the old or the new version, never a
  * broken one. A file that no longer compiles keeps its last good version and reports diagnostics.
+ * Compiling happens in a worker thread with a time limit (compile-runner.ts), one file at a time:
+ * the event loop keeps answering requests with the versions already loaded, and a compile past
+ * the limit is stopped and reported (E034) while the last good version keeps serving.
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { compile } from "../compiler/index.js";
-import { compileGuideline, missingBase, missingBaseDiagnostic } from "../compiler/index.js";
-import { LineMap, type Diagnostic } from "../grammar/index.js";
-import { loadPolicy } from "../runtime/index.js";
-import type { CompiledPolicy } from "../runtime/index.js";
-import { compileInput, inputVersion, type CompileInput } from "./compile-input.js";
+import { compileTimeoutDiagnostic, durationText } from "../compiler/index.js";
+import { LineMap } from "../grammar/index.js";
+import { inputVersion } from "./compile-input.js";
+import { loadVersion, views, type LoadProblem, type PolicyVersion } from "./compile-job.js";
+import { CompileRunner, type JobResult } from "./compile-runner.js";
 import { forgetLastGood, loadLastGood, prepareStateDir, saveLastGood } from "./last-good.js";
 import {
   outsideFolder,
@@ -21,39 +23,8 @@ import {
   type FolderWatch,
 } from "./watch-folder.js";
 
-/** A compiled version of a policy file that serves requests. */
-export interface PolicyVersion {
-  readonly id: string;
-  readonly file: string;
-  /** Content hash of the source (first 16 hex digits of SHA-256). */
-  readonly version: string;
-  readonly form: "policy" | "guideline";
-  readonly basedOn?: string;
-  readonly policy: CompiledPolicy;
-  readonly warnings: readonly DiagnosticView[];
-  readonly loadedAt: string;
-}
-
-/**
- * A diagnostic as the service reports it: code, message, position and hint. Never the rendered
- * source lines: `/health` and `/policies` are unauthenticated, and the file's text stays private.
- */
-export interface DiagnosticView {
-  readonly severity: string;
-  readonly code: string;
-  readonly message: string;
-  readonly line: number;
-  readonly col: number;
-  readonly help?: string;
-}
-
-/** The latest attempt to load a file failed; the last good version (if any) keeps serving. */
-export interface LoadProblem {
-  readonly version: string;
-  readonly at: string;
-  readonly message: string;
-  readonly diagnostics: readonly DiagnosticView[];
-}
+export { compileVersion } from "./compile-job.js";
+export type { DiagnosticView, LoadProblem, PolicyVersion } from "./compile-job.js";
 
 /** What the store knows about one policy id. */
 export interface PolicyState {
@@ -70,9 +41,14 @@ export interface StoreOptions {
   readonly settleMs: number;
   readonly pollMs: number;
   readonly watch: boolean;
+  /** Longest a policy may take to compile (in the worker thread) before it is stopped. */
+  readonly compileTimeoutMs: number;
   /** Where problems with the state directory are reported (default: nowhere). */
   readonly log?: (message: string) => void;
 }
+
+/** What one look at a file did. */
+export type LoadStatus = "unchanged" | "loaded" | "failed" | "removed" | "retry";
 
 /** The id of a policy file: its name without `.zc`. */
 export function policyId(name: string): string {
@@ -82,73 +58,6 @@ export function policyId(name: string): string {
 /** The content version of a policy's source text (guidelines also cover their policy's text). */
 export function versionOf(source: string): string {
   return inputVersion({ source, guideline: false });
-}
-
-function views(ds: readonly Diagnostic[]): DiagnosticView[] {
-  return ds.map((d) => ({
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    line: d.span.line,
-    col: d.span.col,
-    ...(d.help ? { help: d.help } : {}),
-  }));
-}
-
-/** Compile one source into a serving version, or describe why it cannot serve. */
-export function compileVersion(
-  id: string,
-  file: string,
-  input: CompileInput,
-): { ok: true; value: PolicyVersion } | { ok: false; problem: LoadProblem } {
-  const { source } = input;
-  const version = inputVersion(input);
-  const at = new Date().toISOString();
-  if (input.guideline && !input.policy) {
-    const missing =
-      input.outside && input.missing !== undefined
-        ? ({ kind: "outside", basedOn: input.missing } as const)
-        : missingBase(input.missing);
-    const d = missingBaseDiagnostic(missing, new LineMap(source).span(0, 0));
-    const where =
-      missing.kind === "not-found" ? "（按文件名或同一目录中政策的标题、文号查找）" : "";
-    return {
-      ok: false,
-      problem: { version, at, message: d.message + where, diagnostics: views([d]) },
-    };
-  }
-  const result = input.policy
-    ? compileGuideline(source, input.policy.source, { emit: ["js"] })
-    : compile(source, { emit: ["js"] });
-  const diagnostics = views(result.diagnostics);
-  if (!result.ok || !result.js) {
-    const n = result.diagnostics.filter((d) => d.severity === "error").length;
-    return { ok: false, problem: { version, at, message: `编译失败：${n} 个错误`, diagnostics } };
-  }
-  let policy: CompiledPolicy;
-  try {
-    policy = loadPolicy(result.js);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      problem: { version, at, message: `生成的模块无法加载：${detail}`, diagnostics },
-    };
-  }
-  const header = result.ast?.header;
-  return {
-    ok: true,
-    value: {
-      id,
-      file,
-      version,
-      form: input.guideline ? "guideline" : (header?.form ?? "policy"),
-      ...(input.policy ? { basedOn: basename(input.policy.file) } : {}),
-      policy,
-      warnings: diagnostics,
-      loadedAt: at,
-    },
-  };
 }
 
 /** The policies of one folder, kept current as files change. */
@@ -161,21 +70,26 @@ export class PolicyStore {
   private stateDir?: string;
   /** True only while `start` loads the folder: the one time remembered versions are restored. */
   private starting = false;
+  private readonly runner = new CompileRunner();
+  /** Loads run one after another, so that each sees the table the previous one left. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Per id, the text whose compile did not finish: it is not tried again until the text changes. */
+  private readonly unfinished = new Map<string, string>();
 
   constructor(
     readonly dir: string,
     private readonly options: StoreOptions,
   ) {}
 
-  /** Load every policy file now and start watching the folder. */
-  start(): void {
+  /** Load every policy file now (each compiled in the worker thread) and start watching the folder. */
+  async start(): Promise<void> {
     const stateDir = this.options.stateDir;
     const problem = stateDir ? prepareStateDir(stateDir) : undefined;
     if (problem) this.options.log?.(`${problem}：重启后将无法提供上一个可用版本`);
     this.stateDir = problem ? undefined : stateDir;
     this.starting = true;
     try {
-      for (const name of policyNames(this.dir)) this.load(name);
+      for (const name of policyNames(this.dir)) await this.load(name);
     } finally {
       this.starting = false;
     }
@@ -185,11 +99,12 @@ export class PolicyStore {
     });
   }
 
-  /** Stop watching; the loaded versions stay readable. */
-  close(): void {
+  /** Stop watching and stop the compile thread; the loaded versions stay readable. */
+  close(): Promise<void> {
     this.watcher?.close();
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
+    return this.runner.close();
   }
 
   /** An immutable view of all policies at this moment. */
@@ -207,6 +122,14 @@ export class PolicyStore {
     return this.reloads;
   }
 
+  /** The file the worker thread compiles now, and for how many milliseconds it has. */
+  get compiling(): { file: string; ms: number } | undefined {
+    const c = this.runner.compiling;
+    return c
+      ? { file: basename(c.file), ms: Math.round(performance.now() - c.sinceMs) }
+      : undefined;
+  }
+
   /**
    * Look at a file again once it has settled: no notice for `settleMs`, then no change during a
    * further `settleMs`. A save made of several writes is thus read whole, not halfway through.
@@ -215,8 +138,12 @@ export class PolicyStore {
     this.later(name, () => {
       const before = signature(join(this.dir, name));
       this.later(name, () => {
-        if (signature(join(this.dir, name)) === before) this.load(name);
-        else this.schedule(name);
+        if (signature(join(this.dir, name)) !== before) return this.schedule(name);
+        this.load(name).catch((e: unknown) =>
+          this.options.log?.(
+            `重新加载 ${name} 时出错：${e instanceof Error ? e.message : String(e)}`,
+          ),
+        );
       });
     });
   }
@@ -232,8 +159,14 @@ export class PolicyStore {
     this.pending.set(name, t);
   }
 
-  /** Read a file and swap in its new version if it compiles; returns what changed. */
-  load(name: string): "unchanged" | "loaded" | "failed" | "removed" | "retry" {
+  /** Read a file and swap in its new version if it compiles; resolves to what changed. */
+  load(name: string): Promise<LoadStatus> {
+    const run = this.chain.then(() => this.loadNow(name));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(name: string): Promise<LoadStatus> {
     const file = join(this.dir, name);
     const id = policyId(name);
     const before = signature(file);
@@ -249,28 +182,76 @@ export class PolicyStore {
     const state = this.table.get(id);
     const outside = outsideFolder(this.dir, file);
     if (outside) return this.refuse(id, file, source, outside);
-    const input = compileInput(file, source, this.dir);
-    const version = inputVersion(input);
-    if (state?.current?.version === version) {
+    const text = versionOf(source);
+    if (this.unfinished.get(id) === text) return "unchanged";
+    const known = [state?.current?.version, state?.problem?.version].filter(
+      (v): v is string => v !== undefined,
+    );
+    const job = await this.runner.run(
+      { file, source, folder: this.dir, known },
+      this.options.compileTimeoutMs,
+    );
+    if (job.kind !== "done") return this.unfinishedCompile(id, file, source, job);
+    this.unfinished.delete(id);
+    const { input, version, outcome } = job.reply;
+    if (!outcome) {
       // Back to the serving version (e.g. a broken save was undone): clear the problem.
-      if (state.problem) this.swap(id, { id, file, current: state.current });
+      if (state?.current?.version === version && state.problem)
+        this.swap(id, { id, file, current: state.current });
       return "unchanged";
     }
-    if (state?.problem?.version === version) return "unchanged";
     this.reloads++;
-    const compiled = compileVersion(id, file, input);
+    const compiled = loadVersion(id, file, version, outcome);
     if (compiled.ok && this.stateDir) saveLastGood(this.stateDir, this.dir, id, input);
-    // Broken at start-up: serve the last version that compiled before the restart, marked stale.
-    // Only then: a file created later under a deleted policy's name starts afresh.
-    const current = compiled.ok
-      ? undefined
-      : (state?.current ?? (this.starting ? this.restore(id, file) : undefined));
     const next: PolicyState = compiled.ok
       ? { id, file, current: compiled.value }
-      : { id, file, ...(current ? { current } : {}), problem: compiled.problem };
+      : await this.failed(id, file, compiled.problem);
     this.swap(id, next);
     if (!input.guideline) this.recheckGuidelines(id);
     return compiled.ok ? "loaded" : "failed";
+  }
+
+  /**
+   * The state after a failed load: the version serving now keeps serving. Broken at start-up: the
+   * last version that compiled before the restart serves, marked stale. Only then: a file created
+   * later under a deleted policy's name starts afresh.
+   */
+  private async failed(id: string, file: string, problem: LoadProblem): Promise<PolicyState> {
+    const state = this.table.get(id);
+    const current = state?.current ?? (this.starting ? await this.restore(id, file) : undefined);
+    return { id, file, ...(current ? { current } : {}), problem };
+  }
+
+  /** A compile that ran past the time limit or lost its thread: reported, not tried again. */
+  private async unfinishedCompile(
+    id: string,
+    file: string,
+    source: string,
+    job: Exclude<JobResult, { kind: "done" }>,
+  ): Promise<"failed"> {
+    const version = versionOf(source);
+    this.unfinished.set(id, version);
+    this.reloads++;
+    const serving = this.table.get(id)?.current !== undefined || this.starting;
+    const kept = serving ? "仍按上一个可用版本计算" : "该政策暂不能计算";
+    const at = new Date().toISOString();
+    const problem: LoadProblem =
+      job.kind === "timeout"
+        ? {
+            version,
+            at,
+            message: `编译超时：超过 ${durationText(this.options.compileTimeoutMs)}仍未完成，已停止编译`,
+            diagnostics: views([
+              compileTimeoutDiagnostic(
+                this.options.compileTimeoutMs,
+                new LineMap(source).span(0, 0),
+                kept,
+              ),
+            ]),
+          }
+        : { version, at, message: `编译未能完成：${job.message}`, diagnostics: [] };
+    this.swap(id, await this.failed(id, file, problem));
+    return "failed";
   }
 
   /** A policy changed: guidelines may build on it, so look at them again (unchanged ones cost a hash). */
@@ -281,10 +262,15 @@ export class PolicyStore {
   }
 
   /** The remembered last good version of a policy, compiled again, if there is one. */
-  private restore(id: string, file: string): PolicyVersion | undefined {
+  private async restore(id: string, file: string): Promise<PolicyVersion | undefined> {
     const input = this.stateDir ? loadLastGood(this.stateDir, this.dir, id) : undefined;
     if (!input) return undefined;
-    const compiled = compileVersion(id, file, input);
+    const job = await this.runner.run(
+      { file, source: input.source, known: [], input },
+      this.options.compileTimeoutMs,
+    );
+    if (job.kind !== "done" || !job.reply.outcome) return undefined;
+    const compiled = loadVersion(id, file, job.reply.version, job.reply.outcome);
     return compiled.ok ? compiled.value : undefined;
   }
 
@@ -303,6 +289,7 @@ export class PolicyStore {
   }
 
   private remove(id: string): "removed" | "unchanged" {
+    this.unfinished.delete(id);
     if (!this.table.has(id)) return "unchanged";
     if (this.stateDir) forgetLastGood(this.stateDir, this.dir, id);
     this.swap(id, undefined);

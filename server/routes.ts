@@ -39,6 +39,7 @@ function health(service: Service): Handler {
     const table = service.store.snapshot();
     const states = [...table.values()];
     const problems = states.filter((s) => s.problem);
+    const compiling = service.store.compiling;
     sendJson(res, 200, {
       ok: true,
       status: problems.length ? "degraded" : "ok",
@@ -49,6 +50,8 @@ function health(service: Service): Handler {
       serving: states.filter((s) => s.current).length,
       uptimeSeconds: Math.round((Date.now() - service.startedAt) / 1000),
       reloads: service.store.reloadCount,
+      // compiled in a worker thread: the service answers meanwhile
+      ...(compiling ? { compiling: { file: compiling.file, milliseconds: compiling.ms } } : {}),
       problems: problems.map((s) => ({
         id: s.id,
         status: statusOf(s),

@@ -61,6 +61,7 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     port: intOption(args, "port", 8080, 65535),
     maxBodyBytes: intOption(args, "max-body", 1024 * 1024, 1024 * 1024 * 1024),
     maxBatch: intOption(args, "max-batch", 1000, 1_000_000),
+    compileTimeoutMs: intOption(args, "compile-timeout", 10_000, 3_600_000),
     ...(allowHost !== undefined ? { allowedHosts: hostList(allowHost) } : {}),
     // the last good source of each policy, so a restart with a broken file still serves it
     ...(flag(args, "no-state") ? {} : { stateDir: opt(args, "state-dir") ?? defaultStateDir(dir) }),

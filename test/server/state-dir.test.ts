@@ -53,9 +53,9 @@ it("a deleted policy does not come back as stale under a new broken file", async
   copyFileSync(SEED_FILE, join(dir, NAME));
   const s = await serve(dir, stateDir);
   unlinkSync(join(dir, NAME));
-  expect(s.store.load(NAME)).toBe("removed");
+  expect(await s.store.load(NAME)).toBe("removed");
   writeFileSync(join(dir, NAME), BROKEN);
-  expect(s.store.load(NAME)).toBe("failed");
+  expect(await s.store.load(NAME)).toBe("failed");
   expect(s.store.get(SEED_ID)?.current).toBeUndefined();
   const r = await call(s.url, "POST", `/policies/${SEED_ID}/evaluate`, EXAMPLE_APP);
   expect(r.status).toBe(503);
@@ -114,7 +114,7 @@ it("symlinks planted in the state directory are never written through", async ()
     symlinkSync(victim, join(stateDir, f));
   }
   writeFileSync(join(dir, NAME), readFileSync(SEED_FILE, "utf8") + "\n# 改动\n");
-  expect(s.store.load(NAME)).toBe("loaded");
+  expect(await s.store.load(NAME)).toBe("loaded");
   expect(readFileSync(victim, "utf8")).toBe("untouched");
   const entries = readdirSync(stateDir).filter(
     (n) => !n.endsWith(".tmp") && join(stateDir, n) !== old,
