@@ -17,7 +17,8 @@ const COMMANDS: Record<
   { usage: string; help?: string; load: () => Promise<{ run: Command }> }
 > = {
   check: {
-    usage: "check 文件或目录…            检查政策，列出错误与警告",
+    usage:
+      "check 文件或目录… [--prove [--prove-timeout 毫秒]] [--json]  检查政策，列出错误与警告；--prove 用求解器证明每条断言，或给出经实际计算验证的反例",
     load: () => import("./commands/check.js"),
   },
   compile: {
@@ -89,6 +90,7 @@ const BOOLEAN_FLAGS = [
   "exit-code",
   "stdio",
   "coverage",
+  "prove",
 ];
 
 function usage(): string {

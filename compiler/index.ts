@@ -40,3 +40,4 @@ export {
 } from "./guideline/base-diagnostics.js";
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";
 export { compileTimeoutDiagnostic, durationText } from "./time-limit.js";
+export { assertionProbe, type AssertionProbe } from "./assertion-probe.js";

@@ -352,6 +352,53 @@ export interface Stacking {
   readonly span: Span;
 }
 
+// ---------------------------------------------------------------- assertions
+
+/** A clause named in an assertion: `第5条`. */
+export interface ClauseRef {
+  readonly number: ClauseKey;
+  readonly label: string;
+  readonly span: Span;
+}
+
+/**
+ * One side of an assertion's comparison: a clause's reported amount (after 叠加规则; 0 when it
+ * awards no money), the total (总额), or an amount computed from the application.
+ */
+export type AssertOperand =
+  | { readonly kind: "ClauseAmount"; readonly clause: ClauseRef; readonly span: Span }
+  | { readonly kind: "TotalAmount"; readonly span: Span }
+  | { readonly kind: "Value"; readonly expr: Expr; readonly span: Span };
+
+export type AssertOp = "gt" | "ge" | "lt" | "le" | "eq" | "ne";
+
+/** What an assertion states. */
+export type AssertBody =
+  | {
+      /** `总额 不超过 1000万`, `第3条 不超过 第2条`, `第5条 不超过 项目已投入金额 × 30%`. */
+      readonly kind: "Compare";
+      readonly left: AssertOperand;
+      readonly op: AssertOp;
+      readonly word: string;
+      readonly right: AssertOperand;
+    }
+  | {
+      /** `第1条 与 第5条 不同时适用`: no application gets two of them. */
+      readonly kind: "Exclusive";
+      readonly clauses: readonly ClauseRef[];
+    };
+
+/** 断言: a property of the policy for every valid application, proven or refuted by `check --prove`. */
+export interface AssertDecl {
+  readonly kind: "Assert";
+  readonly body: AssertBody;
+  /** `当 …`: the assertion is about the applications where this holds. */
+  readonly when?: Expr;
+  /** A description in quotes after the statement. */
+  readonly description?: string;
+  readonly span: Span;
+}
+
 // ---------------------------------------------------------------- cases
 
 export type Expectation =
@@ -441,7 +488,8 @@ export type TopItem =
   | Eligibility
   | Stacking
   | Clause
-  | CaseDecl;
+  | CaseDecl
+  | AssertDecl;
 
 export interface Comment {
   readonly text: string;

@@ -375,6 +375,32 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     help: "自 … 至 … 的终点读到算式结束：合计 明细 自 2022年 至 2023年 × 1% 的终止年份是 2023年 × 1%。要对合计再乘除，请加括号：（合计 明细 自 2022年 至 2023年） × 1%。",
   },
+  // E500–E519 — assertions (断言) and their proofs (compiler/check/check-asserts.ts, review/prove/)
+  E500: {
+    meaning: "断言引用了不存在的条款",
+    severity: "error",
+    help: "断言中的条款编号须是本政策已有的条款；检查编号是否写错。",
+  },
+  E501: {
+    meaning: "断言中同一条款列了两次",
+    severity: "error",
+    help: "不同时适用 列出的条款各写一次。",
+  },
+  E502: {
+    meaning: "不同时适用只能列条款",
+    severity: "error",
+    help: "写作 断言 第1条 与 第5条 不同时适用；总额 不能与条款并列。",
+  },
+  E510: {
+    meaning: "断言不成立",
+    severity: "error",
+    help: "求解器找到了不满足断言的申报，并用编译后的政策实际计算验证；修改规则，或修改断言。",
+  },
+  W510: {
+    meaning: "断言未能证明",
+    severity: "warning",
+    help: "求解器未能在时限内给出结论，或政策用到了尚未翻译为求解器约束的写法；断言既未证明也未否定。",
+  },
   // E6xx — the formatter
   E601: {
     meaning: "格式化结果无法重新解析",

@@ -25,6 +25,7 @@ export {
 } from "./diagnostic-codes.js";
 export { exprToText, bracketLabel, nameText, typeText } from "./expr-to-text.js";
 export { isClauseTarget } from "./ast.js";
+export { assertOperandText, assertStatementText } from "./assert-to-text.js";
 export {
   CLAUSE_ID_HELP,
   clauseIdentSuffix,

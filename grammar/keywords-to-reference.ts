@@ -10,6 +10,7 @@ import { amountsReference } from "./reference-amounts.js";
 import { limitsReference } from "./reference-limits.js";
 import { periodsReference } from "./reference-periods.js";
 import { fundingReference } from "./reference-funding.js";
+import { assertsReference } from "./reference-asserts.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
   ["section", "文件结构"],
@@ -55,6 +56,7 @@ export function referenceMarkdown(): string {
   }
   out.push(...limitsReference());
   out.push(...periodsReference());
+  out.push(...assertsReference());
   out.push(...amountsReference());
   out.push(...fundingReference());
   return out.join("\n");

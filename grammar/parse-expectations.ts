@@ -142,6 +142,10 @@ export const RULE_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   },
   openClauses: { what: "开放的条款", help: "开放写作 开放 第1条、第5条。" },
   exceptionDecl: { what: "例外", help: "例外写作 例外 第5条 “依据”。" },
+  assertDecl: {
+    what: "断言",
+    help: "断言写作 断言 总额 不超过 1000万、断言 第5条 不超过 项目已投入金额 × 30%，或 断言 第1条 与 第5条 不同时适用；可再写 当 条件 与引号中的说明。",
+  },
   scopedLimit: {
     what: "带范围的限额",
     help: "范围之后写限额，如 同一项目 累计上限 500万、单个企业 年度累计上限 100万、单个企业 一次性、单个企业 每年限 1 项、全部企业 名额 每年 20。",

@@ -12,8 +12,14 @@ import { errorToDiagnostic } from "./parse-diagnostics.js";
 import type { LexResult } from "./text-to-tokens.js";
 import type { KeywordName } from "./keywords.js";
 import * as T from "./tokens.js";
+import { COMPARE_KEYWORD } from "./words.js";
 
 const { KW } = T;
+
+/** The comparisons an assertion may state (amounts, not dates). */
+const ASSERT_OPS = (["gt", "ge", "lt", "le", "eq", "ne"] as const).map(
+  (op) => [COMPARE_KEYWORD[op], op] as const,
+);
 
 class PolicyParser extends CaseParser {
   constructor() {
@@ -29,6 +35,7 @@ class PolicyParser extends CaseParser {
       { ALT: () => this.SUBRULE(this.categoryDecl) },
       { ALT: () => this.SUBRULE(this.eligibility) },
       { ALT: () => this.SUBRULE(this.stacking) },
+      { ALT: () => this.SUBRULE(this.assertDecl) },
       { ALT: () => this.SUBRULE(this.clause) },
       { ALT: () => this.SUBRULE(this.caseDecl) },
       { ALT: () => this.SUBRULE(this.openClauses) },
@@ -54,6 +61,96 @@ class PolicyParser extends CaseParser {
       add(this.CONSUME2(T.ClauseNo));
     });
     return this.ACTION(() => ({ kind: "Open", clauses, span: this.sp(start) }));
+  });
+
+  /** 断言 总额 不超过 1000万 / 断言 第1条 与 第5条 不同时适用 [当 …] [“说明”]. */
+  assertDecl = this.RULE("assertDecl", (): A.AssertDecl => {
+    const start = this.CONSUME(KW.Assert);
+    const ref = (t: IToken): A.ClauseRef =>
+      this.ACTION(() => ({
+        number: this.payload<A.ClauseKey>(t),
+        label: t.image,
+        span: this.tokSpan(t),
+      }));
+    const amount = (idx: 1 | 2): A.AssertOperand => {
+      const or = idx === 1 ? this.OR2.bind(this) : this.OR3.bind(this);
+      return or([
+        {
+          ALT: () => {
+            const t = idx === 1 ? this.CONSUME(T.ClauseNo) : this.CONSUME2(T.ClauseNo);
+            return this.ACTION(() => ({
+              kind: "ClauseAmount" as const,
+              clause: ref(t),
+              span: this.tokSpan(t),
+            }));
+          },
+        },
+        {
+          ALT: () => {
+            const t = idx === 1 ? this.CONSUME(KW.Total) : this.CONSUME2(KW.Total);
+            return this.ACTION(() => ({ kind: "TotalAmount" as const, span: this.tokSpan(t) }));
+          },
+        },
+        ...(idx === 2
+          ? [
+              {
+                ALT: () => {
+                  const expr = this.SUBRULE(this.addExpr);
+                  return this.ACTION(() => ({ kind: "Value" as const, expr, span: expr.span }));
+                },
+              },
+            ]
+          : []),
+      ]);
+    };
+    const left = amount(1);
+    const body = this.OR([
+      {
+        ALT: (): A.AssertBody => {
+          const op = this.OR4(
+            ASSERT_OPS.map(([name, cmp]) => ({
+              ALT: () => ({ cmp, token: this.CONSUME(KW[name]) }),
+            })),
+          );
+          const right = amount(2);
+          return this.ACTION(() => ({
+            kind: "Compare" as const,
+            left,
+            op: op.cmp,
+            word: op.token.image,
+            right,
+          }));
+        },
+      },
+      {
+        ALT: (): A.AssertBody => {
+          const rest: A.ClauseRef[] = [];
+          this.AT_LEAST_ONE(() => {
+            this.OR5([{ ALT: () => this.CONSUME(KW.With) }, { ALT: () => this.CONSUME(T.Dun) }]);
+            rest.push(ref(this.CONSUME3(T.ClauseNo)));
+          });
+          this.CONSUME(KW.NotTogether);
+          return this.ACTION(() => {
+            const first = left.kind === "ClauseAmount" ? [left.clause] : [];
+            return { kind: "Exclusive" as const, clauses: [...first, ...rest] };
+          });
+        },
+      },
+    ]);
+    let when: A.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(KW.When);
+      when = this.SUBRULE(this.expr);
+    });
+    let description: string | undefined;
+    this.OPTION2(() => (description = this.payload<string>(this.CONSUME(T.Str))));
+    return this.ACTION(() => ({
+      kind: "Assert",
+      body,
+      ...(when ? { when } : {}),
+      ...(description !== undefined ? { description } : {}),
+      span: this.sp(start),
+    }));
   });
 
   /** 例外 第5条 “依据” (申报指南). */
@@ -83,6 +180,7 @@ const BLOCK_STARTS = new Set(
       "Category",
       "Eligibility",
       "Stacking",
+      "Assert",
       "Case",
       "Open",
       "Exception",

@@ -8,7 +8,7 @@ import {
   type DocumentSymbol,
   type FoldingRange,
 } from "vscode-languageserver-types";
-import { canonical } from "../grammar/index.js";
+import { assertStatementText, canonical } from "../grammar/index.js";
 import type { ast } from "../compiler/index.js";
 import type { Analysis } from "./analysis.js";
 import { spanToRange } from "./positions.js";
@@ -68,6 +68,8 @@ const ENTRIES: { [K in Item["kind"]]: Entry<K> } = {
   Stacking: (i) => symbol(canonical("Stacking"), SymbolKind.Namespace, i.span),
   Clause: (i) => symbol(`${i.label} ${i.title}`.trim(), SymbolKind.Module, i.span, i.labelSpan),
   Case: (i) => symbol(i.title, SymbolKind.Method, i.span, i.span, [], canonical("Case")),
+  Assert: (i) =>
+    symbol(`${canonical("Assert")} ${assertStatementText(i)}`, SymbolKind.Boolean, i.span),
 };
 
 function entryFor<K extends Item["kind"]>(item: Extract<Item, { kind: K }>): DocumentSymbol {

@@ -8,6 +8,7 @@ import { clauseKeyText, REJECTED_CLAUSE, type ClauseKey } from "../../grammar/cl
 import { CheckContext, type Sym } from "./context.js";
 import { expectTy, inferExpr } from "./expr.js";
 import { checkImplausible } from "./implausible.js";
+import { checkAsserts } from "./check-asserts.js";
 import { closest } from "./suggest.js";
 import { checkCount } from "./counts.js";
 import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
@@ -174,6 +175,7 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
     }
   }
   checkCases(cx, policy, seen, inputs);
+  checkAsserts(cx, policy, seen);
   checkImplausible(cx, policy);
   return { policy, cx, inputs, params, defines, clauses, clauseParams, eligibilityParams };
 }

@@ -12,6 +12,7 @@ import { clauseKeyText } from "../../grammar/clause-ids.js";
 import type { Comment } from "../../grammar/ast.js";
 import { exprToText, nameText, typeText } from "../../grammar/expr-to-text.js";
 import { roundingWords, STEP_KEYWORD } from "../../grammar/words.js";
+import { assertStatementText } from "../../grammar/assert-to-text.js";
 import { exprToDoc, strText } from "./expr-to-doc.js";
 import type { TokenIndex } from "./token-index.js";
 
@@ -379,6 +380,14 @@ function topUnit(item: A.TopItem, ix: TokenIndex): Unit {
     case "Exception":
       return {
         ...leaf(item.span, `${kw("Exception")} ${item.label} ${strText(item.reason)}`),
+        compact: true,
+      };
+    case "Assert":
+      return {
+        ...leaf(
+          item.span,
+          `${kw("Assert")} ${assertStatementText(item)}${item.description === undefined ? "" : ` ${strText(item.description)}`}`,
+        ),
         compact: true,
       };
     default:

@@ -268,6 +268,9 @@ export function composeGuideline(policy: Policy, guideline: Policy): Composed {
     ...itemsOf(policy, "Stacking"),
     ...effectiveClauses,
     ...cases,
+    // the policy's assertions hold for the guideline too (check --prove proves them under it)
+    ...itemsOf(policy, "Assert"),
+    ...itemsOf(guideline, "Assert"),
   ];
   const effective: Policy = { kind: "Policy", header, items, comments: [], span: guideline.span };
   if (header.window)

@@ -4,7 +4,11 @@
  */
 export { budgetParallel } from "./budget-parallel.js";
 export {
+  assertionDiagnostics,
+  assertionText,
   closeSolver,
+  proveChecked,
+  type AssertionReport,
   proofText,
   proveDiff,
   type ProofReport,

@@ -12,4 +12,13 @@ export {
 } from "./prove-diff.js";
 export type { Region, Witness } from "./regions.js";
 export { closeSolver } from "./z3.js";
-export { proofText } from "./proof-to-text.js";
+export { assertionText, proofText } from "./proof-to-text.js";
+export {
+  assertionDiagnostics,
+  proveAssertions,
+  proveChecked,
+  type AssertionReport,
+  type AssertionResult,
+  type AssertionStatus,
+  type AssertOptions,
+} from "./assertions.js";

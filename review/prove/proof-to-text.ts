@@ -2,6 +2,7 @@
  * A proof report as Chinese text for the terminal.
  */
 import { clauseKeyText } from "../../grammar/index.js";
+import type { AssertionReport } from "./assertions.js";
 import type { ProofReport, ProvedTarget } from "./prove-diff.js";
 import type { Witness } from "./regions.js";
 
@@ -25,7 +26,8 @@ export function witnessFields(app: Record<string, unknown>): string {
   return parts.join("，");
 }
 
-function optionsText(w: Witness): string {
+/** Evaluation options of a witness (approved amounts, ledger, quota, parameters), in words. */
+export function optionsText(w: Pick<Witness, "options">): string {
   const o = w.options;
   const parts: string[] = [];
   if (o.approved)
@@ -87,6 +89,23 @@ export function proofText(p: ProofReport): string[] {
   for (const t of p.targets) out.push(...targetText(t));
   if (p.identical.length)
     out.push(`  ${p.identical.join("、")}：两版计算完全相同，已证明：任何申报金额不变`);
+  for (const n of p.notes) out.push(`  说明：${n}`);
+  return out;
+}
+
+/** The assertions' proofs: each proven, or refuted with its verified witness and clause trace. */
+export function assertionText(p: AssertionReport): string[] {
+  if (!p.results.length) return p.notes.map((n) => `  ${n}`);
+  const out = [`断言（Z3 求解器，用时 ${p.seconds.toFixed(1)} 秒）`];
+  for (const r of p.results) {
+    const desc = r.description ? `（${r.description}）` : "";
+    out.push(`  断言${r.index} ${r.statement}${desc}：${r.text}`);
+    const w = r.witness;
+    if (!w) continue;
+    out.push(`    例：${witnessFields(w.application) || "（各项均为 0 或否）"}${optionsText(w)}`);
+    for (const t of w.trace) out.push(`      ${t}`);
+    out.push("      （编译后的政策实际计算已验证）");
+  }
   for (const n of p.notes) out.push(`  说明：${n}`);
   return out;
 }
