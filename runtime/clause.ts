@@ -26,6 +26,9 @@ export interface Ctx {
 
 const NONE = Object.freeze([]) as unknown as never[];
 
+/** The shared empty list of reasons or steps (frozen). */
+export const NO_STEPS: readonly never[] = NONE;
+
 type Mutable<X> = { -readonly [P in keyof X]: X[P] };
 
 export class ClauseRun {

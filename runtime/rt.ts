@@ -19,6 +19,13 @@ export { run, type Plan } from "./run.js";
 export type { PolicyLimit } from "./policy-limits.js";
 export { definePolicy } from "./define.js";
 export {
+  awarded as fastAwarded,
+  benefit as fastBenefit,
+  decision as fastDecision,
+  result as fastResult,
+} from "./fast.js";
+export { ck, decScaled, fall, isoDate, rnd, scaledNumber, up } from "./fast-money.js";
+export {
   caught,
   days,
   div,

@@ -22,6 +22,7 @@ import { applyPolicyLimits, type PolicyLimit } from "./policy-limits.js";
 import { groupByPayer } from "./payers.js";
 import { highestPerProject } from "./project-stacking.js";
 import { parseValue, validate } from "./validate.js";
+import { runFast, type FastPlan } from "./fast.js";
 
 /** What a generated module hands to the runtime. */
 export interface Plan {
@@ -52,6 +53,8 @@ export interface Plan {
     /** Limits over all clauses (叠加规则: 单个企业 每年限 1 项 …). */
     readonly limits?: readonly PolicyLimit[];
   };
+  /** The generated fast path (exact integer money), when the policy's constructs allow one. */
+  readonly fast?: FastPlan;
 }
 
 /** Today's date in China Standard Time (UTC+8), as YYYY-MM-DD. */
@@ -59,9 +62,28 @@ export function todayInChina(): string {
   return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+let fastOn = true;
+let fastHits = 0;
+
+/**
+ * Turn the generated fast path off or on (tests compare both paths; both give the same results).
+ * Returns how many evaluations the fast path has answered so far.
+ */
+export function useFastPath(on: boolean): number {
+  fastOn = on;
+  return fastHits;
+}
+
 /** Evaluate one application against a plan. Never throws on bad input: errors come back as data. */
 export function run(plan: Plan, app: unknown, options: EvaluateOptions = {}): Evaluation {
   try {
+    if (plan.fast && options.explain === false && fastOn) {
+      const quick = runFast(plan, app, options, todayInChina);
+      if (quick) {
+        fastHits++;
+        return quick;
+      }
+    }
     return runChecked(plan, app, options);
   } catch (e) {
     // Last resort: whatever generated code or options throw becomes data on this evaluation.

@@ -37,7 +37,11 @@ export function valuesNote(g: ExprGen, e: Expr): string {
 }
 
 /** Parameters an expression depends on, through definitions too. */
-export function paramsIn(g: ExprGen, e: Expr, seen = new Set<string>()): Set<number> {
+export function paramsIn(
+  g: { readonly checked: Checked },
+  e: Expr,
+  seen = new Set<string>(),
+): Set<number> {
   const out = new Set<number>();
   for (const n of namesIn(e)) {
     const sym = g.checked.cx.symbols.get(n.name);

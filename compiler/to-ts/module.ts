@@ -12,6 +12,7 @@ import { comment, Hoister, json, lit, Writer } from "./emit.js";
 import { clauseFunctionName } from "./clause-ident.js";
 import { ExprGen, tsType } from "./expr-to-js.js";
 import { policyPayers } from "../payers.js";
+import { fastPath } from "./fast-clause.js";
 import { applicationSchema, inputMeta, isRequired, policyMeta } from "./schema.js";
 
 const DEFAULT_ROUNDING: Rounding = { unit: "fen", mode: "halfUp" };
@@ -104,6 +105,8 @@ export function toModule(
   const limits = policyLimitsJs(g, stacking);
   if (limits) plan.line(`limits: ${limits},`);
   plan.close("},");
+  const fast = fastPath(checked, ts, rounding);
+  if (fast) plan.line(`fast: ${fast.entry},`);
   plan.close("};");
 
   const schema = json(applicationSchema(checked), 2);
@@ -141,6 +144,13 @@ export function toModule(
     "",
     ...clauseFns,
     "",
+    ...(fast
+      ? [
+          comment("快速路径：整数分精确计算（关闭说明时；其余情形走上面的完整路径）"),
+          ...fast.code,
+          "",
+        ]
+      : []),
     plan.toString(),
     "",
   );
