@@ -9,6 +9,7 @@
 import { Dec, toPlain } from "./money.js";
 import { FALLBACK, isoDate, plain } from "./fast-money.js";
 import { NO_STEPS } from "./clause.js";
+import { groupByPayer } from "./payers.js";
 import type {
   ClauseKey,
   ClauseResult,
@@ -24,6 +25,7 @@ export interface FastClauseMeta {
   readonly number: ClauseKey;
   readonly title: string;
   readonly beneficiary?: string;
+  readonly payer?: string;
   readonly stacksWith?: string;
 }
 
@@ -64,6 +66,7 @@ export function result(
     steps: NO_STEPS,
   };
   if (m.beneficiary) r.beneficiary = m.beneficiary;
+  if (m.payer) r.payer = m.payer;
   if (m.stacksWith) r.stacksWith = m.stacksWith;
   return r;
 }
@@ -161,7 +164,8 @@ export function runFast(
   todayInChina: () => string,
 ): Evaluation | undefined {
   const fast = plan.fast;
-  if (!fast || plan.stacking.limits) return undefined;
+  // Validity governed by a date input (有效期 适用于 立项日期) is worded by the full path.
+  if (!fast || plan.stacking.limits || plan.validFor) return undefined;
   if (typeof app !== "object" || app === null || Array.isArray(app)) return undefined;
   const o = plainOptions(options);
   if (!o) return undefined;
@@ -235,6 +239,7 @@ function resultOf(
     reasons: reasons ?? [],
     clauses,
     total: sum ? toPlain(sum) : (first ?? "0"),
+    ...(plan.payers ? { byPayer: groupByPayer(plan.payers, clauses) } : {}),
     benefits,
     steps: [],
   };

@@ -12,6 +12,7 @@ import {
 } from "../../grammar/ast.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { roundingWords, stepWord } from "../../grammar/words.js";
+import type { Checked } from "../check/check-policy.js";
 import { namesIn } from "../walk.js";
 import { comment, lit, Writer } from "./emit.js";
 import { clauseFunctionName, clauseNumberCode, countCode } from "./clause-ident.js";

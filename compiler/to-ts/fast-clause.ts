@@ -19,7 +19,8 @@ import { json, lit, Writer } from "./emit.js";
 import { countCode } from "./clause-ident.js";
 import { FAST_PARAMS_JS, FAST_PARAMS_TS, FastGen, inputScale, NoFastPath } from "./fast-expr.js";
 import type { Scaled } from "./fast-expr.js";
-import { clauseFn, paramsIn } from "./clause-to-js.js";
+import { paramsIn } from "./clause-to-js.js";
+import { clauseFunctionName } from "./clause-ident.js";
 import { inPart } from "./item-parts.js";
 
 const text = (e: Expr) => exprToText(e);
@@ -38,7 +39,7 @@ export function fastPath(
     const code = [validator(g), paramsFn(g), eligibility(g)];
     const names: string[] = [];
     for (const c of checked.clauses) {
-      const name = `fast${clauseFn(c.number).slice("clause".length)}`;
+      const name = `fast${clauseFunctionName(c.number).slice("clause".length)}`;
       code.push(clause(g, c, rounding, name));
       names.push(name);
     }
@@ -205,9 +206,16 @@ class Amount {
 function clause(g: FastGen, c: Clause, rounding: Rounding, name: string): string {
   const w = head(g, name, "ClauseResult");
   const meta: Record<string, unknown> = { label: c.label, number: c.number, title: c.title };
+  // The same properties, in the same precedence, as emitClause sets on the run.
+  const defaultPayer = g.checked.policy.header?.payer;
+  if (defaultPayer !== undefined && !c.items.some((it) => it.kind === "Payer"))
+    meta.payer = defaultPayer;
   for (const it of c.items) {
-    if (it.kind === "Beneficiary") meta.beneficiary = it.who;
+    if (!inPart(it, "meta")) continue;
     if (it.kind === "Stackable") meta.stacksWith = it.with;
+    else if (it.kind === "Beneficiary") meta.beneficiary = it.who;
+    else if (it.kind === "Payer") meta.payer = it.who;
+    else assertNever(it);
   }
   g.helpers.push(`const M_${name} = ${json(meta)};`);
   w.line(`const m = M_${name};`);
