@@ -26,6 +26,7 @@ export {
 export { exprToText, bracketLabel, nameText, typeText } from "./expr-to-text.js";
 export { isClauseTarget } from "./ast.js";
 export { assertOperandText, assertStatementText } from "./assert-to-text.js";
+export { SPAN_FIELDS, withoutSpans } from "./spans.js";
 export {
   CLAUSE_ID_HELP,
   clauseIdentSuffix,

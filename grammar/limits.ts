@@ -6,6 +6,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { Span } from "./ast.js";
+import { SPAN_FIELDS } from "./spans.js";
 
 /** The largest clause number: 第9999条. A number beyond it is refused (E030). */
 export const MAX_CLAUSE_NUMBER = 9999;
@@ -70,7 +71,7 @@ export function tooDeep(root: unknown, max = MAX_TREE_DEPTH): Node | undefined {
       continue;
     }
     for (const key in v) {
-      if (key === "span") continue; // spans hold no nodes
+      if (SPAN_FIELDS.has(key)) continue; // spans hold no nodes
       const c = (v as Record<string, unknown>)[key];
       if (typeof c === "object" && c !== null) stack.push([c, depth]);
     }

@@ -25,6 +25,8 @@ import {
 import { longestNameStarts } from "./name-matcher.js";
 import { CLAUSE_NUMBER_HELP, MAX_CLAUSE_NUMBER } from "./limits.js";
 import * as T from "./tokens.js";
+import { spellingsPattern, TYPE_KEYWORD } from "./words.js";
+import { AMOUNT_UNIT_POWER, foldWidth, NUMBER_SOURCE } from "../runtime/text-forms.js";
 
 /** Most significant digits of a number in a policy (see FACTOR_DIGITS in the runtime). */
 const NUMBER_DIGITS = 17;
@@ -48,19 +50,17 @@ const UNIT_SPELLINGS = unitSpellings();
 const DEFAULT_UNITS = [...UNIT_SPELLINGS.keys()];
 /** The canonical spelling of a unit (declared units not in the table stand for themselves). */
 const canonicalUnit = (unit: string): string => UNIT_SPELLINGS.get(unit) ?? unit;
-const TYPE_WORDS = "金额|比例|数量|日期|是否|文本|枚举";
-
-/** Fold full-width ASCII forms and the ideographic space to half-width (same length). */
-export function foldWidth(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else out += text[i];
-  }
-  return out;
-}
+/** The declaration words the pre-scan looks for, from the keyword table. */
+const TYPE_WORDS = spellingsPattern(Object.values(TYPE_KEYWORD));
+const DECL = new RegExp(`^[ \\t]*([^\\s#「“"]+)[ \\t]+(?:${TYPE_WORDS})(?![^\\s(])`);
+const DEFINE = new RegExp(`(?:${spellingsPattern(["Define"])})[ \\t]+([^\\s=#]+)[ \\t]*=`);
+const CATEGORY = new RegExp(
+  `(?:${spellingsPattern(["Category"])})[ \\t]+([^\\s:#]+)[ \\t]*:[ \\t]*([^\\s#“"]+(?:[ \\t]*[、,][ \\t]*[^\\s#“"、,]+)*)`,
+);
+const ENUM = new RegExp(
+  `(?:${spellingsPattern(["Enum"])})[ \\t]*([^\\s#“"、,]+(?:[ \\t]*[、,][ \\t]*[^\\s#“"、,]+)*)`,
+);
+const COUNT_UNIT = new RegExp(`(?:${spellingsPattern(["Count"])})[ \\t]*\\(([^)\\s]+)\\)`, "g");
 
 const isHan = (c: number): boolean =>
   (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
@@ -78,19 +78,18 @@ export function prescanNames(text: string): { names: Set<string>; units: Set<str
   };
   const list = (raw: string) => raw.split(/[、,，]/).forEach(add);
   for (const line of text.split("\n")) {
-    const decl = new RegExp(`^[ \\t]*([^\\s#「“"]+)[ \\t]+(?:${TYPE_WORDS})(?![^\\s(])`).exec(line);
+    const decl = DECL.exec(line);
     if (decl) add(decl[1]!);
-    const def = /定义[ \t]+([^\s=#]+)[ \t]*=/.exec(line);
+    const def = DEFINE.exec(line);
     if (def) add(def[1]!);
-    const cat =
-      /分类[ \t]+([^\s:#]+)[ \t]*:[ \t]*([^\s#“"]+(?:[ \t]*[、,][ \t]*[^\s#“"、,]+)*)/.exec(line);
+    const cat = CATEGORY.exec(line);
     if (cat) {
       add(cat[1]!);
       list(cat[2]!);
     }
-    const en = /枚举[ \t]*([^\s#“"、,]+(?:[ \t]*[、,][ \t]*[^\s#“"、,]+)*)/.exec(line);
+    const en = ENUM.exec(line);
     if (en) list(en[1]!);
-    for (const u of line.matchAll(/数量[ \t]*\(([^)\s]+)\)/g)) units.add(u[1]!);
+    for (const u of line.matchAll(COUNT_UNIT)) units.add(u[1]!);
   }
   return { names, units };
 }
@@ -316,7 +315,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     // numbers with their units: 200万元, 1.5亿, 2,000,000元, 30%, 0.2元/千瓦时, 10家
-    const num = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/y;
+    const num = new RegExp(NUMBER_SOURCE, "y");
     num.lastIndex = pos;
     const nm = num.exec(text);
     if (nm) {
@@ -336,9 +335,9 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       if (text[e] === "%") {
         payload = { kind: "percent", value: value.div(100).toString() };
         e++;
-      } else if (text[e] === "万" || text[e] === "亿" || text[e] === "元") {
-        if (text[e] === "万") value = value.mul(10000);
-        if (text[e] === "亿") value = value.mul(100000000);
+      } else if (AMOUNT_UNIT_POWER[text[e]!] !== undefined || text[e] === "元") {
+        const power = AMOUNT_UNIT_POWER[text[e]!];
+        if (power !== undefined) value = value.mul(new D(10).pow(power));
         if (text[e] !== "元") e++;
         if (text[e] === "元") e++;
         const rate = /\/([^\s\d#,;:()、]+)/y;

@@ -3,8 +3,8 @@
  * rounding): one table each, typed against the AST's unions and the keyword table, so a new operator or a
  * misspelt keyword fails to compile. Everything that prints or parses these words reads them here.
  */
-import type { CompareOp, Expr, Rounding, StepKind } from "./ast.js";
-import { canonical, type KeywordName } from "./keywords.js";
+import type { CompareOp, Expr, Rounding, StepKind, TypeRef } from "./ast.js";
+import { canonical, keyword, type KeywordName } from "./keywords.js";
 
 /** The keyword of each comparison operator. */
 export const COMPARE_KEYWORD = {
@@ -67,4 +67,26 @@ export function roundingWords(r: Partial<Rounding> | undefined): { unit: string;
     unit: canonical(ROUND_UNIT_KEYWORD[r?.unit ?? "fen"]),
     mode: canonical(ROUND_MODE_KEYWORD[r?.mode ?? "halfUp"]),
   };
+}
+
+/** The keyword a declared type opens with (金额 按 费用类别 opens with 金额). */
+export const TYPE_KEYWORD = {
+  money: "Money",
+  moneyBy: "Money",
+  moneyByYear: "Money",
+  ratio: "Ratio",
+  count: "Count",
+  date: "Date",
+  bool: "Bool",
+  text: "Text",
+  enum: "Enum",
+} as const satisfies Readonly<Record<TypeRef["kind"], KeywordName>>;
+
+/** Every spelling of some keywords as one regular-expression alternation (金额|比例|…). */
+export function spellingsPattern(names: readonly KeywordName[]): string {
+  const all = [...new Set(names)].flatMap((n) => keyword(n).spellings);
+  return all
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
 }

@@ -4,7 +4,7 @@
  */
 import { itemsOf } from "../grammar/index.js";
 import type { NameRef, Policy, Span, TypeRef } from "../grammar/index.js";
-import { canonical, typeText } from "../grammar/index.js";
+import { canonical, SPAN_FIELDS, typeText } from "../grammar/index.js";
 import type { ClauseInfo, NameInfo } from "./types.js";
 
 /** Every name reference in a subtree, found structurally so that new node kinds are covered too. */
@@ -14,7 +14,8 @@ function collectRefs(node: unknown, out: NameRef[]): void {
   } else if (node && typeof node === "object") {
     const o = node as Record<string, unknown>;
     if (o["kind"] === "Name" && typeof o["name"] === "string") out.push(o as unknown as NameRef);
-    for (const [key, value] of Object.entries(o)) if (key !== "span") collectRefs(value, out);
+    for (const [key, value] of Object.entries(o))
+      if (!SPAN_FIELDS.has(key)) collectRefs(value, out);
   }
 }
 

@@ -3,9 +3,9 @@
  * (200万 vs 2,000,000元), the synonym chosen for a comparison (不少于 vs ≥), descriptions and the
  * award word. Two nodes with the same key compute the same thing.
  */
+import { SPAN_FIELDS } from "../grammar/spans.js";
 import { Dec, toPlain } from "../runtime/money.js";
 
-const SPANS = new Set(["span", "nameSpan", "labelSpan", "keySpan"]);
 /** Fields that only change how a rule reads, not what it computes. */
 const SURFACE = new Set(["word", "description"]);
 const LITERALS = new Set(["Money", "Percent", "Number", "Rate", "DateLit"]);
@@ -29,7 +29,7 @@ export function normalize(node: unknown, surface = false): unknown {
   const out: Record<string, unknown> = {};
   const literal = typeof o["kind"] === "string" && LITERALS.has(o["kind"] as string);
   for (const key of Object.keys(o).sort()) {
-    if (SPANS.has(key)) continue;
+    if (SPAN_FIELDS.has(key)) continue;
     if (key === "comments" && o["kind"] === "Policy") continue;
     if (!surface && (SURFACE.has(key) || (literal && key === "text"))) continue;
     const v = o[key];

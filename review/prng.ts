@@ -6,10 +6,9 @@
 /** A generator of 32-bit unsigned integers. */
 export type Rng = () => number;
 
-/** The stream for one index under one seed. */
-export function streamFor(seed: number, index: number): Rng {
-  let s = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0;
-  s = Math.imul(s ^ (s >>> 16), 0x7feb352d) >>> 0;
+/** mulberry32 from a 32-bit state: the one generator behind every seeded stream, tests' too. */
+export function mulberry32(state: number): Rng {
+  let s = state >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
@@ -17,6 +16,12 @@ export function streamFor(seed: number, index: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/** The stream for one index under one seed. */
+export function streamFor(seed: number, index: number): Rng {
+  const s = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0;
+  return mulberry32(Math.imul(s ^ (s >>> 16), 0x7feb352d));
 }
 
 /** An integer in [lo, hi] (inclusive). */

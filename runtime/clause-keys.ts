@@ -3,16 +3,14 @@
  * ("3之一" for 第3条之一, "3（一）" for 第3条（一）), as the compiler writes them into a module's meta.
  * A caller may name a clause as 9, "9", "第9条", "第3条之一", "3之一" or "第3条(一)".
  */
+import { foldWidth } from "./text-forms.js";
 import type { PolicyMeta } from "./types.js";
 
 /** A clause's key: a number for 第N条, the canonical text for a sub-clause. */
 export type ClauseKey = number | string;
 
 /** Full-width digits and brackets folded, spaces removed. */
-const fold = (s: string): string =>
-  s
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, "");
+const fold = (s: string): string => foldWidth(s).replace(/\s+/g, "");
 
 /** How a key is written in a policy: 第3条, 第3条之一, 第3条（一）. */
 export function clauseKeyLabel(key: ClauseKey): string {

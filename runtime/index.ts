@@ -9,6 +9,7 @@ export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
 export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { STATUS_WORD } from "./status-words.js";
+export { foldWidth, readAmountText } from "./text-forms.js";
 export { todayInChina, type Plan } from "./run.js";
 export { UNNAMED_PAYER } from "./payers.js";
 export type * from "./types.js";

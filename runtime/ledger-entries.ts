@@ -6,6 +6,7 @@
  */
 import { clauseKeyOf, type ClauseKey } from "./clause-keys.js";
 import { toPlain } from "./money.js";
+import { foldWidth } from "./text-forms.js";
 import type { InputError, LedgerEntry, PolicyMeta } from "./types.js";
 import { parseDate, parseMoney } from "./validate.js";
 
@@ -30,10 +31,7 @@ export function shown(v: unknown): string {
  * "上海某公司 (嘉定)" are one applicant.
  */
 export function normalizeApplicant(s: string): string {
-  return s
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, "")
-    .toUpperCase();
+  return foldWidth(s).replace(/\s+/g, "").toUpperCase();
 }
 
 /** A project's identity as the ledger compares it: folded like an applicant's name. */

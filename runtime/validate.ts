@@ -5,6 +5,7 @@
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { clipForMessage, editDistance } from "./edit-distance.js";
+import { AMOUNT_UNIT_POWER, foldWidth, readNumberText } from "./text-forms.js";
 
 /** Fields every policy accepts besides its declared inputs. */
 export const RESERVED_FIELDS: readonly InputMeta[] = [
@@ -42,11 +43,6 @@ const EXAMPLE: Record<string, string> = {
   text: "文字",
 };
 
-/** Fold full-width digits and symbols so that "２００万" reads as "200万". */
-function fold(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-}
-
 function show(v: unknown): string {
   // Bounded work whatever the size: a huge array or object is described, not serialised.
   const small = (x: unknown) =>
@@ -81,14 +77,9 @@ function parseNumber(v: unknown, suffix: RegExp): Parsed<{ value: Dec; text: str
     return { ok: true, value: { value: new Dec(v), text: "" } };
   }
   if (typeof v !== "string") return bad("类型不对");
-  // Spaces may separate the number from its unit ("200 万元"), never digits from digits ("12 34").
-  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*)$/.exec(fold(v));
-  const unit = m ? m[4]!.replace(/\s+/g, "") : "";
-  if (!m || !suffix.test(unit)) return bad("不是有效数字");
-  return {
-    ok: true,
-    value: { value: new Dec(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), text: unit },
-  };
+  const n = readNumberText(v);
+  if (!n || !suffix.test(n.rest)) return bad("不是有效数字");
+  return { ok: true, value: { value: new Dec(n.digits), text: n.rest } };
 }
 
 /** A JSON number that is a valid amount (0 to 1000万亿元, at most to the 分), or undefined. */
@@ -106,9 +97,8 @@ export function parseMoney(v: unknown, anyPlaces = false): Parsed<Dec> {
     return { ok: true, value: new Dec(v) };
   const p = parseNumber(v, /^(亿|万)?元?$/);
   if (!p.ok) return p;
-  let x = p.value.value;
-  if (p.value.text.startsWith("万")) x = x.mul(10000);
-  if (p.value.text.startsWith("亿")) x = x.mul(100000000);
+  const power = AMOUNT_UNIT_POWER[p.value.text.charAt(0)] ?? 0;
+  const x = power ? p.value.value.mul(new Dec(10).pow(power)) : p.value.value;
   if (x.isNeg() && !x.isZero()) return bad("金额不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("金额超出允许范围（不超过1000万亿元）");
   if (!anyPlaces && x.decimalPlaces() > 2) return bad("金额最多精确到分（两位小数）");
@@ -165,7 +155,7 @@ export function parseDate(v: unknown): Parsed<string> {
     if (y >= MIN_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m))
       return { ok: true, value: v };
   }
-  const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(fold(v));
+  const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(foldWidth(v).trim());
   if (!m) return bad("不是有效日期");
   const y = Number(m[1]);
   // Date.UTC maps years 0–99 to 1900–1999; no application dates from before 1900 either.

@@ -3,32 +3,17 @@
  */
 import type { CompareOp, Policy } from "../../grammar/ast.js";
 import { compareWord } from "../../grammar/words.js";
-
-const isSpan = (v: unknown): boolean =>
-  typeof v === "object" &&
-  v !== null &&
-  "start" in v &&
-  "end" in v &&
-  "line" in v &&
-  "col" in v &&
-  "endLine" in v &&
-  "endCol" in v;
+import { withoutSpans } from "../../grammar/spans.js";
 
 /**
  * A copy of a tree with every span removed, and comparison symbols (>=) replaced by the word the
  * formatter writes for them (不低于): the same operator, spelled canonically.
  */
 export function stripSpans(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripSpans);
-  if (typeof node !== "object" || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (v === undefined || isSpan(v)) continue;
-    out[k] = stripSpans(v);
-  }
-  if (out.kind === "Compare" && typeof out.word === "string" && /^[<>=!≥≤≠]/.test(out.word))
-    out.word = compareWord(out.op as CompareOp);
-  return out;
+  return withoutSpans(node, (out) => {
+    if (out.kind === "Compare" && typeof out.word === "string" && /^[<>=!≥≤≠]/.test(out.word))
+      out.word = compareWord(out.op as CompareOp);
+  });
 }
 
 /** The first path at which two trees differ, or undefined when they are equal. */

@@ -3,6 +3,7 @@
  * accepts the units drafters write (200万, 1.5亿, 3,000元). Only decimal-point shifts are needed,
  * so this works on digit strings and never goes through a float.
  */
+import { readAmountText } from "../../runtime/index.js";
 
 interface Dec {
   readonly negative: boolean;
@@ -39,14 +40,14 @@ export function shiftDecimal(value: string, k: number): string | null {
   return d ? decToString({ ...d, exp: d.exp + k }) : null;
 }
 
-const UNITS: Record<string, number> = { 元: 0, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
-
-/** Parse a money entry such as `200万`, `1.5亿元`, `3,000元` or `2000000` into 元. */
+/**
+ * Parse a money entry such as `200万`, `1.5亿元`, `3,000元` or `2000000` into 元, read as the
+ * evaluator reads it (the runtime's `readAmountText`).
+ */
 export function parseMoneyInput(raw: string): { yuan: string } | { error: string } {
-  const text = raw.replace(/[,，\s]/g, "").replace(/．/g, ".");
-  const m = /^(-?[\d.]+)(元|万元?|亿元?)?$/.exec(text);
-  if (!m) return { error: `“${raw}”不是金额，请写成 200万、1.5亿 或 3000元 这样的形式` };
-  const yuan = shiftDecimal(m[1]!, UNITS[m[2] ?? "元"] ?? 0);
+  const a = readAmountText(raw);
+  if (!a) return { error: `“${raw}”不是金额，请写成 200万、1.5亿 或 3000元 这样的形式` };
+  const yuan = shiftDecimal(a.digits, a.power);
   if (yuan === null) return { error: `“${raw}”不是金额` };
   if (yuan.startsWith("-")) return { error: "金额不能为负数" };
   const frac = yuan.split(".")[1] ?? "";

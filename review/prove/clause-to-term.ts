@@ -6,7 +6,7 @@
  * negative result as an error. The amount is the clause's own (before 叠加规则).
  */
 import type { Clause, ClauseItem, Rounding } from "../../grammar/index.js";
-import { exprToText } from "../../grammar/index.js";
+import { exprToText, SPAN_FIELDS } from "../../grammar/index.js";
 import { dayOf } from "./domain.js";
 import { Untranslated, type ExprTr } from "./expr-to-term.js";
 import type { Num } from "./terms.js";
@@ -68,7 +68,7 @@ const usesParam = (tr: ExprTr, it: ClauseItem): boolean => {
         return walk(sym.decl.expr);
       }
     }
-    return Object.entries(e).some(([k, v]) => k !== "span" && walk(v));
+    return Object.entries(e).some(([k, v]) => !SPAN_FIELDS.has(k) && walk(v));
   };
   return walk(it.expr) || (it.kind === "Condition" && walk(it.unless));
 };

@@ -1,13 +1,9 @@
-/** A small seeded PRNG (mulberry32) so that random tests are reproducible. */
+import { mulberry32 } from "../../review/prng.js";
+
+/** A seeded PRNG in [0, 1) (the review floor's mulberry32) so that random tests are reproducible. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** An integer in [lo, hi]. */
