@@ -44,9 +44,9 @@ export function malformedClauseIdAt(
   return len;
 }
 
-/** E301: a clause number written as 第3.1条 / A3 / 3.1. */
+/** E005, like every clause id that is not accepted: a clause number written as 第3.1条 / A3 / 3.1. */
 export function malformedClauseIdDiagnostic(id: string, span: Span): Diagnostic {
-  return diag("error", "E301", `“${id}”不是条款编号：条款编号应写作 第N条`, span, CLAUSE_ID_FORMS);
+  return diag("error", "E005", `“${id}”不是可用的条款编号：条款编号应写作 第N条`, span, CLAUSE_ID_FORMS);
 }
 
 /**
