@@ -46,7 +46,13 @@ export function malformedClauseIdAt(
 
 /** E005, like every clause id that is not accepted: a clause number written as 第3.1条 / A3 / 3.1. */
 export function malformedClauseIdDiagnostic(id: string, span: Span): Diagnostic {
-  return diag("error", "E005", `“${id}”不是可用的条款编号：条款编号应写作 第N条`, span, CLAUSE_ID_FORMS);
+  return diag(
+    "error",
+    "E005",
+    `“${id}”不是可用的条款编号：条款编号应写作 第N条`,
+    span,
+    CLAUSE_ID_FORMS,
+  );
 }
 
 /**
