@@ -41,3 +41,4 @@ export {
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";
 export { compileTimeoutDiagnostic, durationText } from "./time-limit.js";
 export { assertionProbe, type AssertionProbe } from "./assertion-probe.js";
+export { isRankTy, RANK_OP } from "./check/types.js";

@@ -51,6 +51,7 @@ export function textmateGrammar(): object {
     patterns: [
       { include: "#comment" },
       { include: "#string" },
+      { include: "#rank" },
       { include: "#clause" },
       { include: "#date" },
       { include: "#number" },
@@ -71,6 +72,11 @@ export function textmateGrammar(): object {
         ],
       },
       nested: { begin: "“", end: "”", patterns: [{ include: "#nested" }] },
+      // places: 第10名, 前十名 (numbers, like the lexer's rank tokens)
+      rank: {
+        name: "constant.numeric.rank.zc",
+        match: "[第前](?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})名(?![额次单])",
+      },
       clause: {
         name: "entity.name.section.clause.zc",
         match:

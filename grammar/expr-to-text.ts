@@ -4,7 +4,7 @@
  */
 import type { BracketRow, Expr, NameRef, TypeRef } from "./ast.js";
 import { assertNever } from "./ast.js";
-import { canonical } from "./keywords.js";
+import { canonical, RANK_UNIT } from "./keywords.js";
 import { CALL_KEYWORD, compareWord } from "./words.js";
 
 /** Binding strength of an expression's top operator; higher binds tighter. */
@@ -149,6 +149,7 @@ export function typeText(t: TypeRef): string {
     case "ratio":
       return canonical("Ratio");
     case "count":
+      if (t.unit === RANK_UNIT) return canonical("Rank");
       return t.unit ? `${canonical("Count")}（${t.unit}）` : canonical("Count");
     case "date":
       return canonical("Date");

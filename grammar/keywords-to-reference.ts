@@ -11,6 +11,7 @@ import { limitsReference } from "./reference-limits.js";
 import { periodsReference } from "./reference-periods.js";
 import { fundingReference } from "./reference-funding.js";
 import { assertsReference } from "./reference-asserts.js";
+import { placesReference } from "./reference-places.js";
 
 const SECTIONS: [KeywordCategory, string][] = [
   ["section", "文件结构"],
@@ -57,6 +58,7 @@ export function referenceMarkdown(): string {
   out.push(...limitsReference());
   out.push(...periodsReference());
   out.push(...assertsReference());
+  out.push(...placesReference());
   out.push(...amountsReference());
   out.push(...fundingReference());
   return out.join("\n");

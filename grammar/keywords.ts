@@ -198,6 +198,13 @@ const TABLE = [
     "资助 比例 30% 基数 项目实际投资",
   ),
   k("Count", ["数量"], "type", "数量，可带单位：数量（家）。", "服务企业数量 数量（家）"),
+  k(
+    "Rank",
+    ["名次"],
+    "type",
+    "名次：第1名最靠前，数字越小越靠前；写作 第10名、前十名。比较按名次的先后：不低于 第10名、位列 前十名 指第1至第10名，高于 第10名 指第1至第9名，低于 第10名 指第11名及以后。",
+    "行业排名 名次",
+  ),
   k("Date", ["日期"], "type", "日期；案例中表示申报日期。", "开工日期 日期"),
   k("Bool", ["是否"], "type", "是/否。", "获智能工厂授牌 是否"),
   k("Text", ["文本"], "type", "文本。", "项目名称 文本"),
@@ -402,9 +409,9 @@ const TABLE = [
   k("Gt", ["超过", "大于", "高于", "多于"], "operator", "大于（不含该数）。", "营业收入 超过 1亿"),
   k(
     "Ge",
-    ["不低于", "不少于", "达到", "不小于"],
+    ["不低于", "不少于", "达到", "不小于", "位列"],
     "operator",
-    "大于或等于（含该数）。",
+    "大于或等于（含该数）；用于名次时指不落后于该名次：位列 前十名、不低于 第10名 即第1至第10名。",
     "服务企业数量 不少于 10家",
   ),
   k(
@@ -569,6 +576,9 @@ export const UNITS: readonly UnitSpec[] = [
     u([w], `件数（${w}）。`, `新增设备 10${w}`),
   ),
 ];
+
+/** The unit of a rank (名次): `第10名` and `前十名` are counts in this unit, 1 the best. */
+export const RANK_UNIT = canonical("Rank");
 
 /** Every unit spelling mapped to its canonical unit (㎡ → 平方米). */
 export function unitSpellings(): Map<string, string> {

@@ -5,6 +5,7 @@ import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { TableParser } from "./parse-tables.js";
 import { canonical, PAYER_KEYWORDS } from "./keywords.js";
+import { RANK_UNIT } from "./keywords.js";
 import * as T from "./tokens.js";
 
 const { KW } = T;
@@ -225,6 +226,7 @@ export class DeclParser extends TableParser {
           return (unit ? { kind: "count", unit } : { kind: "count" }) as A.TypeRef;
         },
       },
+      { ALT: () => (this.CONSUME(KW.Rank), { kind: "count", unit: RANK_UNIT } as A.TypeRef) },
       { ALT: () => (this.CONSUME(KW.Date), { kind: "date" } as A.TypeRef) },
       { ALT: () => (this.CONSUME(KW.Bool), { kind: "bool" } as A.TypeRef) },
       { ALT: () => (this.CONSUME(KW.Text), { kind: "text" } as A.TypeRef) },

@@ -11,11 +11,12 @@ import { diag, LineMap, type Diagnostic } from "./diagnostics.js";
 import {
   CLAUSE_ID_HELP,
   clauseIdAt,
+  clauseNumber,
   MAX_SUB_CLAUSE,
   REJECTED_CLAUSE,
   rejectedClauseIdAt,
 } from "./clause-ids.js";
-import { KEYWORDS, spellingTable, unitSpellings } from "./keywords.js";
+import { KEYWORDS, RANK_UNIT, spellingTable, unitSpellings } from "./keywords.js";
 import {
   clausePrefixedNameDiagnostic,
   declaresAt,
@@ -219,6 +220,27 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       }
       push(T.Name, pos, e + 1, source.slice(pos + 1, e));
       pos = e + 1;
+      continue;
+    }
+    // places: 第10名, 前十名 (a rank: 1 is the best); a declared name that starts here wins
+    const rank = /(第|前)(\d{1,4}|[一二两三四五六七八九十百]{1,4})名(?![额次单])/y;
+    rank.lastIndex = pos;
+    const rk = ch === "第" || ch === "前" ? rank.exec(text) : null;
+    if (rk && declaredAt(pos) < rk[0].length) {
+      const n = clauseNumber(rk[2]!);
+      const end = pos + rk[0].length;
+      if (!(n >= 1))
+        diagnostics.push(
+          diag(
+            "error",
+            "E241",
+            `名次“${source.slice(pos, end)}”不存在`,
+            span(pos, end),
+            "名次从第1名算起：写 第1名、第10名、前十名。",
+          ),
+        );
+      push(T.Num, pos, end, { kind: "count", value: String(Math.max(1, n)), unit: RANK_UNIT });
+      pos = end;
       continue;
     }
     // clause numbers; at the start of a line they open a clause and the rest of the line is its title

@@ -8,7 +8,7 @@ import type { ClauseItem, Expr, Policy } from "../grammar/ast.js";
 import { assertNever, itemsOf } from "../grammar/ast.js";
 import { children } from "../compiler/walk.js";
 import { Dec } from "../runtime/money.js";
-import { fmtDate, fmtMoney } from "../runtime/format.js";
+import { fmtDate, fmtMoney, RANK_UNIT } from "../runtime/format.js";
 import type { InputMeta } from "../runtime/types.js";
 
 /** An integer axis for one input. */
@@ -133,9 +133,13 @@ export function inputAxis(meta: InputMeta, largest: Dec): Axis | undefined {
       kind: "count",
       max: Math.max(1000, largest.mul(10).ceil().toNumber()),
       value: (x) => x,
-      label: (x) => `${x}${meta.unit ?? ""}`,
+      label: (x) => (meta.unit === RANK_UNIT ? `第${x}名` : `${x}${meta.unit ?? ""}`),
       position: (v) =>
-        typeof v === "number" ? v : typeof v === "string" ? parseInt(v, 10) : undefined,
+        typeof v === "number"
+          ? v
+          : typeof v === "string"
+            ? parseInt(v.replace(/^第/, ""), 10)
+            : undefined,
     };
   return undefined;
 }

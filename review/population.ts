@@ -4,7 +4,7 @@
  * drawn on a log scale that reaches past the policy's largest figures (integers, never floats).
  * The distributions are stated in `describePopulation`, so the budget says what it assumed.
  */
-import { fmtMoney } from "../runtime/format.js";
+import { fmtMoney, RANK_UNIT } from "../runtime/format.js";
 import { Dec } from "../runtime/money.js";
 import type { InputMeta } from "../runtime/types.js";
 import { dayOf, isoOf } from "./boundary-axes.js";
@@ -84,7 +84,8 @@ function value(f: InputMeta, spec: PopulationSpec, rng: () => number): unknown {
     case "money":
       return amount(rng, spec);
     case "count":
-      return intIn(rng, 0, spec.countMax);
+      // a place (名次) starts at 第1名
+      return intIn(rng, f.unit === RANK_UNIT ? 1 : 0, spec.countMax);
     case "ratio":
       return `${intIn(rng, 0, 100)}%`;
     case "enum":

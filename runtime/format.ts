@@ -46,8 +46,12 @@ export function fmtRatio(x: Dec): string {
 
 /** A count with its unit: 10家. */
 export function fmtCount(x: Dec, unit = ""): string {
+  if (unit === RANK_UNIT) return `第${toPlain(x)}名`;
   return `${readable(toPlain(x))}${unit}`;
 }
+
+/** The unit of a place (名次, the keyword table's type word): 第1名 is the best. */
+export const RANK_UNIT = "名次";
 
 /** A rate: 0.2元/千瓦时. */
 export function fmtRate(x: Dec, unit: string): string {

@@ -5,7 +5,7 @@ export * as rt from "./rt.js";
 export { definePolicy, loadPolicy } from "./define.js";
 export { evaluateBatch, type BatchItem } from "./batch.js";
 export { Dec, roundMoney, toPlain } from "./money.js";
-export { fmtDate, fmtMoney, fmtRatio } from "./format.js";
+export { fmtDate, fmtMoney, fmtRatio, RANK_UNIT } from "./format.js";
 export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { STATUS_WORD } from "./status-words.js";

@@ -2,6 +2,7 @@
  * Application validation: turn untrusted JSON into typed values, or return one Chinese message per
  * problem, naming the field. Never a silent 0 or NaN: a value is either valid or reported.
  */
+import { RANK_UNIT } from "./format.js";
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { clipForMessage, editDistance } from "./edit-distance.js";
@@ -121,6 +122,7 @@ export const WHOLE_UNITS: ReadonlySet<string> = new Set(
 );
 
 function parseCount(v: unknown, unit?: string): Parsed<Dec> {
+  if (unit === RANK_UNIT) return parseRank(v);
   const p = parseNumber(v, /^[\u4e00-\u9fff]{0,3}$/);
   if (!p.ok) return p;
   if (p.value.text && unit && p.value.text !== unit) return bad(`单位应为“${unit}”`);
@@ -129,6 +131,17 @@ function parseCount(v: unknown, unit?: string): Parsed<Dec> {
   if (x.isNeg()) return bad("数量不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("数量超出允许范围");
   if (unit && WHOLE_UNITS.has(unit) && !x.isInteger()) return bad(`按“${unit}”计数，应为整数`);
+  return { ok: true, value: x };
+}
+
+/** A place (名次): 3, "3" or "第3名"; a whole number from 1 (第1名 is the best). */
+function parseRank(v: unknown): Parsed<Dec> {
+  const m = typeof v === "string" ? /^\s*第\s*(\d+)\s*名\s*$/.exec(fold(v)) : null;
+  const p = m ? parseNumber(m[1], /^$/) : parseNumber(v, /^名?$/);
+  if (!p.ok) return bad("应为名次，如 3 或 “第3名”");
+  const x = p.value.value;
+  if (!x.isInteger() || x.lt(1)) return bad("名次应为从1起的整数（第1名最靠前）");
+  if (x.gt(MONEY_LIMIT)) return bad("名次超出允许范围");
   return { ok: true, value: x };
 }
 

@@ -19,6 +19,7 @@ import {
   RATIO,
   TEXT,
   assignable,
+  isRankTy,
   sameTy,
   tyName,
   type Ty,
@@ -34,7 +35,60 @@ const show = (e: Expr) => {
 export function inferExpr(cx: CheckContext, e: Expr): Ty {
   const t = infer(cx, e);
   cx.types.set(e, t);
+  if (rankOperand(cx, e)) {
+    cx.error(
+      "E243",
+      `名次不能参与运算或分档：“${show(e)}”`,
+      e.span,
+      "名次只用于比较（数字越小越靠前），如 行业排名 位列 前十名；按名次给不同金额写 如果 行业排名 位列 前三名 则 50万 否则 20万。",
+    );
+    cx.types.set(e, ERROR);
+    return ERROR;
+  }
   return t;
+}
+
+const isRank = isRankTy;
+
+/** An expression that computes with a rank (名次): arithmetic, 就高/就低 or 分档 over places. */
+function rankOperand(cx: CheckContext, e: Expr): boolean {
+  const ty = (x: Expr) => cx.types.get(x);
+  switch (e.kind) {
+    case "Binary":
+      return isRank(ty(e.left)) || isRank(ty(e.right));
+    case "Neg":
+      return isRank(ty(e.operand));
+    case "Call":
+      return (e.fn === "max" || e.fn === "min") && e.args.some((a) => isRank(ty(a)));
+    case "Brackets":
+      return isRank(ty(e.subject));
+    default:
+      return false;
+  }
+}
+
+/** Words that compare places without doubt (a better place is a smaller number). */
+const RANK_WORDS = new Set(["高于", "低于", "不低于", "不高于", "位列", "等于", "不等于"]);
+
+/** A comparison of places: both sides ranks, in words whose direction is plain. */
+function rankCompare(cx: CheckContext, e: Extract<Expr, { kind: "Compare" }>, l: Ty, r: Ty): void {
+  if (!isRank(l) || !isRank(r)) {
+    const other = isRank(l) ? r : l;
+    cx.error(
+      "E242",
+      e.word === "位列" && !isRank(l) && !isRank(r)
+        ? `“位列”用于名次，“${show(e)}”中却没有名次`
+        : `名次只能与名次比较：“${show(e)}”中另一边是${tyName(other)}`,
+      e.span,
+      "名次写作 第10名、前十名，如 行业排名 不低于 第10名、行业排名 位列 前十名。",
+    );
+  } else if (!RANK_WORDS.has(e.word))
+    cx.error(
+      "E242",
+      `“${e.word}”用于名次时含义不明：“${show(e)}”`,
+      e.span,
+      "名次数字越小越靠前：写 不低于 第10名 或 位列 前十名（第1至第10名）、高于 第10名（第1至第9名）、低于 第10名（第11名及以后）、不高于 第10名（第10名及以后）。",
+    );
 }
 
 /** Check that an expression has the expected type; report once if not. */
@@ -185,6 +239,10 @@ function compare(cx: CheckContext, e: Extract<Expr, { kind: "Compare" }>): Ty {
     return BOOL;
   }
   if (l.k === "error" || r.k === "error") return BOOL;
+  if (isRank(l) || isRank(r) || e.word === "位列") {
+    rankCompare(cx, e, l, r);
+    return BOOL;
+  }
   const plain = (t: Ty) => t.k === "count" && !t.unit;
   const dateOp =
     e.op === "before" || e.op === "after" || e.op === "notBefore" || e.op === "notAfter";

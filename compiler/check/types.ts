@@ -2,8 +2,8 @@
  * The checker's types. Money, ratios, counts (with units), rates, dates and categories are
  * distinct: the money typing rules live in expr.ts.
  */
-import type { TypeRef } from "../../grammar/ast.js";
-import { unitSpellings } from "../../grammar/keywords.js";
+import type { CompareOp, TypeRef } from "../../grammar/ast.js";
+import { RANK_UNIT, unitSpellings } from "../../grammar/keywords.js";
 
 /** Declared units in their canonical spelling: 数量（㎡） counts 平方米. */
 const UNIT_NAMES = unitSpellings();
@@ -33,6 +33,25 @@ export const TEXT: Ty = { k: "text" };
 export const ERROR: Ty = { k: "error" };
 export const COUNT: Ty = { k: "count" };
 
+/** A place (名次): a count in the rank unit, where 1 is the best. */
+export function isRankTy(t: Ty | undefined): boolean {
+  return t?.k === "count" && t.unit === RANK_UNIT;
+}
+
+/** The numeric comparison behind a comparison of places: 不低于 第10名 is ≤ 10. */
+export const RANK_OP = {
+  gt: "lt",
+  ge: "le",
+  lt: "gt",
+  le: "ge",
+  eq: "eq",
+  ne: "ne",
+  before: "before",
+  after: "after",
+  notBefore: "notBefore",
+  notAfter: "notAfter",
+} as const satisfies Readonly<Record<CompareOp, CompareOp>>;
+
 /** Chinese name of a type for diagnostics. */
 export function tyName(t: Ty): string {
   switch (t.k) {
@@ -41,7 +60,7 @@ export function tyName(t: Ty): string {
     case "ratio":
       return "比例";
     case "count":
-      return t.unit ? `数量（${t.unit}）` : "数量";
+      return t.unit === RANK_UNIT ? "名次" : t.unit ? `数量（${t.unit}）` : "数量";
     case "rate":
       return `单价（元/${t.unit}）`;
     case "date":

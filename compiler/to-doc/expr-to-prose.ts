@@ -3,7 +3,7 @@
  * figures as a policy text writes them (200万元, 30%, 2025年12月31日), parameters by their value.
  * Figures come from the same AST values the evaluator computes with.
  */
-import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio } from "../../runtime/format.js";
+import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio, RANK_UNIT } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
 import type { BracketRow, Expr, Policy, TableRow } from "../../grammar/ast.js";
 import { assertNever, itemsOf } from "../../grammar/ast.js";
@@ -86,7 +86,8 @@ export function figure(e: Expr): string | undefined {
     case "Percent":
       return fmtRatio(new Dec(e.value));
     case "Number":
-      return fmtCount(new Dec(e.value), e.unit ?? "");
+      // a place reads as the text writes it: 第10名, 前十名
+      return e.unit === RANK_UNIT ? e.text : fmtCount(new Dec(e.value), e.unit ?? "");
     case "Rate":
       return fmtRate(new Dec(e.value), e.unit);
     case "DateLit":

@@ -6,7 +6,7 @@
 import type { BracketRow, Expr } from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
-import type { Ty } from "../check/types.js";
+import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { bracketLabel, exprToText } from "../../grammar/expr-to-text.js";
 import { Hoister, lit, Writer } from "./emit.js";
 
@@ -111,7 +111,9 @@ export class ExprGen {
         const a = this.expr(e.left);
         const b = this.expr(e.right);
         if (this.isDec(e.left) || this.isDec(e.right)) {
-          const call = `${a}.${CMP_DEC[e.op]}(${b})`;
+          // places (名次): a better place is a smaller number, so 不低于 第10名 is ≤ 10
+          const op = isRankTy(this.ty(e.left)) ? RANK_OP[e.op] : e.op;
+          const call = `${a}.${CMP_DEC[op]}(${b})`;
           return e.op === "ne" ? `!${call}` : call;
         }
         return `(${a} ${CMP_JS[e.op]} ${b})`;

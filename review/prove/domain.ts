@@ -21,7 +21,7 @@ export type VarKind =
   | { readonly k: "money" }
   | { readonly k: "bool" }
   | { readonly k: "enum"; readonly values: readonly string[] }
-  | { readonly k: "count"; readonly whole: boolean }
+  | { readonly k: "count"; readonly whole: boolean; readonly rank?: boolean }
   | { readonly k: "ratio" }
   | { readonly k: "date" }
   | { readonly k: "moneyBy"; readonly values: readonly string[] };
@@ -224,7 +224,9 @@ export class Domain {
         const t = z.Int.const(key);
         const den = kind.k === "count" && kind.whole ? 1n : FRACTION_DEN;
         const max = kind.k === "ratio" ? 1000n : COUNT_MAX;
-        this.fixed.push(t.ge(0), t.le(max * den));
+        // a place (名次) starts at 第1名
+        const low = kind.k === "count" && kind.rank ? den : 0n;
+        this.fixed.push(t.ge(low), t.le(max * den));
         if (den !== 1n)
           this.notes.add(`比例和可为小数的数量按最多 ${FRACTION_PLACES} 位小数考虑（${name}）`);
         return { key, name, kind, allowed, val: { k: "num", n: { t, den, nonneg: true } } };

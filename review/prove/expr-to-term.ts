@@ -6,7 +6,7 @@
  */
 import type { BracketRow, Expr, NameRef } from "../../grammar/index.js";
 import { assertNever, bracketLabel, exprToText } from "../../grammar/index.js";
-import type { Checked } from "../../compiler/index.js";
+import { isRankTy, RANK_OP, type Checked } from "../../compiler/index.js";
 import { WHOLE_UNITS } from "../../runtime/index.js";
 import { dayOf, type Domain, type Val, type VarKind } from "./domain.js";
 import { fraction, type Num } from "./terms.js";
@@ -172,7 +172,9 @@ export class ExprTr {
       case "enum":
         return { k: "enum", values: ty.values };
       case "count":
-        return { k: "count", whole: !!ty.unit && WHOLE_UNITS.has(ty.unit) };
+        return isRankTy(ty)
+          ? { k: "count", whole: true, rank: true }
+          : { k: "count", whole: !!ty.unit && WHOLE_UNITS.has(ty.unit) };
       case "ratio":
         return { k: "ratio" };
       case "date":
@@ -260,20 +262,24 @@ export class ExprTr {
     const text = (op: keyof typeof WORD) =>
       `${exprToText(e.left)} ${WORD[op]} ${exprToText(e.right)}`;
     let op: keyof typeof WORD;
-    if (e.op in DATE_OP) op = DATE_OP[e.op as keyof typeof DATE_OP];
-    else op = e.op as keyof typeof WORD;
+    // places (名次): a better place is a smaller number, so 不低于 第10名 is ≤ 10
+    const cmp = isRankTy(this.checked.cx.types.get(e.left)) ? RANK_OP[e.op] : e.op;
+    if (cmp in DATE_OP) op = DATE_OP[cmp as keyof typeof DATE_OP];
+    else op = cmp as keyof typeof WORD;
     let bool: ZBool;
     const L = exprToText(e.left);
     const Rt = exprToText(e.right);
     let three: Parameters<Domain["atom"]>[3];
     if (a.v.k === "num" && b.v.k === "num") {
       bool = this.t.cmp(a.v.n, b.v.n, op);
+      // a larger place number is a lower place: 第12名 低于 前十名
+      const rank = isRankTy(this.checked.cx.types.get(e.left));
       three = {
         x: a.v.n,
         y: b.v.n,
-        gt: `${L} 超过 ${Rt}`,
+        gt: `${L} ${rank ? "低于" : "超过"} ${Rt}`,
         eq: `${L} 等于 ${Rt}`,
-        lt: `${L} 低于 ${Rt}`,
+        lt: `${L} ${rank ? "高于" : "低于"} ${Rt}`,
       };
     } else if (a.v.k === "date" && b.v.k === "date") {
       const [x, y] = [a.v.d, b.v.d];

@@ -50,6 +50,8 @@ export function monarchFor(names: readonly string[]): Monarch {
         [/“/, { token: "string", next: "@quoted" }],
         [/"[^"]*("|$)/, "string"],
         [/「[^」]*(」|$)/, "string"],
+        // places: 第10名, 前十名 (numbers, like the lexer's rank tokens)
+        [/[第前](?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})名(?![额次单])/, "number"],
         [
           /第[0-9０-９一二三四五六七八九十百零〇两]+条(?:之[0-9０-９一二三四五六七八九十百零〇两]+|[（(][0-9０-９一二三四五六七八九十百零〇两]+[)）])?/,
           "type.clause",
