@@ -136,7 +136,7 @@ function parseCount(v: unknown, unit?: string): Parsed<Dec> {
 
 /** A place (名次): 3, "3" or "第3名"; a whole number from 1 (第1名 is the best). */
 function parseRank(v: unknown): Parsed<Dec> {
-  const m = typeof v === "string" ? /^\s*第\s*(\d+)\s*名\s*$/.exec(fold(v)) : null;
+  const m = typeof v === "string" ? /^\s*第\s*(\d+)\s*名\s*$/.exec(foldWidth(v)) : null;
   const p = m ? parseNumber(m[1], /^$/) : parseNumber(v, /^名?$/);
   if (!p.ok) return bad("应为名次，如 3 或 “第3名”");
   const x = p.value.value;

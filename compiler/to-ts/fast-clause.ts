@@ -14,6 +14,7 @@ import {
   type Rounding,
 } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
+import { isRankTy } from "../check/types.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { json, lit, Writer } from "./emit.js";
 import { countCode } from "./clause-ident.js";
@@ -121,7 +122,8 @@ function numberTest(t: Checked["inputs"][number]["ty"], ts: boolean): string | u
   if (t.k !== "money" && t.k !== "ratio" && t.k !== "count") return undefined;
   const n = `rt.scaledNumber(raw${ts ? " as number" : ""}, ${inputScale(t)})`;
   // 比例 above 1000 is refused by the full validator (超出允许范围).
-  const range = t.k === "ratio" ? " && raw <= 1000" : "";
+  // 名次 starts at 第1名 (0 is refused by the full validator).
+  const range = t.k === "ratio" ? " && raw <= 1000" : isRankTy(t) ? " && raw >= 1" : "";
   return `typeof raw === "number"${range} ? ${n} : undefined`;
 }
 

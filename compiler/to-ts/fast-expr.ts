@@ -9,7 +9,7 @@
 import type { BracketRow, Expr } from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
-import type { Ty } from "../check/types.js";
+import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { WHOLE_UNITS } from "../../runtime/validate.js";
 import { lit, Writer } from "./emit.js";
 
@@ -44,7 +44,7 @@ export function inputScale(t: Ty): number {
     case "ratio":
       return 4;
     case "count":
-      return WHOLE_UNITS.has(t.unit ?? "") ? 0 : 4;
+      return WHOLE_UNITS.has(t.unit ?? "") || isRankTy(t) ? 0 : 4;
     default:
       throw new NoFastPath(`input of type ${t.k}`);
   }
@@ -196,7 +196,9 @@ export class FastGen {
       case "Compare": {
         if (this.isNum(e.left) || this.isNum(e.right)) {
           const [a, b] = this.align(this.num(e.left), this.num(e.right));
-          return `(${a} ${CMP_JS[e.op]} ${b})`;
+          // places (名次): a better place is a smaller number, so 不低于 第10名 is ≤ 10
+          const op = isRankTy(this.checked.cx.types.get(e.left)) ? RANK_OP[e.op] : e.op;
+          return `(${a} ${CMP_JS[op]} ${b})`;
         }
         return `(${this.bool(e.left)} ${CMP_JS[e.op]} ${this.bool(e.right)})`;
       }

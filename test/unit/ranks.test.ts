@@ -23,8 +23,12 @@ const amounts = (e: Evaluation) => {
   if (!e.ok) throw new Error(JSON.stringify(e.errors));
   return e.result.clauses.map((c) => c.amount);
 };
-const run = (rank: unknown, last: unknown = 100) =>
-  policy.evaluate({ 行业排名: rank, 上年行业排名: last, 营业收入: "1亿", 申报日期: "2024-05-01" });
+// numbers only: the integer fast path; with explanations: the decimal.js path
+const run = (rank: unknown, last: unknown = 100, explain = false) =>
+  policy.evaluate(
+    { 行业排名: rank, 上年行业排名: last, 营业收入: 100000000, 申报日期: "2024-05-01" },
+    { explain },
+  );
 const codes = (source: string) => compile(source).diagnostics.map((d) => d.code);
 
 describe("ranks and places", () => {
@@ -48,6 +52,12 @@ describe("ranks and places", () => {
     // 高于 上年行业排名: a strictly better place than last year
     expect(amounts(run(5, 5))[1]).toBe("0");
     expect(amounts(run(5, 6))[1]).toBe("100000");
+    // the fast path and the explained path agree on every place
+    for (let place = 1; place <= 25; place++)
+      for (const last of [1, place, place + 1])
+        expect(amounts(run(place, last)), `第${place}名 上年第${last}名`).toEqual(
+          amounts(run(place, last, true)),
+        );
   });
 
   it("application data: 3, “3” and “第3名” are the same place; 0 and 2.5 are refused in Chinese", () => {
