@@ -1,10 +1,10 @@
 /**
  * Reading a JSON request body under limits: content type (415), size (413), UTF-8, nesting depth
- * and syntax (400), each refused with a Chinese message before any policy code sees the data.
+ * and syntax (400), each refused with a Chinese message before any policy code sees the data. The
+ * body is checked chunk by chunk as it arrives (json-stream.ts), never in one long pass.
  */
 import type { IncomingMessage } from "node:http";
-import { jsonErrorText, parseJsonText } from "../runtime/index.js";
-import { jsonDepth } from "./json-depth.js";
+import { JsonBodyReader } from "./json-stream.js";
 import { HttpError } from "./respond.js";
 
 export interface BodyLimits {
@@ -12,6 +12,8 @@ export interface BodyLimits {
   readonly maxBytes: number;
   /** Deepest nesting of arrays and objects. */
   readonly maxDepth: number;
+  /** Longest field name (bytes of JSON text) that can mean anything; longer ones are refused. */
+  readonly maxKeyBytes?: number;
 }
 
 /** Thrown when the client went away before the body arrived: nobody is left to answer. */
@@ -39,33 +41,47 @@ export function checkJsonContentType(req: IncomingMessage): void {
     );
 }
 
-/** Read the whole body as bytes, refusing it as soon as it exceeds the limit. */
-export function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * Read and parse the body as it arrives: each chunk is decoded and scanned at once (depth, digits),
+ * and the body is refused as soon as it exceeds the size or depth limit or stops being UTF-8.
+ */
+export function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<unknown> {
+  const { maxBytes } = limits;
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const reader = new JsonBodyReader(limits.maxDepth, limits.maxKeyBytes);
     let size = 0;
     let done = false;
-    const finish = (err?: Error) => {
+    const finish = (err?: Error, value?: unknown) => {
       if (done) return;
       done = true;
       req.off("data", onData);
       if (err) reject(err);
-      else resolve(Buffer.concat(chunks, size));
+      else resolve(value);
+    };
+    const refuse = (err: Error) => {
+      finish(err);
+      req.resume(); // drain and discard the rest; the response closes the connection
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        chunks.length = 0;
-        finish(tooLarge(maxBytes));
-        req.resume(); // drain and discard the rest; the response closes the connection
-        return;
+      if (size > maxBytes) return refuse(tooLarge(maxBytes));
+      try {
+        reader.push(chunk);
+      } catch (e) {
+        refuse(e as Error);
       }
-      chunks.push(chunk);
     };
     req.on("data", onData);
-    req.on("end", () => finish());
+    req.on("end", () => {
+      if (done) return;
+      try {
+        finish(undefined, reader.end());
+      } catch (e) {
+        finish(e as Error);
+      }
+    });
     req.on("error", () => finish(new ClientGone()));
     req.on("close", () => {
       if (!req.complete) finish(new ClientGone());
@@ -85,24 +101,8 @@ function formatBytes(n: number): string {
       : `${n} 字节`;
 }
 
-/** Decode, depth-check and parse a JSON body. */
-export function parseJsonBody(bytes: Buffer, maxDepth: number): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new HttpError(400, "请求体不是有效的 UTF-8 文本");
-  }
-  if (!text.trim()) throw new HttpError(400, "请求体为空：应为 JSON");
-  if (jsonDepth(text, maxDepth) > maxDepth)
-    throw new HttpError(400, `JSON 嵌套过深：不能超过 ${maxDepth} 层`);
-  const parsed = parseJsonText(text);
-  if (parsed.ok) return parsed.value;
-  throw new HttpError(400, `请求体不是有效的 JSON：${jsonErrorText(parsed.error)}`);
-}
-
 /** Content type, size, UTF-8, depth and syntax checks, then the parsed value. */
 export async function readJson(req: IncomingMessage, limits: BodyLimits): Promise<unknown> {
   checkJsonContentType(req);
-  return parseJsonBody(await readBytes(req, limits.maxBytes), limits.maxDepth);
+  return readJsonBody(req, limits);
 }

@@ -4,7 +4,7 @@
  */
 import { resultText } from "../runtime/index.js";
 import { evaluateBatch } from "../runtime/index.js";
-import type { EvaluateOptions, Evaluation } from "../runtime/index.js";
+import type { CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/index.js";
 import { readJson } from "./body.js";
 import type { ServiceConfig } from "./config.js";
 import type { PolicyStore, PolicyVersion } from "./policy-store.js";
@@ -63,17 +63,40 @@ function envelope(
   return { payload: body[key], raw };
 }
 
+const keyBounds = new WeakMap<object, number>();
+
+/**
+ * The longest field name a request to this policy can use, in bytes of JSON text: no key of an
+ * application, an envelope or its options is longer than the longest word of the policy's schema
+ * and metadata (names, categories, clause labels, option names), and JSON text spends at most 6
+ * bytes (\uXXXX) per UTF-16 unit of a key. A longer key is refused before the body is parsed.
+ */
+function maxKeyBytes(policy: CompiledPolicy): number {
+  let bound = keyBounds.get(policy);
+  if (bound === undefined) {
+    let longest = Math.max(...OPTION_KEYS.map((k) => k.length), "applications".length);
+    JSON.stringify([policy.schema, policy.meta], (k, v: unknown) => {
+      longest = Math.max(longest, k.length, typeof v === "string" ? v.length : 0);
+      return v;
+    });
+    bound = 6 * longest + 16;
+    keyBounds.set(policy, bound);
+  }
+  return bound;
+}
+
 /** Body and query → payload, options and the version to use; 400 on any option problem. */
 async function prepare(
   ctx: HandlerContext,
   key: "application" | "applications",
 ): Promise<{ payload: unknown; options: EvaluateOptions; current: PolicyVersion }> {
-  servingVersion(ctx.store, ctx.id); // 404 before reading a body for nothing
+  const before = servingVersion(ctx.store, ctx.id); // 404 before reading a body for nothing
   const errors: FieldError[] = [];
   const fromQuery = queryOptions(splitUrl(ctx.req).query, errors);
   const body = await readJson(ctx.req, {
     maxBytes: ctx.config.maxBodyBytes,
     maxDepth: ctx.config.maxDepth,
+    maxKeyBytes: maxKeyBytes(before.policy),
   });
   // Take the version once, after the body arrived: the whole request uses this one version.
   const current = servingVersion(ctx.store, ctx.id);

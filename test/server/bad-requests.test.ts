@@ -63,6 +63,38 @@ describe("HTTP service: bad requests get 4xx JSON in Chinese", () => {
     expect(empty.status).toBe(400);
   });
 
+  it("a field name longer than any of the policy's, or nesting too deep, is refused before the rest arrives", async () => {
+    // the headers promise 60 KB; only the start is sent: the answer comes without the rest
+    const head = (start: string) => [
+      `POST ${EVAL} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${60 * 1024}\r\n\r\n`,
+      start,
+    ];
+    const long = await raw(
+      srv.port,
+      head(`{"注册地在本区": true, "${"注".repeat(5) + "x".repeat(4000)}`),
+      {
+        waitMs: 5000,
+      },
+    );
+    expect(statusOf(long.text)).toBe(400);
+    const body = bodyOf(long.text);
+    expect(body.error).toBe("请求体中有过长的字段名：本政策没有这样的字段");
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].field).toBe("注".repeat(5) + "x".repeat(35));
+    expect(body.errors[0].message).toMatch(/^未知的字段“注注注注注x+…”：字段名超过 \d+ 个字节/);
+    const deep = await raw(srv.port, head(`{"a": ${"[".repeat(17)}`), { waitMs: 5000 });
+    expect(statusOf(deep.text)).toBe(400);
+    expect(bodyOf(deep.text).error).toBe("JSON 嵌套过深：不能超过 16 层");
+    // long strings as values, and keys as long as the policy's own, are read as before
+    const value = await call(srv.url, "POST", EVAL, {
+      ...EXAMPLE_APP,
+      申报项目: "注".repeat(4000),
+    });
+    expect(value.status).toBe(200);
+    const known = await call(srv.url, "POST", EVAL, EXAMPLE_APP);
+    expect(known.status).toBe(200);
+  });
+
   it("an application with several problems → 422 with one message per field", async () => {
     const r = await call(srv.url, "POST", EVAL, {
       注册地在本区: "也许",

@@ -20,7 +20,7 @@ export function send(
   port: number,
   method: string,
   path: string,
-  body?: string,
+  body?: string | Buffer,
   timeoutMs = 10_000,
 ): Promise<Reply> {
   const t0 = performance.now();
