@@ -89,3 +89,15 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     };
   }
 }
+
+/**
+ * The factory script of a checked policy without its 叠加规则: each clause's own amount, as the
+ * prover compares clauses (no parsing or checking again).
+ */
+export function withoutStackingJs(checked: Checked): string {
+  const policy = {
+    ...checked.policy,
+    items: checked.policy.items.filter((i) => i.kind !== "Stacking"),
+  };
+  return toModule({ ...checked, policy }, "factory");
+}

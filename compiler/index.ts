@@ -1,7 +1,13 @@
 /**
  * zhengce: the compiler's public API.
  */
-export { compile, parse, type CompileOptions, type CompileResult } from "./compile.js";
+export {
+  compile,
+  parse,
+  withoutStackingJs,
+  type CompileOptions,
+  type CompileResult,
+} from "./compile.js";
 /** The lexer, for editors that colour exactly the words the compiler reads. */
 export { textToTokens } from "../grammar/text-to-tokens.js";
 export {

@@ -4,6 +4,7 @@
  */
 import type { Policy } from "../grammar/ast.js";
 import { compile, parse } from "../compiler/compile.js";
+import type { Checked } from "../compiler/check/check-policy.js";
 import type { Diagnostic } from "../grammar/diagnostics.js";
 import { loadPolicy } from "../runtime/define.js";
 import type { CompiledPolicy } from "../runtime/types.js";
@@ -16,6 +17,8 @@ export interface Version {
   readonly policy?: CompiledPolicy;
   /** The factory script `loadPolicy` takes (what worker threads receive). */
   readonly js?: string;
+  /** The checked policy behind it (the prover translates it). */
+  readonly checked?: Checked;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -28,6 +31,7 @@ export function loadVersion(source: string): Version {
       ast: result.ast,
       policy: loadPolicy(result.js),
       js: result.js,
+      ...(result.checked ? { checked: result.checked } : {}),
       diagnostics: result.diagnostics,
     };
   const ast = result.ast ?? parse(source).ast;

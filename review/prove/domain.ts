@@ -128,7 +128,9 @@ export class Domain {
 
   /** Record a readable condition (deduplicated by its term) in the current scope. */
   atom(b: ZBool, yes: string, no: string, cmp?: Atom["cmp"]): void {
-    const key = b.sexpr();
+    // Z3 shares structurally equal terms: the same term has the same id while it is alive (the
+    // map keeps it alive), and the id costs nothing where the printed term grows with the term
+    const key = String(b.id());
     let m = this.atoms.get(this.scope);
     if (!m) this.atoms.set(this.scope, (m = new Map()));
     const had = m.get(key);

@@ -1,14 +1,16 @@
 /**
  * The total of two versions: proven equal, or, in each direction, an application whose total
  * rises (falls) and the largest gain (loss) any one application sees, each witness evaluated by
- * both compiled versions. The optimum gets its own short time limit; when it is not reached the
- * report gives the example found and says the largest value is unknown.
+ * both compiled versions. The optimum is searched on the same incremental solver (galloping, then
+ * halving) within its own short time limit; when it is not reached the report gives the largest
+ * example found and says the largest value is unknown.
  */
 import { Dec } from "../../runtime/index.js";
 import type { Outcome } from "./clause-to-term.js";
 import type { Ctx } from "./prove-diff.js";
 import { witnessAt, type Witness } from "./regions.js";
 import { Reader } from "./witness.js";
+import type { ZArith, ZBool } from "./z3.js";
 
 export interface Extreme {
   /** New total minus old total, in 元. */
@@ -24,7 +26,8 @@ export type TotalResult =
   | { kind: "timeout" }
   | { kind: "differs"; gain?: Extreme; loss?: Extreme; unknown: ("gain" | "loss")[] };
 
-const OPTIMUM_MS = 1500;
+/** At most this many solver queries for one optimum (enough for any amount to the 分). */
+const MAX_STEPS = 140;
 
 function extremeAt(
   cx: Ctx,
@@ -43,38 +46,75 @@ async function direction(
   o: Outcome,
   n: Outcome,
   sense: "gain" | "loss",
+  lemmas: readonly ZBool[],
 ): Promise<Extreme | { mismatch: string } | "none" | "unknown"> {
   const { z, d } = cx;
   const t = d.terms;
-  const dir = t.cmp(n.amount, o.amount, sense === "gain" ? "gt" : "lt");
+  // the gap in the direction asked (positive where it exists), as an integer over gap.den
+  const gap = sense === "gain" ? t.sub(n.amount, o.amount) : t.sub(o.amount, n.amount);
   const s = cx.search;
   s.push();
-  s.add(...d.constraints());
+  s.add(...d.constraints(), ...lemmas);
   try {
-    const res = await s.check(dir);
+    const res = await s.check(gap.t.gt(0));
     if (res === "unsat") return "none";
     if (res === "unknown") return "unknown";
-    const example = extremeAt(cx, new Reader(z, s.model()), o, n, false);
-    if ("mismatch" in example) return example;
-    const opt = new z.Optimize();
-    opt.set("timeout", Math.min(cx.limit, OPTIMUM_MS));
-    opt.add(...d.constraints(), dir);
-    const diff = t.sub(n.amount, o.amount).t;
-    if (sense === "gain") opt.maximize(diff);
-    else opt.minimize(diff);
-    if ((await opt.check()) !== "sat") return example;
-    const best = extremeAt(cx, new Reader(z, opt.model()), o, n, true);
-    return "mismatch" in best ? best : best;
+    const found = await largestGap(cx, gap.t, s.model());
+    const best = extremeAt(cx, new Reader(z, found.model), o, n, found.largest);
+    return best;
   } finally {
+    s.set("timeout", cx.limit);
     s.pop();
   }
 }
 
+type Model = ReturnType<Ctx["search"]["model"]>;
+
+/**
+ * The largest value of `gap` on the search solver (whose assertions hold the space), by galloping
+ * from a model where it is positive: ask for a gap of at least best + step, doubling the step
+ * while the solver finds one, then halving between the best found and the least shown
+ * impossible. Every query is incremental on the same solver; the whole search has
+ * `optimumMs`. `largest` is true only when no larger gap is possible (proven unsat).
+ */
+async function largestGap(
+  cx: Ctx,
+  gap: ZArith,
+  first: Model,
+): Promise<{ model: Model; largest: boolean }> {
+  const s = cx.search;
+  const deadline = performance.now() + cx.optimumMs;
+  let model = first;
+  let best = new Reader(cx.z, first).int(gap);
+  let step = best > 0n ? best : 1n;
+  let impossible: bigint | undefined;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    if (impossible !== undefined && impossible - best <= 1n) return { model, largest: true };
+    const left = deadline - performance.now();
+    if (left <= 0) break;
+    const target = impossible === undefined ? best + step : best + (impossible - best) / 2n;
+    s.set("timeout", Math.max(1, Math.floor(left)));
+    const res = await s.check(gap.ge(cx.d.terms.int(target)));
+    if (res === "sat") {
+      model = s.model();
+      best = new Reader(cx.z, model).int(gap);
+      step *= 2n;
+    } else if (res === "unsat") impossible = target;
+    else break;
+  }
+  return { model, largest: impossible !== undefined && impossible - best <= 1n };
+}
+
 /** Prove the totals equal, or give the largest gain and loss. */
-export async function totalExtremes(cx: Ctx, o: Outcome, n: Outcome): Promise<TotalResult> {
+export async function totalExtremes(
+  cx: Ctx,
+  o: Outcome,
+  n: Outcome,
+  lemmas: readonly ZBool[] = [],
+): Promise<TotalResult> {
   const out: { gain?: Extreme; loss?: Extreme; unknown: ("gain" | "loss")[] } = { unknown: [] };
   for (const sense of ["gain", "loss"] as const) {
-    const e = await direction(cx, o, n, sense);
+    const e = await direction(cx, o, n, sense, lemmas);
     if (e === "none") continue;
     if (e === "unknown") out.unknown.push(sense);
     else if ("mismatch" in e) return { kind: "mismatch", detail: e.mismatch };

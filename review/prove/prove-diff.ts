@@ -5,7 +5,7 @@
  * matter and shown with a witness both compiled versions evaluate. Every query has a time limit;
  * running out of time is said, never taken for a proof.
  */
-import { compile, type Checked } from "../../compiler/index.js";
+import { compile, withoutStackingJs, type Checked } from "../../compiler/index.js";
 import type { Clause, ClauseKey } from "../../grammar/index.js";
 import { clauseKeyText, itemsOf } from "../../grammar/index.js";
 import { Dec, fmtMoney, loadPolicy } from "../../runtime/index.js";
@@ -16,13 +16,15 @@ import { Domain } from "./domain.js";
 import { versionTerms, type VersionTerms } from "./policy-to-term.js";
 import { findRegions, type Region } from "./regions.js";
 import { totalExtremes, type Extreme } from "./extremes.js";
-import { solverContext, type Z } from "./z3.js";
+import { solverContext, type Z, type ZBool } from "./z3.js";
 
 export interface ProveOptions {
   /** Time limit per solver query, in milliseconds (default 4000). */
   readonly timeoutMs?: number;
   /** At most this many regions per clause (default 4). */
   readonly regions?: number;
+  /** Time for searching the total's largest gain and loss, each, in milliseconds (default 1500). */
+  readonly optimumMs?: number;
 }
 
 export type ProofStatus = "proven" | "differs" | "timeout" | "untranslated" | "mismatch";
@@ -64,19 +66,17 @@ interface Side {
   readonly own: CompiledPolicy;
 }
 
-function side(source: string, full: CompiledPolicy): Side | undefined {
-  const r = compile(source, { emit: [] });
-  if (!r.ok || !r.checked || !r.ast) return undefined;
-  const stacking = itemsOf(r.ast, "Stacking");
-  let own = full;
-  if (stacking.length) {
-    let cut = source;
-    for (const s of [...stacking].sort((a, b) => b.span.start - a.span.start))
-      cut = cut.slice(0, s.span.start) + cut.slice(s.span.end);
-    const c = compile(cut, { emit: ["js"] });
-    if (c.ok && c.js) own = loadPolicy(c.js);
+function side(v: Prepared["old"]): Side | undefined {
+  if (!v.policy) return undefined;
+  let checked = v.checked;
+  if (!checked) {
+    const r = compile(v.source, { emit: [] });
+    if (!r.ok || !r.checked) return undefined;
+    checked = r.checked;
   }
-  return { checked: r.checked, full, own };
+  const stacking = itemsOf(checked.policy, "Stacking");
+  const own = stacking.length ? loadPolicy(withoutStackingJs(checked)) : v.policy;
+  return { checked, full: v.policy, own };
 }
 
 /** Prove the diff of two prepared versions. */
@@ -90,8 +90,8 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
     seconds: (performance.now() - started) / 1000,
   });
   if (!p.old.policy || !p.new.policy) return none("有版本无法编译，未作证明");
-  const a = side(p.old.source, p.old.policy);
-  const b = side(p.new.source, p.new.policy);
+  const a = side(p.old);
+  const b = side(p.new);
   if (!a || !b) return none("有版本无法编译，未作证明");
   const z = await solverContext();
   const d = new Domain(z);
@@ -122,6 +122,7 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
     keyB,
     limit,
     regions: options.regions ?? 4,
+    optimumMs: options.optimumMs ?? 1500,
     search: solver(),
     cut: solver(),
   };
@@ -154,7 +155,19 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
       pair.new ? clauseKeyText(pair.new.number) : `原${clauseKeyText(pair.old!.number)}`,
     )
     .filter((k, i) => changed.includes(p.pairs[i]!.place.clause ?? k));
-  targets.push(await totalTarget(cx, ta, tb, [...changedKeys, "政策", "叠加"]));
+  // What the clause proofs established (the same status and amount for every valid application)
+  // is handed to the total's queries as equalities: the solver need not prove it again.
+  const lemmas: ZBool[] = [];
+  for (const pair of p.pairs) {
+    const key = pair.new ? clauseKeyText(pair.new.number) : `原${clauseKeyText(pair.old!.number)}`;
+    const label = pair.place.clause ?? key;
+    if (!targets.some((t) => t.target === label && t.status === "proven")) continue;
+    const o = ta.own.get(key);
+    const n = tb.own.get(key);
+    if (o && n && o.amount.den === n.amount.den)
+      lemmas.push(o.status.eq(n.status), o.amount.t.eq(n.amount.t));
+  }
+  targets.push(await totalTarget(cx, ta, tb, [...changedKeys, "政策", "叠加"], lemmas));
   const notes = [
     "申报信息按各自类型与校验范围取值（金额为 0 至 1000万亿元、精确到分；日期自 1900 年起），两版都接受的申报才比较",
     "每条的金额指本条按自身规则计算的结果（叠加规则之前）；合计为叠加规则之后的实际合计",
@@ -179,6 +192,7 @@ export interface Ctx {
   readonly keyB: (c: Clause) => string;
   readonly limit: number;
   readonly regions: number;
+  readonly optimumMs: number;
   /** One solver for the searches and one for cutting regions, each target in a push/pop. */
   readonly search: InstanceType<Z["Solver"]>;
   readonly cut: InstanceType<Z["Solver"]>;
@@ -212,6 +226,7 @@ async function totalTarget(
   ta: VersionTerms,
   tb: VersionTerms,
   described: readonly string[],
+  lemmas: readonly ZBool[],
 ): Promise<ProvedTarget> {
   const why =
     ta.policyUntranslated ??
@@ -223,9 +238,9 @@ async function totalTarget(
   const n: Outcome = { status: t.int(MONEY), amount: tb.total };
   if (same(o, n)) return provenTarget("合计");
   const t0 = performance.now();
-  const r = await totalExtremes(cx, o, n);
-  const seconds = (performance.now() - t0) / 1000;
+  const r = await totalExtremes(cx, o, n, lemmas);
   void described;
+  const seconds = (performance.now() - t0) / 1000;
   switch (r.kind) {
     case "proven":
       return { ...provenTarget("合计"), seconds };

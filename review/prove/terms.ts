@@ -43,7 +43,7 @@ export class Terms {
     private readonly define: (b: ZBool) => void,
   ) {}
 
-  private readonly quotients = new Map<string, ZArith>();
+  private readonly quotients = new Map<string, { x: ZArith; k: ZArith }>();
   /** Set by the domain: quotients are shared within one scope only. */
   scope = "";
 
@@ -53,11 +53,13 @@ export class Terms {
    * identical terms.
    */
   floorDiv(x: ZArith, q: bigint): ZArith {
-    const memo = `${this.scope}|${q}|${x.sexpr()}`;
+    // keyed by the term's id (Z3 shares equal terms); the memo keeps x alive so that its id is
+    // not reused, and the identity is checked on a hit all the same
+    const memo = `${this.scope}|${q}|${x.id()}`;
     const known = this.quotients.get(memo);
-    if (known) return known;
+    if (known && known.x.eqIdentity(x)) return known.k;
     const k = this.fresh("商");
-    this.quotients.set(memo, k);
+    this.quotients.set(memo, { x, k });
     const qk = k.mul(this.int(q));
     this.define(this.z.And(qk.le(x), x.lt(qk.add(this.int(q)))));
     return k;
