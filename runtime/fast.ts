@@ -8,7 +8,8 @@
  */
 import { Dec, toPlain } from "./money.js";
 import { FALLBACK, isoDate, plain } from "./fast-money.js";
-import { NO_STEPS } from "./clause.js";
+import { NO_STEPS, type Ctx } from "./clause.js";
+import { applyStacking } from "./stacking.js";
 import { groupByPayer } from "./payers.js";
 import type {
   ClauseKey,
@@ -41,8 +42,8 @@ export interface FastPlan {
   /** Reasons 支持对象 fails, or null. */
   readonly eligibility: (v: FastValues, p: FastValues, date: string) => readonly string[] | null;
   readonly clauses: readonly ((v: FastValues, p: FastValues, date: string) => ClauseResult)[];
-  /** The deduction's sign (only whether there is one matters here), or undefined. */
-  readonly deduct?: (v: FastValues, p: FastValues) => number;
+  /** The deduction (other support already received) as a plain decimal string. */
+  readonly deduct?: (v: FastValues, p: FastValues) => string;
 }
 
 type Mutable<X> = { -readonly [P in keyof X]: X[P] };
@@ -147,6 +148,26 @@ function fastParams(plan: Plan, fast: FastPlan, date: string): unknown[] | null 
   return got;
 }
 
+const NO_LEDGER: readonly never[] = [];
+
+/**
+ * What the stacking rules read on this path: no ledger (so nothing to compare per project), no
+ * explanation. The values are not read by them.
+ */
+function stackingCtx(date: string): Ctx {
+  return {
+    v: NO_LEDGER,
+    p: NO_LEDGER,
+    date,
+    year: date.slice(0, 4),
+    applicant: "申报主体",
+    ledger: NO_LEDGER,
+    approved: {},
+    quotaUsed: {},
+    explain: false,
+  };
+}
+
 function outOfForce(plan: Plan, d: string): boolean {
   return !!(
     (plan.validFrom && d < plan.validFrom) ||
@@ -200,9 +221,12 @@ export function runFast(
         if (c.status === "awarded" && !c.stacksWith && c.amount !== "0") stackable++;
         clauses.push(c);
       }
-      // 从高不重复 between two paid clauses and a deduction word their reasons with amounts.
-      if (plan.stacking.highestOnly && stackable > 1) return undefined;
-      if (stackable > 0 && fast.deduct && fast.deduct(v, p) > 0) return undefined;
+      // 从高不重复 between paid clauses, or a deduction: the shared rules, with the same words.
+      const deduct = stackable > 0 && fast.deduct ? fast.deduct(v, p) : "0";
+      if ((plan.stacking.highestOnly && stackable > 1) || deduct !== "0") {
+        const d = new Dec(deduct);
+        applyStacking(plan.stacking, stackingCtx(date), clauses, [], () => d);
+      }
     }
     return { ok: true, result: resultOf(plan, date, dateFrom, reasons, clauses) };
   } catch {

@@ -24,7 +24,7 @@ export {
   decision as fastDecision,
   result as fastResult,
 } from "./fast.js";
-export { ck, decScaled, fall, isoDate, rnd, scaledNumber, up } from "./fast-money.js";
+export { ck, decScaled, fall, isoDate, plain, rnd, scaledNumber, up } from "./fast-money.js";
 export {
   caught,
   days,

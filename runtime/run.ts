@@ -3,14 +3,13 @@
  * generated clause functions, stacking rules and totals. Generated code supplies a {@link Plan}.
  */
 import { ClauseRun, type Ctx } from "./clause.js";
-import { fmtDate, fmtMoney } from "./format.js";
-import { Dec, toPlain, ZERO } from "./money.js";
+import { fmtDate } from "./format.js";
+import { Dec, toPlain } from "./money.js";
 import type {
   ClauseResult,
   DateSource,
   EvaluateOptions,
   Evaluation,
-  ExplainStep,
   InputError,
   InputMeta,
   PolicyMeta,
@@ -20,7 +19,7 @@ import { checkOptions } from "./options.js";
 import { failureText } from "./ops.js";
 import { applyPolicyLimits, type PolicyLimit } from "./policy-limits.js";
 import { groupByPayer } from "./payers.js";
-import { highestPerProject } from "./project-stacking.js";
+import { applyStacking } from "./stacking.js";
 import { parseValue, validate } from "./validate.js";
 import { runFast, type FastPlan } from "./fast.js";
 
@@ -180,7 +179,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
     }));
   } else {
     clauses = plan.clauses.map((f) => f(ctx));
-    applyStacking(plan, ctx, clauses, policy.steps);
+    applyStacking(plan.stacking, ctx, clauses, policy.steps, () => plan.stacking.deduct?.(ctx));
     if (plan.stacking.limits) applyPolicyLimits(plan.stacking.limits, ctx, clauses, policy.steps);
   }
   // The total as a decimal string; with one awarded clause (the usual case) it is that amount.
@@ -270,72 +269,4 @@ function validityOf(plan: Plan, name: string, date: string | undefined, policy: 
     policy.fail(
       `${name}晚于政策有效期：有效期（${range}）适用于${name}，${name}为${fmtDate(date)}`,
     );
-}
-
-/** 从高不重复 among this policy's clauses, then deduct other support of the same level. */
-function applyStacking(plan: Plan, ctx: Ctx, clauses: ClauseResult[], steps: ExplainStep[]): void {
-  // Amounts are plain non-negative decimal strings: "0" is the only zero (awarded() refuses
-  // negatives), so the hot path parses an amount only to compare two that are both paid.
-  const stackable = (c: ClauseResult) =>
-    c.status === "awarded" && !c.stacksWith && c.amount !== null && c.amount !== "0";
-  if (plan.stacking.highestOnly) {
-    let best: ClauseResult | undefined;
-    let top: Dec | undefined;
-    for (const c of clauses) {
-      if (!stackable(c)) continue;
-      const a = new Dec(c.amount!);
-      if (!top || a.gt(top)) [best, top] = [c, a];
-    }
-    if (best) {
-      for (let i = 0; i < clauses.length; i++) {
-        const c = clauses[i]!;
-        if (c === best || !stackable(c)) continue;
-        const reason = `从高不重复：同一项目已按${best.clause}资助${fmtMoney(new Dec(best.amount!))}（金额较高），本条不重复资助`;
-        clauses[i] = {
-          ...c,
-          status: "ineligible",
-          eligible: false,
-          amount: "0",
-          reasons: [...c.reasons, reason],
-        };
-        if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
-      }
-    }
-    highestPerProject(ctx, clauses, steps);
-  }
-  let deduct: Dec | undefined;
-  try {
-    deduct = plan.stacking.deduct?.(ctx);
-  } catch (e) {
-    steps.push({ text: `叠加规则的扣除金额无法计算：${failureText(e)}；各条不作扣除，须人工核定` });
-    for (let i = 0; i < clauses.length; i++)
-      if (stackable(clauses[i]!))
-        clauses[i] = {
-          ...clauses[i]!,
-          status: "error",
-          eligible: false,
-          amount: "0",
-          reasons: [...clauses[i]!.reasons, `叠加规则的扣除金额无法计算：${failureText(e)}`],
-        };
-    return;
-  }
-  if (!deduct || deduct.lte(0)) return;
-  let left = deduct;
-  for (let i = 0; i < clauses.length && left.gt(0); i++) {
-    const c = clauses[i]!;
-    if (!stackable(c)) continue;
-    const amount = new Dec(c.amount!);
-    const after = amount.gt(left) ? amount.minus(left) : ZERO;
-    const text = `${plan.stacking.deductText ?? "已获其他扶持"} ${fmtMoney(left)}，从高不重复：本条 ${fmtMoney(amount)} 扣除后为 ${fmtMoney(after)}`;
-    left = left.minus(amount.minus(after));
-    clauses[i] = {
-      ...c,
-      amount: toPlain(after),
-      maximum: c.maximum ?? toPlain(amount),
-      steps: ctx.explain ? [...c.steps, { text, amount: toPlain(after) }] : c.steps,
-      ...(after.isZero()
-        ? { status: "ineligible" as const, eligible: false, reasons: [...c.reasons, text] }
-        : {}),
-    };
-  }
 }
