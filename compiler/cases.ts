@@ -24,8 +24,10 @@ export interface CaseOutcome {
 export function exprToJson(e: Expr): unknown {
   switch (e.kind) {
     case "Money":
-    case "Number":
       return e.value;
+    case "Number":
+      // with its unit as written (3000㎡, 第3名): the application data the evaluator validates
+      return e.unit ? e.text : e.value;
     case "Percent":
       return e.text;
     case "Bool":

@@ -3,6 +3,7 @@
  * problem, naming the field. Never a silent 0 or NaN: a value is either valid or reported.
  */
 import { RANK_UNIT } from "./format.js";
+import { unitSpellings } from "./units.js";
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { clipForMessage, editDistance } from "./edit-distance.js";
@@ -121,12 +122,33 @@ export const WHOLE_UNITS: ReadonlySet<string> = new Set(
   "家 个 项 人 名 台 套 件 次 户 所 座 位 款 种 批 场 期 支 部 条 本 篇 株 头 辆 艘 栋".split(" "),
 );
 
+/** Every unit spelling and its canonical unit (㎡ → 平方米), from the one unit table. */
+const UNIT_OF = unitSpellings();
+
+/** The other spellings of a unit, as a hint: （也可写 ㎡、m²）. */
+function otherSpellings(unit: string): string {
+  const others = [...UNIT_OF].filter(([s, c]) => c === unit && s !== unit).map(([s]) => s);
+  return others.length ? `（也可写 ${others.join("、")}）` : "";
+}
+
 function parseCount(v: unknown, unit?: string): Parsed<Dec> {
   if (unit === RANK_UNIT) return parseRank(v);
-  const p = parseNumber(v, /^[\u4e00-\u9fff]{0,3}$/);
+  // a unit in any of its spellings may follow the digits: 3000㎡, 3000平方米, 1.2万平方米
+  const p = parseNumber(v, /^[^\d]{0,12}$/);
   if (!p.ok) return p;
-  if (p.value.text && unit && p.value.text !== unit) return bad(`单位应为“${unit}”`);
-  const x = p.value.value;
+  let x = p.value.value;
+  let text = p.value.text;
+  const power = AMOUNT_UNIT_POWER[text[0] ?? ""];
+  if (power && (UNIT_OF.get(text) ?? text) !== unit) {
+    x = x.mul(new Dec(10).pow(power));
+    text = text.slice(1);
+  }
+  if (text) {
+    const given = UNIT_OF.get(text) ?? text;
+    if (unit && given !== unit) return bad(`单位应为“${unit}”${otherSpellings(unit)}`);
+    if (!unit && !UNIT_OF.has(text) && !/^[\u4e00-\u9fff]{1,3}$/.test(text))
+      return bad("不是有效数字");
+  }
   if (x.sd() > FACTOR_DIGITS) return bad(`数量的有效数字不能超过${FACTOR_DIGITS}位`);
   if (x.isNeg()) return bad("数量不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("数量超出允许范围");
