@@ -45,6 +45,6 @@ export {
   type MissingBase,
 } from "./guideline/base-diagnostics.js";
 export { policyDocument, guidelineDocument, type DocFormat } from "./to-doc/render.js";
-export { compileTimeoutDiagnostic, durationText } from "./time-limit.js";
+export { compileTimeoutDiagnostic, durationText } from "../grammar/time-limit.js";
 export { assertionProbe, type AssertionProbe } from "./assertion-probe.js";
 export { isRankTy, RANK_OP } from "./check/types.js";

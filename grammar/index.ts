@@ -34,3 +34,4 @@ export {
   clauseOrder,
   type ClauseKey,
 } from "./clause-ids.js";
+export { compileTimeoutDiagnostic, durationText } from "./time-limit.js";

@@ -21,9 +21,11 @@ async function start(): Promise<void> {
   const store = new AnalysisStore();
   registerLanguage(store);
   const client = new CompilerClient();
-  const { source, message } = await openingSource();
-  // The draft is written before anything else, so that even a link opened and closed at once is kept.
-  saveDraft(source);
+  const { source, message, shared } = await openingSource();
+  // A share link's text becomes the draft only once it has compiled: a link whose text stalls the
+  // compiler must not come back on every reload. Other sources are saved at once.
+  let unconfirmed = shared === true;
+  if (!unconfirmed) saveDraft(source);
   const model = monaco.editor.createModel(
     source,
     LANGUAGE_ID,
@@ -58,9 +60,20 @@ async function start(): Promise<void> {
     replace: (text) => app.replaceSource(text),
     versionsChanged: () => app.versionsChanged(),
   });
+  const save = (text: string) => {
+    if (!saveDraft(text)) toast(storageProblem ?? "草稿未能保存。");
+  };
+  const applyAnalysis = client.onAnalysis;
+  client.onAnalysis = (a) => {
+    applyAnalysis(a);
+    if (unconfirmed && a.source === model.getValue()) {
+      unconfirmed = false;
+      save(a.source);
+    }
+  };
   model.onDidChangeContent(() => {
     const text = model.getValue();
-    if (!saveDraft(text)) toast(storageProblem ?? "草稿未能保存。");
+    if (!unconfirmed) save(text);
     tabs.published(text);
     app.requestAnalysis();
   });

@@ -3,6 +3,7 @@
  * over the editor (markers, highlighting) and the panels (outline, problems, form, results, cases).
  * Also wires the toolbar: import, export, share, diff, format, seed.
  */
+import { compileTimeoutDiagnostic, durationText } from "../../grammar/index.js";
 import type { AnalysisStore } from "./analysis-store.js";
 import { backupBeforeReplace } from "./backup.js";
 import { GuidelineController } from "./guideline-controller.js";
@@ -62,6 +63,7 @@ export class Playground {
       client,
     );
     client.onAnalysis = (a) => this.apply(a);
+    client.onWatchdog = (source, limitMs) => this.stalled(source, limitMs);
     client.onCases = (m) => {
       if (m.source === this.model.getValue() && this.store.setCases(m.source, m.cases)) {
         this.showCases(m.cases, this.store.current?.evaluationNote);
@@ -123,6 +125,24 @@ export class Playground {
     return Object.keys(tried).length
       ? { ...options, params: { ...options.params, ...tried } }
       : options;
+  }
+
+  /** The watchdog stopped the compiler worker on `source`: say so in the editor and status line. */
+  private stalled(source: string, limitMs: number): void {
+    const n = Number(document.body.dataset["watchdog"] ?? 0) + 1;
+    document.body.dataset["watchdog"] = String(n);
+    if (source !== this.model.getValue()) return; // a newer text is being compiled
+    const at = { start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+    const d = compileTimeoutDiagnostic(
+      limitMs,
+      at,
+      "编译线程已重新启动；结果仍是上一次的，改动文本后再编译",
+    );
+    monaco.editor.setModelMarkers(this.model, MARKER_OWNER, toMarkers([d]));
+    renderProblems([d], (s) => this.reveal(s));
+    byId("results").classList.add("stale");
+    byId("status").textContent = `编译超时（超过 ${durationText(limitMs)}），编译线程已重新启动`;
+    toast(d.message);
   }
 
   private apply(a: Analysis): void {

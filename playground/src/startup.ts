@@ -9,7 +9,12 @@ import { decodeShare, isShareHash } from "./store/share.js";
 import { SEED_SOURCE } from "./seed.js";
 
 /** The opening source and a message for the drafter, if any. */
-export async function openingSource(): Promise<{ source: string; message?: string }> {
+export async function openingSource(): Promise<{
+  source: string;
+  message?: string;
+  /** The source came from a share link (not saved as the draft until it has compiled once). */
+  shared?: boolean;
+}> {
   const draft = loadDraft();
   const hash = location.hash;
   if (isShareHash(hash)) {
@@ -22,6 +27,7 @@ export async function openingSource(): Promise<{ source: string; message?: strin
       return {
         source: shared.source,
         message: `已打开分享链接中的政策${backup.note ? `；${backup.note}` : ""}。`,
+        shared: true,
       };
     }
     return { source: draft ?? SEED_SOURCE, message: shared.error };

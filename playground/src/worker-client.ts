@@ -1,6 +1,10 @@
 /**
  * The page's side of the compiler worker. At most one analysis is in flight; while it runs, newer
  * requests replace each other, so a burst of keystrokes costs one compile, not one per key.
+ *
+ * A watchdog guards the worker (issue 12): a request unanswered after `limitMs` (the worker is
+ * stuck on a text that compiles too slowly) terminates the worker and starts a new one, and
+ * `onWatchdog` tells the page. The text that stalled it is not sent again until it changes.
  */
 import type { Analysis, BaseCandidate, Request, Response } from "./protocol.js";
 
@@ -11,11 +15,18 @@ export interface Capabilities {
   readonly compilerAvailable: boolean;
 }
 
+/** How long the worker may take to answer, unless the address says `?compile-timeout=MS`. */
+export const WATCHDOG_MS = 10_000;
+
+function limitFromAddress(): number {
+  const raw = new URLSearchParams(location.search).get("compile-timeout");
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 100 ? n : WATCHDOG_MS;
+}
+
 /** Talks to the compiler worker; `onAnalysis` receives each fresh analysis. */
 export class CompilerClient {
-  private readonly worker = new Worker(new URL("./worker/compiler.worker.ts", import.meta.url), {
-    type: "module",
-  });
+  private worker!: Worker;
   private nextId = 1;
   private inFlight = false;
   private pending: AnalyzeArgs | null = null;
@@ -23,24 +34,54 @@ export class CompilerClient {
     number,
     (r: { text: string | null; error?: string }) => void
   >();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The source the worker was stopped on: not sent again until the text changes. */
+  private stalled: string | null = null;
+  private bases: readonly BaseCandidate[] | null = null;
+  private resolveReady: (c: Capabilities) => void = () => {};
+  /** Whether the current worker has loaded its toolchain: work is timed from then. */
+  private workerReady = false;
+  /** What the watchdog would name if it fired now: the source being compiled, if any. */
+  private busyWith: string | null = null;
+  /** The source of the analysis in flight. */
+  private inFlightSource: string | null = null;
   readonly ready: Promise<Capabilities>;
+  /** How long the worker may take before it is restarted. */
+  readonly limitMs = limitFromAddress();
   onAnalysis: (a: Analysis) => void = () => {};
   /** The embedded cases' outcomes, which follow an analysis whose `casesPending` was true. */
   onCases: (m: Extract<Response, { kind: "cases" }>) => void = () => {};
+  /** The watchdog stopped the worker while it worked on `source`; a new worker is starting. */
+  onWatchdog: (source: string, limitMs: number) => void = () => {};
 
   constructor() {
-    let resolveReady: (c: Capabilities) => void = () => {};
-    this.ready = new Promise((r) => (resolveReady = r));
+    this.ready = new Promise((r) => (this.resolveReady = r));
+    this.start();
+  }
+
+  private start(): void {
+    this.workerReady = false;
+    this.worker = new Worker(new URL("./worker/compiler.worker.ts", import.meta.url), {
+      type: "module",
+    });
     this.worker.onmessage = (e: MessageEvent<Response>) => {
       const msg = e.data;
-      if (msg.kind === "ready") resolveReady(msg);
-      else if (msg.kind === "formatted" || msg.kind === "guidelineDraft") {
+      if (msg.kind === "ready") {
+        this.workerReady = true;
+        this.resolveReady(msg);
+        if (this.inFlight || this.formatWaiters.size) this.arm();
+      } else if (msg.kind === "formatted" || msg.kind === "guidelineDraft") {
+        this.settle();
         this.formatWaiters.get(msg.id)?.(msg);
         this.formatWaiters.delete(msg.id);
       } else if (msg.kind === "cases") {
+        this.settle();
         this.onCases(msg);
       } else {
+        this.settle();
         this.inFlight = false;
+        // the embedded cases follow in a second message: the worker is still at work on this text
+        if (msg.casesPending) this.arm(msg.source);
         this.onAnalysis(msg);
         this.flush();
       }
@@ -50,6 +91,45 @@ export class CompilerClient {
       this.inFlight = false;
       console.warn("编译线程出错", e.message);
     };
+    if (this.bases) this.worker.postMessage({ kind: "bases", bases: this.bases } satisfies Request);
+  }
+
+  /** The worker answered: it is alive (its next piece of work is timed afresh). */
+  private settle(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.busyWith = null;
+    // work still queued in the worker (an analysis after a format) is timed afresh
+    if (this.inFlightSource !== null || this.formatWaiters.size > 1) this.arm(this.inFlightSource);
+  }
+
+  /** Post work and time it: no answer within the limit restarts the worker. */
+  private post(request: Request, source: string | null): void {
+    this.worker.postMessage(request);
+    this.arm(source);
+  }
+
+  /** Start the watchdog's clock (once the worker is ready), unless it is running. */
+  private arm(source: string | null = this.busyWith): void {
+    if (source !== null) this.busyWith = source;
+    if (this.timer !== undefined || !this.workerReady) return;
+    this.timer = setTimeout(() => this.restart(this.busyWith), this.limitMs);
+  }
+
+  /** The watchdog fired: stop the stuck worker, start a new one, tell the page. */
+  private restart(source: string | null): void {
+    this.timer = undefined;
+    this.busyWith = null;
+    this.worker.terminate();
+    this.inFlight = false;
+    this.inFlightSource = null;
+    for (const w of this.formatWaiters.values())
+      w({ text: null, error: "编译线程超时，已重新启动" });
+    this.formatWaiters.clear();
+    if (source !== null) this.stalled = source;
+    this.start();
+    this.onWatchdog(source ?? "", this.limitMs);
+    this.flush();
   }
 
   /** Ask for an analysis of this source and application; only the latest request is kept. */
@@ -62,12 +142,16 @@ export class CompilerClient {
     if (this.inFlight || !this.pending) return;
     const args = this.pending;
     this.pending = null;
+    if (args.source === this.stalled) return; // it would stall the new worker too
+    this.stalled = null;
     this.inFlight = true;
-    this.worker.postMessage({ kind: "analyze", id: this.nextId++, ...args } satisfies Request);
+    this.inFlightSource = args.source;
+    this.post({ kind: "analyze", id: this.nextId++, ...args } satisfies Request, args.source);
   }
 
   /** Tell the worker which policies a guideline may build on (sent before the next analysis). */
   setBases(bases: readonly BaseCandidate[]): void {
+    this.bases = bases;
     this.worker.postMessage({ kind: "bases", bases } satisfies Request);
   }
 
@@ -79,7 +163,7 @@ export class CompilerClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.formatWaiters.set(id, resolve);
-      this.worker.postMessage({ kind: "newGuideline", id, policySource, ref } satisfies Request);
+      this.post({ kind: "newGuideline", id, policySource, ref } satisfies Request, null);
     });
   }
 
@@ -88,7 +172,7 @@ export class CompilerClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.formatWaiters.set(id, resolve);
-      this.worker.postMessage({ kind: "format", id, source } satisfies Request);
+      this.post({ kind: "format", id, source } satisfies Request, null);
     });
   }
 }

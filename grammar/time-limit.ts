@@ -3,8 +3,9 @@
  * service compiles in a worker thread and stops it at the limit, and the playground's watchdog
  * stops its compiler worker. Both keep the last version that compiled.
  */
-import { diag, type Diagnostic, type Span } from "../grammar/index.js";
-import { DIAGNOSTIC_CODES } from "../grammar/diagnostic-codes.js";
+import type { Span } from "./ast.js";
+import { DIAGNOSTIC_CODES } from "./diagnostic-codes.js";
+import { diag, type Diagnostic } from "./diagnostics.js";
 
 /** A duration in Chinese: 800 毫秒, 10 秒, 1.5 秒. */
 export function durationText(ms: number): string {
