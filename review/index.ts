@@ -15,6 +15,7 @@ export {
 } from "./diff-policies.js";
 export { caseSamples, fileSamples, parseCsv, type Sample } from "./applications.js";
 export { budgetText, reportText } from "./report-to-text.js";
+export { budgetFigure, reportMoney, signedBudgetFigure, signedMoney } from "./report-figures.js";
 export type { Change } from "./change.js";
 export { targetBoundaries, type ClauseBoundaries } from "./boundaries.js";
 export { budgetRange, finishBudget, mergeAcc, type Budget, type BudgetAcc } from "./budget.js";

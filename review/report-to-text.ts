@@ -2,24 +2,17 @@
  * A diff report as Chinese text for the terminal: the change list, the applications whose
  * outcome changes (with both explanations), the boundaries with their witnesses, and the budget.
  */
-import { Dec } from "../runtime/money.js";
-import { fmtMoney } from "../runtime/format.js";
+import { budgetFigure, reportMoney, signedBudgetFigure, signedMoney } from "./report-figures.js";
 import type { ClauseBoundaries } from "./boundaries.js";
 import type { Budget } from "./budget.js";
 import type { Change } from "./change.js";
 import type { DiffReport } from "./diff-policies.js";
 import type { Impact } from "./impact.js";
 
-const money = (s: string) => fmtMoney(new Dec(s));
-const signed = (s: string) => (new Dec(s).gt(0) ? `+${money(s)}` : money(s));
-const YI = new Dec(1e8);
-/** Budget figures: from 1亿元 up rounded to 0.01亿元 and marked 约 (the JSON keeps them exact). */
-const big = (s: string) => {
-  const x = new Dec(s);
-  if (x.abs().lt(YI)) return money(s);
-  return `约${x.div(YI).toDecimalPlaces(2).toFixed(2)}亿元`;
-};
-const bigSigned = (s: string) => (new Dec(s).gt(0) ? `+${big(s)}` : big(s));
+const money = reportMoney;
+const signed = signedMoney;
+const big = budgetFigure;
+const bigSigned = signedBudgetFigure;
 
 /** The change list, rule changes first, then text, cases, and layout or comments. */
 export function changesText(changes: readonly Change[]): string[] {

@@ -1,25 +1,25 @@
 /**
- * The reviewer diff's results worded for the page, in the words of the CLI's report
- * (review/report-to-text.ts): amounts through the runtime's `fmtMoney`, budget totals from
- * 1亿元 up rounded to 0.01亿元 and marked 约. Runs in the diff worker, where decimal.js already is.
+ * The reviewer diff's results worded for the page, with the figures of the CLI's report
+ * (review/report-figures.ts). Runs in the diff worker, where decimal.js already is.
  */
 import type { ClauseBoundaries } from "../../../review/index.js";
 import type { Budget } from "../../../review/index.js";
 import type { Impact } from "../../../review/index.js";
 import type { ExplainedOutcome } from "../../../review/index.js";
-import { fmtDate, fmtMoney } from "../../../runtime/index.js";
+import {
+  budgetFigure,
+  reportMoney,
+  signedBudgetFigure,
+  signedMoney,
+} from "../../../review/index.js";
+import { fmtDate } from "../../../runtime/index.js";
 import { Dec } from "../../../runtime/index.js";
 import type { BoundaryView, BudgetView, ImpactView, SideView } from "../diff-protocol.js";
 
-const money = (s: string) => fmtMoney(new Dec(s));
-const signed = (s: string) => (new Dec(s).gt(0) ? `+${money(s)}` : money(s));
-const YI = new Dec(1e8);
-const big = (s: string) => {
-  const x = new Dec(s);
-  if (x.abs().lt(YI)) return money(s);
-  return `约${x.div(YI).toDecimalPlaces(2).toFixed(2)}亿元`;
-};
-const bigSigned = (s: string) => (new Dec(s).gt(0) ? `+${big(s)}` : big(s));
+const money = reportMoney;
+const signed = signedMoney;
+const big = budgetFigure;
+const bigSigned = signedBudgetFigure;
 const direction = (delta: string): "up" | "down" | "same" => {
   const d = new Dec(delta);
   return d.gt(0) ? "up" : d.lt(0) ? "down" : "same";
