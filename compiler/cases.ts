@@ -45,6 +45,7 @@ export function exprToJson(e: Expr): unknown {
       return Object.fromEntries(e.entries.map((x) => [x.key, exprToJson(x.value)]));
     // not a constant an application could carry
     case "Rate":
+    case "ClauseAmount":
     case "AppDate":
     case "Binary":
     case "Compare":

@@ -11,7 +11,7 @@ import { bracketLabel, exprToText } from "../grammar/expr-to-text.js";
 import type { ClauseStatus, CompiledPolicy, Evaluation } from "../runtime/types.js";
 import { runCases, type CaseOutcome } from "./cases.js";
 import type { CompileResult } from "./compile.js";
-import { children } from "./walk.js";
+import { children, itemExprs } from "./walk.js";
 
 export interface CoverageItem {
   /** What the item is: 条件, 排除, 上限, 就高, 年度累计上限, 表格行, 分档 … */
@@ -94,42 +94,6 @@ function rowHolders(e: Expr, out: Expr[] = []): Expr[] {
   if (e.kind === "Table" || e.kind === "Brackets") out.push(e);
   for (const c of children(e)) rowHolders(c, out);
   return out;
-}
-
-function itemExprs(it: ClauseItem): Expr[] {
-  switch (it.kind) {
-    case "Condition":
-      return [it.expr, ...(it.unless ? [it.unless] : [])];
-    case "Exclude":
-      return [it.expr];
-    case "Award": {
-      const f = it.form;
-      if (f.kind === "Ratio") return [f.ratio, f.base];
-      return f.kind === "CaseByCase" ? [] : [f.amount];
-    }
-    case "Step":
-      return [it.value, ...(it.including ? [it.including] : []), ...(it.when ? [it.when] : [])];
-    case "AnnualCap":
-    case "TotalCap":
-      return [it.value];
-    case "Payment":
-      return [it.table];
-    case "Paid":
-      return [it.value];
-    case "Source":
-    case "Once":
-    case "PerYearLimit":
-    case "Quota":
-    case "Stackable":
-    case "Beneficiary":
-    case "Payer":
-    case "Benefit":
-    case "Window":
-    case "YearsLimit":
-      return [];
-    default:
-      return assertNever(it);
-  }
 }
 
 /** Rows of the tables and brackets of a clause, each covered when an explanation step names it. */

@@ -1,7 +1,7 @@
 /**
  * Generic traversal of expressions, so passes that only look for names need no switch of their own.
  */
-import type { Expr, NameRef } from "../grammar/ast.js";
+import type { ClauseItem, Expr, NameRef } from "../grammar/ast.js";
 import { assertNever } from "../grammar/ast.js";
 
 /** The direct sub-expressions of an expression. */
@@ -15,6 +15,7 @@ export function children(e: Expr): Expr[] {
     case "Bool":
     case "Str":
     case "Name":
+    case "ClauseAmount":
     case "AppDate":
       return [];
     case "Binary":
@@ -63,4 +64,52 @@ export function namesIn(e: Expr): NameRef[] {
   };
   visit(e);
   return out;
+}
+
+/** Every clause amount (第2条金额) an expression uses, in order. */
+export function clauseAmountsIn(e: Expr): Extract<Expr, { kind: "ClauseAmount" }>[] {
+  const out: Extract<Expr, { kind: "ClauseAmount" }>[] = [];
+  const visit = (x: Expr) => {
+    if (x.kind === "ClauseAmount") out.push(x);
+    children(x).forEach(visit);
+  };
+  visit(e);
+  return out;
+}
+
+/** The expressions of a clause item, in source order. */
+export function itemExprs(it: ClauseItem): Expr[] {
+  switch (it.kind) {
+    case "Condition":
+      return [it.expr, ...(it.unless ? [it.unless] : [])];
+    case "Exclude":
+      return [it.expr];
+    case "Award":
+      return it.form.kind === "Ratio"
+        ? [it.form.ratio, it.form.base]
+        : it.form.kind === "CaseByCase"
+          ? []
+          : [it.form.amount];
+    case "Step":
+      return [it.value, ...(it.including ? [it.including] : []), ...(it.when ? [it.when] : [])];
+    case "AnnualCap":
+    case "TotalCap":
+    case "Paid":
+      return [it.value];
+    case "Payment":
+      return [it.table];
+    case "Source":
+    case "Once":
+    case "PerYearLimit":
+    case "Quota":
+    case "Stackable":
+    case "Beneficiary":
+    case "Payer":
+    case "Benefit":
+    case "Window":
+    case "YearsLimit":
+      return [];
+    default:
+      return assertNever(it);
+  }
 }

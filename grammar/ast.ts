@@ -75,6 +75,17 @@ export type Expr =
   | { readonly kind: "Bool"; readonly value: boolean; readonly span: Span }
   | { readonly kind: "Str"; readonly value: string; readonly span: Span }
   | NameRef
+  | {
+      /**
+       * `第2条金额`: the amount another clause computes for this application, after its own caps
+       * and limits (before 叠加规则 across clauses); 0 when that clause is not eligible.
+       */
+      readonly kind: "ClauseAmount";
+      readonly clause: ClauseKey;
+      /** The id as written (第2条, 第二条). */
+      readonly label: string;
+      readonly span: Span;
+    }
   | { readonly kind: "AppDate"; readonly span: Span }
   | {
       readonly kind: "Binary";

@@ -251,6 +251,21 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     help: "子条款序号最多到九十九（第3条之九十九、第3条（九十九））；更多的条款请另起编号。",
   },
+  E261: {
+    meaning: "引用了不存在的条款的金额",
+    severity: "error",
+    help: "第N条金额 只能引用本政策中存在的条款；检查条款编号（提示中列出现有条款）。",
+  },
+  E262: {
+    meaning: "条款之间循环引用金额",
+    severity: "error",
+    help: "一条的金额不能依赖它自己（直接、经其他条款或经定义）；提示中给出引用的路径，去掉其中一处引用。",
+  },
+  E263: {
+    meaning: "在条款计算之前确定的位置引用了条款金额",
+    severity: "error",
+    help: "支持对象、叠加规则、默认值、参数和案例不能用 第N条金额；把它写进需要它的条款。",
+  },
   E264: {
     meaning: "案例期望的资金来源不在政策中",
     severity: "error",
@@ -260,6 +275,11 @@ export const DIAGNOSTIC_CODES = {
     meaning: "一个条款写了多个资金来源",
     severity: "error",
     help: "每条只写一个 资金来源；由两级财政分担的，拆成两条，后一条用 第N条金额 引用前一条。",
+  },
+  E266: {
+    meaning: "引用的条款没有资助金额",
+    severity: "error",
+    help: "只能引用写了 资助 … 的条款的金额；只有权益的条款没有金额。",
   },
   // E280–E299 — amounts and units (issue #10 §5)
   E280: {

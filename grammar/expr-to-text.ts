@@ -4,6 +4,7 @@
  */
 import type { BracketRow, Expr, NameRef, TypeRef } from "./ast.js";
 import { assertNever } from "./ast.js";
+import { clauseKeyText } from "./clause-ids.js";
 import { canonical, RANK_UNIT } from "./keywords.js";
 import { CALL_KEYWORD, compareWord } from "./words.js";
 
@@ -70,6 +71,8 @@ export function exprToText(e: Expr, keepWords = true): string {
       return `“${e.value}”`;
     case "Name":
       return nameText(e.name);
+    case "ClauseAmount":
+      return `${clauseKeyText(e.clause)}${canonical("Money")}`;
     case "AppDate":
       return canonical("AppDate");
     case "Binary": {

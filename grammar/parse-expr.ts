@@ -3,7 +3,7 @@
  * The policy parser (tokens-to-ast.ts) extends this class with declarations and clauses.
  */
 import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
-import type { Expr, NameRef, Span } from "./ast.js";
+import type { ClauseKey, Expr, NameRef, Span } from "./ast.js";
 import { LineMap } from "./diagnostics.js";
 import { MAX_NESTING, NestingTooDeep } from "./limits.js";
 import { zhErrorMessages } from "./parse-errors.js";
@@ -298,6 +298,23 @@ export class ExprParser extends EmbeddedActionsParser {
         },
       },
       { ALT: () => this.nameRef(this.CONSUME(T.Name)) },
+      {
+        // 第2条金额 (or 第2条 资助金额): another clause's amount
+        ALT: () => {
+          const no = this.CONSUME(T.ClauseNo);
+          this.OPTION(() => this.CONSUME(KW.Award));
+          this.CONSUME(KW.Money);
+          return this.ACTION(
+            () =>
+              ({
+                kind: "ClauseAmount",
+                clause: this.payload<ClauseKey>(no) ?? 0,
+                label: no.image,
+                span: this.sp(no),
+              }) as Expr,
+          );
+        },
+      },
       {
         ALT: () => {
           const t = this.CONSUME(KW.AppDate);

@@ -1,8 +1,42 @@
 /**
- * The part of the language reference on funding (issue #10 §3): who pays a clause (资金来源).
+ * The part of the language reference on funding (issue #10 §3): one clause uses another's amount
+ * (第2条金额), and who pays a clause (资金来源).
  * The example is a complete policy that test/unit/reference-examples.test.ts compiles and whose
  * cases it runs; the README shows the same text (test/unit/payers.test.ts checks both).
  */
+
+/** The example for 第N条金额: the district matches the city's amount 1:1. */
+export const REFERENCE_EXAMPLE = `政策 条款引用示例
+  资金来源 区级财政
+
+申报信息
+  项目投资 金额 默认 0
+  获市级示范认定 是否 默认 否
+
+第1条 市级示范项目支持
+  资金来源 市级财政
+  条件 获市级示范认定
+  资助 比例 10% 基数 项目投资
+  上限 200万
+
+第2条 区级配套
+  原文 “区级按市级支持金额1:1配套，配套资金不超过150万元。”
+  条件 获市级示范认定
+  资助 比例 100% 基数 第1条金额
+  上限 150万
+
+案例 “市级支持封顶200万，区级1:1配套后封顶150万”
+  输入 项目投资 3000万，获市级示范认定 是
+  期望 第1条 200万
+  期望 第2条 150万
+  期望 资金来源 市级财政 200万
+  期望 资金来源 区级财政 150万
+
+案例 “未获市级认定：两条都不予资助”
+  输入 项目投资 3000万
+  期望 第1条 不符合
+  期望 第2条 不符合
+`;
 
 /** The example for 资金来源. */
 export const PAYER_EXAMPLE = `政策 资金来源示例
@@ -47,6 +81,25 @@ export const PAYER_EXAMPLE = `政策 资金来源示例
 /** Markdown lines of the section on funding. */
 export function fundingReference(): string[] {
   return [
+    "## 引用另一条的金额：第N条金额",
+    "",
+    "`第2条金额`（也可写 `第2条 资助金额`）是第2条为同一申报算出的金额，可用在资助（比例的基数、定额、计算）、上限、条件和定义中，",
+    "例如 `资助 比例 100% 基数 第2条金额`（1:1 配套）、`奖励 计算 第2条金额 × 50%`、`上限 第2条金额`。读法：",
+    "",
+    "- 所引用的是第2条**本身**的结果：已适用它自己的比例、上限、累计/年度累计上限、一次性等限额、舍入和核定金额；",
+    "  **不含**叠加规则（从高不重复、扣除、全政策限额）对各条的调整。因此“再按第2条金额的50%奖励”在第2条因从高不重复未拨付时，",
+    "  仍按第2条算出的金额计算，而本条自己照样受从高不重复约束。",
+    "- 第2条不予资助时按 0 计，说明中写明第2条不予资助的原因；第2条需评审核定（一事一议、最高）而没有核定金额时，本条同样需决定；",
+    "  第2条无法计算（如参数待定）时，本条同样无法计算并说明原因，不会悄悄按 0 计。",
+    "- 各条按引用关系先后计算（被引用的条款先算），结果仍按条款顺序列出；说明中写出所引用的金额，如 `第2条金额 200万元 × 100% = 200万元`。",
+    "- 循环引用（第2条引用第3条、第3条又引用第2条，直接或经定义）报错 E262 并给出路径；引用不存在的条款报 E261 并列出现有条款；",
+    "  引用只有权益的条款报 E266；支持对象、叠加规则、默认值、参数和案例在各条之前确定，不能引用条款金额（E263）。",
+    "- `zhengce diff --prove` 不把引用其他条款金额的条款翻译为求解器约束：对这些条款说明“只做了抽样”。",
+    "",
+    "```zc",
+    ...REFERENCE_EXAMPLE.trimEnd().split("\n"),
+    "```",
+    "",
     "## 资金来源：谁出钱",
     "",
     "`资金来源` 写在政策开头（各条的默认），或写在某一条中（只管这一条，优先于默认）。取值为 `区级财政`、`市级财政`、",

@@ -22,6 +22,8 @@ export interface Ctx {
   readonly approved: Readonly<Record<ClauseKey, string>>;
   readonly quotaUsed: Readonly<Record<ClauseKey, number>>;
   readonly explain: boolean;
+  /** Results of the clauses evaluated so far, when some clause uses another's amount (第2条金额). */
+  readonly done?: Map<ClauseKey, ClauseResult>;
 }
 
 const NONE = Object.freeze([]) as unknown as never[];
@@ -119,6 +121,12 @@ export class ClauseRun {
     const r = this.result("needs-decision", true, null);
     if (maximum) r.maximum = toPlain(maximum);
     return r;
+  }
+
+  /** Eligible, waiting for a decision elsewhere (the clause it refers to needs one). */
+  pending(reason: string): ClauseResult {
+    if (this.explain) this.step(reason);
+    return this.result("needs-decision", true, null);
   }
 
   /** A non-monetary benefit applies. */

@@ -12,6 +12,8 @@ export class EvalFailure extends Error {
     message: string,
     /** True when the failure means "not applicable" (a figure below every bracket), not an error. */
     readonly ineligible = false,
+    /** True when the amount waits for a decision elsewhere (a referred clause needs one). */
+    readonly pending = false,
   ) {
     super(message);
     this.name = "EvalFailure";
@@ -25,6 +27,7 @@ export function outOfRange(message: string): never {
 
 /** Turn a failure caught in a clause into its result: not applicable, or an error. */
 export function caught(c: ClauseRun, e: unknown): ClauseResult {
+  if (e instanceof EvalFailure && e.pending) return c.pending(e.message);
   if (e instanceof EvalFailure && e.ineligible) {
     c.fail(e.message);
     return c.ineligible();

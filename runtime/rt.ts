@@ -18,6 +18,7 @@ export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export type { PolicyLimit } from "./policy-limits.js";
 export { definePolicy } from "./define.js";
+export { clauseAmount } from "./clause-refs.js";
 export {
   awarded as fastAwarded,
   benefit as fastBenefit,

@@ -6,6 +6,7 @@ import { ClauseRun, type Ctx } from "./clause.js";
 import { fmtDate } from "./format.js";
 import { Dec, toPlain } from "./money.js";
 import type {
+  ClauseKey,
   ClauseResult,
   DateSource,
   EvaluateOptions,
@@ -43,6 +44,8 @@ export interface Plan {
   /** Pushes the reasons 支持对象 fails, if any. */
   readonly eligibility: (ctx: Ctx, run: ClauseRun) => void;
   readonly clauses: readonly ((ctx: Ctx) => ClauseResult)[];
+  /** The order to evaluate clauses in (indexes), when some clause uses another's amount. */
+  readonly order?: readonly number[];
   /** 资金来源: every payer the policy names, in order (with 未指明资金来源 when a clause names none). */
   readonly payers?: readonly string[];
   readonly stacking: {
@@ -145,6 +148,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
     approved: o.approved,
     quotaUsed: o.quotaUsed,
     explain,
+    ...(plan.order ? { done: new Map<ClauseKey, ClauseResult>() } : {}),
   };
   const policy = new ClauseRun(0, "政策", plan.meta.title, explain);
   if (explain && dateFrom === "today")
@@ -178,7 +182,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
       steps: [],
     }));
   } else {
-    clauses = plan.clauses.map((f) => f(ctx));
+    clauses = plan.order ? inOrder(plan, plan.order, ctx) : plan.clauses.map((f) => f(ctx));
     applyStacking(plan.stacking, ctx, clauses, policy.steps, () => plan.stacking.deduct?.(ctx));
     if (plan.stacking.limits) applyPolicyLimits(plan.stacking.limits, ctx, clauses, policy.steps);
   }
@@ -210,6 +214,17 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
       steps: policy.steps,
     },
   };
+}
+
+/** Evaluate clauses in dependency order (第2条金额 first), results back in document order. */
+function inOrder(plan: Plan, order: readonly number[], ctx: Ctx): ClauseResult[] {
+  const out: ClauseResult[] = new Array<ClauseResult>(plan.clauses.length);
+  for (const i of order) {
+    const r = plan.clauses[i]!(ctx);
+    out[i] = r;
+    ctx.done?.set(r.number, r);
+  }
+  return out;
 }
 
 function checkValidity(plan: Plan, ctx: Ctx, policy: ClauseRun, today: boolean): void {

@@ -13,6 +13,7 @@ import { closest } from "./suggest.js";
 import { checkCount } from "./counts.js";
 import { BOOL, DATE, MONEY, RATIO, fromTypeRef, tyName, type Ty } from "./types.js";
 import { policyPayers } from "../payers.js";
+import { checkClauseRefs } from "./clause-refs.js";
 
 /** What code generation needs beyond the AST. */
 export interface Checked {
@@ -25,6 +26,8 @@ export interface Checked {
   /** Parameters each clause depends on (支持对象's included), by clause number. */
   readonly clauseParams: ReadonlyMap<ClauseKey, ReadonlySet<number>>;
   readonly eligibilityParams: ReadonlySet<number>;
+  /** The order to evaluate clauses in (indexes into `clauses`), when some clause uses another's amount. */
+  readonly order?: readonly number[];
 }
 
 /** Check a parsed policy. Diagnostics land in the returned context. */
@@ -174,10 +177,21 @@ export function checkPolicy(policy: Policy, declared: ReadonlySet<string>): Chec
         expectTy(cx, it.limit.value, MONEY, "本政策的累计上限");
     }
   }
+  const order = checkClauseRefs(cx, policy, clauses);
   checkCases(cx, policy, seen, inputs);
   checkAsserts(cx, policy, seen);
   checkImplausible(cx, policy);
-  return { policy, cx, inputs, params, defines, clauses, clauseParams, eligibilityParams };
+  return {
+    policy,
+    cx,
+    inputs,
+    params,
+    defines,
+    clauses,
+    clauseParams,
+    eligibilityParams,
+    ...(order ? { order } : {}),
+  };
 }
 
 function checkHeader(

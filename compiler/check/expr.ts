@@ -294,6 +294,9 @@ function infer(cx: CheckContext, e: Expr): Ty {
       return TEXT;
     case "Name":
       return nameTy(cx, e);
+    case "ClauseAmount":
+      // whether the clause exists, pays money and forms no cycle: clause-refs.ts
+      return MONEY;
     case "Binary":
       if (e.op === "*" || e.op === "/") return chainTy(cx, e, inferExpr);
       return arith(cx, e, inferExpr(cx, e.left), inferExpr(cx, e.right));

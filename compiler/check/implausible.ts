@@ -9,7 +9,7 @@
 import { Decimal } from "decimal.js";
 import type { Clause, ClauseItem, Expr, Policy } from "../../grammar/ast.js";
 import { assertNever, itemsOf } from "../../grammar/ast.js";
-import { children } from "../walk.js";
+import { children, itemExprs } from "../walk.js";
 import type { CheckContext } from "./context.js";
 
 const D = Decimal.clone({ precision: 50 });
@@ -58,6 +58,7 @@ function results(cx: CheckContext, e: Expr, depth = 0): Lit[] | null {
     case "Bool":
     case "Str":
     case "AppDate":
+    case "ClauseAmount":
     case "Binary":
     case "Neg":
     case "Compare":
@@ -191,42 +192,6 @@ function sumWindows(cx: CheckContext, e: Expr): void {
     if (comparable) reversed(cx, a as Lit, b as Lit, "合计的范围是空的");
   }
   for (const x of children(e)) sumWindows(cx, x);
-}
-
-function itemExprs(it: ClauseItem): Expr[] {
-  switch (it.kind) {
-    case "Condition":
-      return [it.expr, ...(it.unless ? [it.unless] : [])];
-    case "Exclude":
-      return [it.expr];
-    case "Award":
-      return it.form.kind === "Ratio"
-        ? [it.form.ratio, it.form.base]
-        : it.form.kind === "CaseByCase"
-          ? []
-          : [it.form.amount];
-    case "Step":
-      return [it.value, ...(it.including ? [it.including] : []), ...(it.when ? [it.when] : [])];
-    case "AnnualCap":
-    case "TotalCap":
-    case "Paid":
-      return [it.value];
-    case "Payment":
-      return [it.table];
-    case "Source":
-    case "Once":
-    case "PerYearLimit":
-    case "Quota":
-    case "Stackable":
-    case "Beneficiary":
-    case "Payer":
-    case "Benefit":
-    case "Window":
-    case "YearsLimit":
-      return [];
-    default:
-      return assertNever(it);
-  }
 }
 
 /** Warn about implausible figures in the policy's eligibility and clauses. */

@@ -7,6 +7,7 @@ import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio, RANK_UNIT } from "../..
 import { Dec } from "../../runtime/money.js";
 import type { BracketRow, Expr, Policy, TableRow } from "../../grammar/ast.js";
 import { assertNever, itemsOf } from "../../grammar/ast.js";
+import { clauseKeyText } from "../../grammar/clause-ids.js";
 import { children } from "../walk.js";
 
 /** What prose needs to know about the names a policy declares. */
@@ -116,6 +117,8 @@ export function exprToProse(e: Expr, cx: ProseContext): string {
       return `“${e.value}”`;
     case "Name":
       return cx.phrase(e.name);
+    case "ClauseAmount":
+      return `本政策${clauseKeyText(e.clause)}支持金额`;
     case "AppDate":
       return "申报日期";
     case "Binary": {

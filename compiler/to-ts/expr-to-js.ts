@@ -8,6 +8,7 @@ import { assertNever } from "../../grammar/ast.js";
 import type { Checked } from "../check/check-policy.js";
 import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { bracketLabel, exprToText } from "../../grammar/expr-to-text.js";
+import { clauseKeyText } from "../../grammar/clause-ids.js";
 import { Hoister, lit, Writer } from "./emit.js";
 
 const CMP_DEC: Record<string, string> = {
@@ -99,6 +100,8 @@ export class ExprGen {
         return "ctx.date";
       case "Name":
         return this.name(e.name, this.ty(e));
+      case "ClauseAmount":
+        return `rt.clauseAmount(ctx, x, ${typeof e.clause === "number" ? String(e.clause) : lit(e.clause)}, ${lit(clauseKeyText(e.clause))})`;
       case "Binary": {
         const a = this.expr(e.left);
         const b = this.expr(e.right);

@@ -90,6 +90,7 @@ export function toModule(
   if (header?.repeal) plan.line(`repeal: ${json(header.repeal)},`);
   if (header?.window) plan.line(`window: ${json(header.window)},`);
   plan.line("eligibility,");
+  if (checked.order) plan.line(`order: [${checked.order.join(", ")}],`);
   const payers = policyPayers(policy);
   if (payers.length) plan.line(`payers: ${json(payers)},`);
   plan.line(`clauses: [${checked.clauses.map((c) => clauseFunctionName(c.number)).join(", ")}],`);

@@ -89,6 +89,9 @@ export class ExprTr {
         return { v: { k: "date", d: this.d.date }, err: false };
       case "Name":
         return this.name(e);
+      case "ClauseAmount":
+        // another clause's result, evaluated first: not translated, the clause is sampled
+        throw new Untranslated(`引用其他条款的金额（${exprToText(e)}）`);
       case "Binary":
         return this.binary(e);
       case "Neg": {
