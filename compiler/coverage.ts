@@ -6,7 +6,7 @@
  * or bracket row counts when some case's explanation says it was taken.
  */
 import type { Clause, ClauseItem, ClauseKey, Expr, Policy, Span } from "../grammar/ast.js";
-import { assertNever, itemsOf } from "../grammar/ast.js";
+import { itemsOf } from "../grammar/ast.js";
 import { bracketLabel, exprToText } from "../grammar/expr-to-text.js";
 import type { ClauseStatus, CompiledPolicy, Evaluation } from "../runtime/types.js";
 import { runCases, type CaseOutcome } from "./cases.js";
