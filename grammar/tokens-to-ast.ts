@@ -76,6 +76,9 @@ class PolicyParser extends CaseParser {
       const or = idx === 1 ? this.OR2.bind(this) : this.OR3.bind(this);
       return or([
         {
+          // 第2条 alone; 第2条金额 on the right is an expression (and E263 there)
+          GATE: () => this.LA(2).tokenType !== KW.Money && this.LA(2).tokenType !== KW.Award,
+          IGNORE_AMBIGUITIES: true,
           ALT: () => {
             const t = idx === 1 ? this.CONSUME(T.ClauseNo) : this.CONSUME2(T.ClauseNo);
             return this.ACTION(() => ({

@@ -2,7 +2,8 @@
  * 第2条金额 (issue 10 §3): one clause uses another's amount. A reference names a clause that
  * exists (E261, with the closest id) and pays money (E266); it is used only where clauses are
  * evaluated, in a clause directly or through a 定义, never in 支持对象, 叠加规则, defaults,
- * parameters or cases, which are evaluated before any clause (E263); and references form no
+ * parameters or cases, which are evaluated before any clause, nor in 断言, which names a clause's
+ * amount as 第N条 (E263); and references form no
  * cycle, directly or through 定义 (E262, with the path). The result is the order clauses are
  * evaluated in: every clause after the clauses it uses, otherwise in document order.
  */
@@ -52,6 +53,12 @@ function preClauseExprs(policy: Policy): [Expr, string][] {
   for (const d of itemsOf(policy, "Params").flatMap((s) => s.decls)) {
     if (d.value) out.push([d.value, `参数“${d.name}”`]);
     for (const b of d.byDate ?? []) out.push([b.value, `参数“${d.name}”`]);
+  }
+  for (const a of itemsOf(policy, "Assert")) {
+    if (a.body.kind === "Compare")
+      for (const o of [a.body.left, a.body.right])
+        if (o.kind === "Value") out.push([o.expr, "断言（直接写 第N条）"]);
+    if (a.when) out.push([a.when, "断言（直接写 第N条）"]);
   }
   for (const c of itemsOf(policy, "Case")) {
     for (const x of [...c.inputs, ...c.params]) out.push([x.value, "案例"]);

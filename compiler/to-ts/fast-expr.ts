@@ -153,6 +153,7 @@ export class FastGen {
       case "Not":
       case "Sum":
       case "Record":
+      case "ClauseAmount": // another clause's result: the decimal.js path orders the clauses
         throw new NoFastPath(`${e.kind} as a number`);
       default:
         return assertNever(e);
@@ -224,6 +225,7 @@ export class FastGen {
       case "Call":
       case "Sum":
       case "Record":
+      case "ClauseAmount":
         throw new NoFastPath(`${e.kind} as a value`);
       default:
         return assertNever(e);
