@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { compile } from "../compiler/index.js";
-import { loadPolicy } from "../runtime/index.js";
+import { loadPolicy, useFastPath } from "../runtime/index.js";
 import { generatePolicy } from "./gen-policy.js";
 import { Decimal } from "decimal.js";
 import { evaluateFloat, evaluateLean } from "./lean-seed.js";
@@ -17,6 +17,7 @@ import { applications, SEED, seedSource } from "./seed-applications.js";
 import { benchDiff } from "./diff.js";
 import { benchProve } from "./prove.js";
 import { benchLsp } from "./lsp.js";
+import { benchFastDiff } from "./fast-diff.js";
 
 function time(fn: () => void, minMs = 400): { ms: number; runs: number } {
   fn();
@@ -67,15 +68,21 @@ function benchEvaluate(): void {
   );
   // Alternate the contenders in rounds and keep each one's best round: other load on the machine
   // then slows all alike instead of whichever happened to run during it.
-  const runs: Record<"lean" | "float" | "off" | "on", () => void> = {
+  const runs: Record<"lean" | "float" | "off" | "full" | "on", () => void> = {
     lean: () => apps.forEach((a) => evaluateLean(a, date, 10)),
     float: () => apps.forEach((a) => evaluateFloat(a, date, 10)),
     off: () => apps.forEach((a) => policy.evaluate(a, { date, explain: false })),
+    // The same evaluations with the generated fast path turned off: the decimal.js path alone.
+    full: () => {
+      useFastPath(false);
+      apps.forEach((a) => policy.evaluate(a, { date, explain: false }));
+      useFastPath(true);
+    },
     on: () => apps.forEach((a) => policy.evaluate(a, { date })),
   };
-  const best = { lean: Infinity, float: Infinity, off: Infinity, on: Infinity };
+  const best = { lean: Infinity, float: Infinity, off: Infinity, full: Infinity, on: Infinity };
   for (let round = 0; round < 15; round++) {
-    for (const k of ["lean", "float", "off", "on"] as const) {
+    for (const k of ["lean", "float", "off", "full", "on"] as const) {
       const t = performance.now();
       runs[k]();
       best[k] = Math.min(best[k], performance.now() - t);
@@ -88,8 +95,11 @@ function benchEvaluate(): void {
   );
   console.log(`浮点实现（速度上限，不精确）：${k(best.float)}`);
   console.log(
-    `编译实现，关闭说明：${k(best.off)}，是精简手写的 ${fmt(best.lean / best.off)} 倍（目标 ≥ 2），` +
+    `编译实现，关闭说明（生成的整数分快速路径）：${k(best.off)}，是精简手写的 ${fmt(best.lean / best.off)} 倍（目标 ≥ 2），` +
       `浮点上限的 1/${fmt(best.off / best.float)}（目标 ≤ 5），${fmt(rate(best.off) / 1e6, 3)} 百万次/秒（目标 ≥ 1）`,
+  );
+  console.log(
+    `编译实现，关闭说明，只走 decimal.js 完整路径（快速路径关闭）：${k(best.full)}，是精简手写的 ${fmt(best.lean / best.full)} 倍`,
   );
   console.log(
     `编译实现，开启说明：${k(best.on)}，开启说明的耗时是关闭的 ${fmt(best.on / best.off)} 倍（目标 ≤ 2）`,
@@ -129,7 +139,7 @@ function benchColdStart(): void {
   console.log(`同机空 node 进程：${fmt(bare, 0)} ms`);
 }
 
-/** `ZC_BENCH=evaluate,diff npm run bench` runs only the named parts. */
+/** `ZC_BENCH=evaluate,diff npm run bench` runs only the named parts (`fastdiff` only so). */
 const PARTS: Record<string, () => void | Promise<void>> = {
   compile: benchCompile,
   evaluate: benchEvaluate,
@@ -137,6 +147,9 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   lsp: benchLsp,
   diff: benchDiff,
   prove: benchProve,
+  fastdiff: () => benchFastDiff(),
 };
 const only = process.env.ZC_BENCH?.split(",").filter(Boolean);
-for (const [name, part] of Object.entries(PARTS)) if (!only || only.includes(name)) await part();
+// The million-application comparison of the two paths takes minutes: only when named.
+for (const [name, part] of Object.entries(PARTS))
+  if (only ? only.includes(name) : name !== "fastdiff") await part();

@@ -10,7 +10,7 @@ export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from ".
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { STATUS_WORD } from "./status-words.js";
 export { foldWidth, readAmountText } from "./text-forms.js";
-export { todayInChina, type Plan } from "./run.js";
+export { todayInChina, useFastPath, type Plan } from "./run.js";
 export { UNNAMED_PAYER } from "./payers.js";
 export type * from "./types.js";
 export { checkApplicant, checkApproved, checkOptions, OPTION_NAMES } from "./options.js";

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import { loadPolicy } from "../../runtime/define.js";
+import { useFastPath } from "../../runtime/run.js";
 import { compareWithOracle } from "./compare.js";
 import { randomCase } from "./random-application.js";
 import { batchAgreement } from "./batch-reference.js";
@@ -40,6 +41,25 @@ describe("exactness against an independent oracle", () => {
     // The generator reaches every clause's award.
     for (let n = 1; n <= 12; n++)
       if (n !== 11) expect(statuses.get(`${n}:awarded`) ?? 0, `第${n}条`).toBeGreaterThan(0);
+  });
+
+  it("3,000 random applications with explanations off (the integer fast path where it applies) agree to the 分", () => {
+    const r = rng(20261203);
+    const failures: string[] = [];
+    const before = useFastPath(true);
+    for (let i = 0; i < 3000; i++) {
+      const c = randomCase(r);
+      // Amounts as JSON numbers in 元 (exact below 10^13 元), so that the fast path can take them.
+      const app = { ...c.app };
+      for (const [k, fen] of Object.entries(c.facts.money))
+        if (k in app && fen < 10n ** 15n) app[k] = Number(fen) / 100;
+      const ev = policy.evaluate(app, { ...c.options, explain: false });
+      const diff = compareWithOracle(ev, seedReference(c.facts, c.ctx), c.facts);
+      if (diff.length) failures.push(`#${i} ${JSON.stringify(app)}\n  ${diff.join("\n  ")}`);
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    // Most cases carry a ledger, approved amounts, parameters or text forms: the full path's.
+    expect(useFastPath(true) - before).toBeGreaterThan(100);
   });
 
   it("200 random batches agree with the oracle's date-ordered ledger and quotas", () => {

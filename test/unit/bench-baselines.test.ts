@@ -1,12 +1,13 @@
 /**
  * The bench's baselines must compute what the compiled seed computes, or its ratios mean nothing:
  * the lean decimal.js evaluator agrees to the 分 on every application, and the float ceiling is
- * shown to be inexact on the same applications.
+ * shown to be inexact on the same applications. The compiled figure is the generated fast path's.
  */
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
 import { compile } from "../../compiler/index.js";
 import { loadPolicy } from "../../runtime/index.js";
+import { useFastPath } from "../../runtime/run.js";
 import { evaluateFloat, evaluateLean } from "../../bench/lean-seed.js";
 import { applications, seedSource } from "../../bench/seed-applications.js";
 
@@ -28,6 +29,21 @@ describe("bench baselines", () => {
           .map((c) => [c.number, c.amount]),
       );
       expect(lean.amounts).toEqual(paid);
+    }
+  });
+
+  it("the bench's compiled figure is the fast path's, and the decimal.js path agrees with it", () => {
+    // The bench times policy.evaluate with explanations off: every one of its applications must
+    // take the generated fast path, or the figure would be of something else.
+    const before = useFastPath(true);
+    const fast = apps.map((app) => JSON.stringify(policy.evaluate(app, { date, explain: false })));
+    expect(useFastPath(false) - before).toBe(apps.length);
+    try {
+      apps.forEach((app, i) =>
+        expect(JSON.stringify(policy.evaluate(app, { date, explain: false }))).toBe(fast[i]),
+      );
+    } finally {
+      useFastPath(true);
     }
   });
 
