@@ -3,6 +3,9 @@
  * worker threads. Fails on any crash, internal error, bad diagnostic range, compile over 1 s,
  * module that does not load or evaluate, or injected code that runs; a worker stuck on one case for
  * 10 s is reported as a hang with the case number (reproduce with policySource(corpus, seed, i)).
+ * Then the large inputs of test/fuzz/large-inputs.ts (long names, long free text, deep nesting,
+ * huge clause numbers, 分档 tables), each held to the same 1 s of CPU — the 20,000-row table to 2 s
+ * (it takes about 1.1–1.6 s here, a target still missed).
  *
  *   node dist/scripts/hardening/fuzz-compiler.js [--short] [--seed 1] [--n 100000]
  */
@@ -10,6 +13,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { finish, runOptions } from "./lib/args.js";
 import { policyCorpus } from "./lib/corpus.js";
+import { checkCompile } from "../../test/fuzz/check-compile.js";
+import * as L from "../../test/fuzz/large-inputs.js";
 
 const opts = runOptions();
 const total = opts.count(2000, 100_000);
@@ -68,6 +73,21 @@ const runs = Array.from({ length: workers }, (_, slot) => {
   });
 });
 await Promise.all(runs);
+const large: [string, string, number][] = [
+  ["2,000 字的名称", L.longNames(2000), 1000],
+  ["长名称与 20,000 字的自由文本", L.longFreeText(600, 20000), 1000],
+  ["5,000 层括号", L.deepNesting(5000), 1000],
+  ["5,000 层 就高", L.deepNesting(5000, "就高（", "，1）"), 1000],
+  ["400 位的条款编号", L.hugeClauseNumber(400), 1000],
+  ["10,000 行分档", L.largeTable(10_000), 1000],
+  ["20,000 行分档", L.largeTable(20_000), 2000],
+];
+let slowestLarge = "";
+for (const [what, src, limit] of large) {
+  const c = checkCompile(src, limit);
+  for (const p of c.problems) failures.push(`${what}：${p}`);
+  slowestLarge += `${slowestLarge ? "，" : ""}${what} ${c.ms.toFixed(0)}`;
+}
 finish(
   "编译器模糊测试",
   {
@@ -79,6 +99,7 @@ finish(
     平均编译毫秒: (totalMs / total).toFixed(2),
     总用时秒: ((Date.now() - t0) / 1000).toFixed(1),
     种子: opts.seed,
+    "大输入（CPU 毫秒）": slowestLarge,
   },
   failures,
 );
