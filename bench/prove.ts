@@ -2,13 +2,14 @@
  * Exact-diff benchmark: the seed against 20 mutated versions (one edit each: a cap, a ratio, a
  * table row, a condition, a fixed amount, validity, stacking), each diffed with `proveDiff`.
  * Prints the time per diff (median, maximum; target median < 2 s, none over 10 s) and what each
- * proof concluded. Run alone with `node dist/bench/prove.js`, or `ZC_BENCH=prove npm run bench`.
+ * proof concluded; then the time to prove the seed's assertions (断言). Run alone with
+ * `node dist/bench/prove.js`, or `ZC_BENCH=prove npm run bench`.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { prepare } from "../review/diff-policies.js";
-import { closeSolver, proveDiff } from "../review/node/index.js";
+import { closeSolver, proveAssertions, proveDiff } from "../review/node/index.js";
 
 const SEED = "policies/jiading-2021-industrial-internet.zc";
 
@@ -98,6 +99,15 @@ export async function benchProve(): Promise<void> {
     const total = proof.targets.find((t) => t.target === "合计")?.seconds ?? 0;
     console.log(`${s.toFixed(2)} 秒（合计 ${total.toFixed(2)} 秒）  ${name}：${summary}`);
   }
+  // the seed's own assertions (断言), proven one by one on one solver
+  const a0 = performance.now();
+  const asserted = await proveAssertions(seed);
+  const as = (performance.now() - a0) / 1000;
+  const counts = new Map<string, number>();
+  for (const r of asserted.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  console.log(
+    `种子政策的 ${asserted.results.length} 条断言：${as.toFixed(2)} 秒（${[...counts].map(([k, n]) => `${{ proven: "已证明", refuted: "不成立", timeout: "超时", untranslated: "未翻译", mismatch: "不符" }[k] ?? k} ${n}`).join("，")}；最慢一条 ${Math.max(...asserted.results.map((r) => r.seconds)).toFixed(2)} 秒）`,
+  );
   await closeSolver();
   console.log(
     `每次差异：中位数 ${median(times).toFixed(2)} 秒（目标 < 2 秒），最长 ${Math.max(...times).toFixed(2)} 秒（目标 ≤ 10 秒）`,

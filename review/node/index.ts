@@ -7,6 +7,7 @@ export {
   assertionDiagnostics,
   assertionText,
   closeSolver,
+  proveAssertions,
   proveChecked,
   type AssertionReport,
   proofText,

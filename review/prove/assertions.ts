@@ -163,7 +163,7 @@ async function proveOne(cx: Cx, a: AssertDecl, s: InstanceType<Z["Solver"]>): Pr
     if (res === "unsat") return { status: "proven", text: "已证明：任何有效申报都满足" };
     if (res === "unknown") return { status: "timeout", text: "未能在时限内证明或否定" };
     const w = witnessInput(cx.d, new Reader(cx.z, s.model()), cx.checked, "old", cx.keyOf);
-    return confirm(cx, a, w);
+    return simplest(cx, a, w, confirm(cx, a, w));
   } finally {
     s.pop();
   }
@@ -374,4 +374,50 @@ export function assertionDiagnostics(report: AssertionReport): Diagnostic[] {
       );
   }
   return out;
+}
+
+/**
+ * A refutation with fewer things set: each input set to true or to an amount is tried as 否 or 0,
+ * and each approved amount, ledger and quota entry is tried without; a change is kept when the
+ * compiled policy still breaks the assertion. Every step is an evaluation, so the witness shown
+ * is verified as the solver's was.
+ */
+function simplest(cx: Cx, a: AssertDecl, w: WitnessInput, v: Verdict): Verdict {
+  if (v.status !== "refuted") return v;
+  let best = v;
+  let cur = w;
+  const attempt = (next: WitnessInput) => {
+    const r = confirm(cx, a, next);
+    if (r.status !== "refuted") return;
+    best = r;
+    cur = next;
+  };
+  for (const [k, val] of Object.entries(w.application)) {
+    if (k === "申报日期" || k === "申报主体") continue;
+    const plain =
+      val === true ? false : typeof val === "string" && /^\d+(\.\d+)?$/.test(val) ? "0" : undefined;
+    if (plain === undefined || val === plain || val === "0.00") continue;
+    attempt({ ...cur, application: { ...cur.application, [k]: plain } });
+  }
+  for (const k of Object.keys(w.options.approved ?? {})) {
+    const approved = { ...(cur.options.approved ?? {}) };
+    delete approved[k];
+    const { approved: _, ...rest } = cur.options;
+    void _;
+    attempt({
+      ...cur,
+      options: { ...rest, ...(Object.keys(approved).length ? { approved } : {}) },
+    });
+  }
+  if (cur.options.ledger?.length) {
+    const { ledger: _, ...rest } = cur.options;
+    void _;
+    attempt({ ...cur, options: rest });
+  }
+  if (cur.options.quotaUsed) {
+    const { quotaUsed: _, ...rest } = cur.options;
+    void _;
+    attempt({ ...cur, options: rest });
+  }
+  return best;
 }
