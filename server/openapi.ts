@@ -126,6 +126,41 @@ export function openApiDocument(
     "/openapi.json": {
       get: { summary: "本文档", responses: { "200": { description: "OpenAPI 文档" } } },
     },
+    "/diff": {
+      post: {
+        summary:
+          "比较两个版本：改了什么、谁的金额变化；并用求解器证明每条改动与合计不变，或列出金额不同的区域与两版实际计算验证过的例子（每次求解与整个证明都有时限，未证明的如实说明）",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["old", "new"],
+                additionalProperties: false,
+                properties: {
+                  old: { type: "string", description: "原版政策文本" },
+                  new: { type: "string", description: "新版政策文本" },
+                  prove: { type: "boolean", description: "是否用求解器证明（默认是）" },
+                  timeoutMs: {
+                    type: "integer",
+                    minimum: 100,
+                    maximum: 4000,
+                    description: "每次求解的时限（毫秒，默认 2000）",
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": { description: "差异报告（report）与证明（proof）" },
+          "400": { description: "请求有误" },
+          "422": { description: "有版本无法编译" },
+          "503": { description: "求解器正忙" },
+        },
+      },
+    },
   };
   let i = 0;
   for (const s of table.values()) {

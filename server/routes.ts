@@ -11,6 +11,7 @@ import {
   schemaOf,
   type HandlerContext,
 } from "./handlers-evaluate.js";
+import { diffVersions } from "./handlers-diff.js";
 import { openApiDocument } from "./openapi.js";
 import type { PolicyStore } from "./policy-store.js";
 import { policySummary, problemView, statusOf } from "./policy-view.js";
@@ -76,6 +77,7 @@ function routes(service: Service): Route[] {
             "GET /policies/{id}/schema": "申报材料的 JSON Schema",
             "POST /policies/{id}/evaluate": "计算一份申报",
             "POST /policies/{id}/batch": "批量计算",
+            "POST /diff": "比较两个版本（old、new 为政策文本）并用求解器证明",
             "GET /openapi.json": "OpenAPI 文档",
           },
         }),
@@ -106,6 +108,7 @@ function routes(service: Service): Route[] {
     { method: "GET", pattern: /^\/policies\/([^/]+)\/schema$/, handle: schemaOf },
     { method: "POST", pattern: /^\/policies\/([^/]+)\/evaluate$/, handle: evaluateOne },
     { method: "POST", pattern: /^\/policies\/([^/]+)\/batch$/, handle: evaluateMany },
+    { method: "POST", pattern: /^\/diff$/, handle: diffVersions },
   ];
 }
 

@@ -99,7 +99,8 @@ describe("zhengce lsp", () => {
       position: use,
       context: { includeDeclaration: true },
     })) as unknown[];
-    // The declaration and six uses; the name inside 原文 and descriptions is text, not a use.
+    // The declaration and seven uses (one in a 断言); the name inside 原文 and descriptions is
+    // text, not a use.
     const lines = (refs as { range: { start: { line: number } } }[]).map((r) => r.range.start.line);
     const expected = seedText
       .split("\n")
@@ -107,7 +108,7 @@ describe("zhengce lsp", () => {
         !/^\s*原文/.test(l) && l.replace(/“[^”]*”/g, "").includes("项目实际投资") ? [i] : [],
       );
     expect(lines.sort((a, b) => a - b)).toEqual(expected);
-    expect(expected).toHaveLength(7);
+    expect(expected).toHaveLength(8);
 
     const clauseDef = (await client.connection.sendRequest("textDocument/definition", {
       textDocument: td,
