@@ -85,9 +85,9 @@ export class FastGen {
     return k === "money" || k === "ratio" || k === "count" || k === "rate";
   }
 
-  /** `x` at the finer scale `to` (checked). */
+  /** `x` at the finer scale `to` (checked); a figure finer than `to` (a default of 0.001元) has no fast path. */
   at(x: Scaled, to: number): string {
-    if (to < x.s) throw new Error("a scale only grows");
+    if (to < x.s) throw new NoFastPath("a figure finer than its position's scale");
     if (to === x.s) return x.code;
     if (/^-?\d+$/.test(x.code)) {
       const n = Number(x.code) * 10 ** (to - x.s);

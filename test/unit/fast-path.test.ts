@@ -148,6 +148,29 @@ describe("fast path (exact integer money) against the decimal.js path", () => {
     expect(ev.ok && ev.result.total).toBe("1234000000");
   });
 
+  it("a figure finer than the 分 in a money position leaves the policy on decimal.js (it made compile fail)", () => {
+    // Fuzz input #1291 of 2026-12-03: `设备投资 金额 默认 0.001` was an internal compiler error.
+    const src = [
+      "政策 细于分的默认值",
+      "申报信息",
+      "  设备投资 金额 默认 0.001",
+      "第1条 比例",
+      "  资助 比例 30% 基数 设备投资",
+      "第2条 上限",
+      "  资助 比例 50% 基数 设备投资",
+      "  上限 0.005",
+      "",
+    ].join("\n");
+    const out = compile(src);
+    expect(out.diagnostics.filter((d) => d.code === "E999")).toEqual([]);
+    const policy = loadPolicy(out.js!);
+    const apps = [{}, { 设备投资: 100 }, { 设备投资: 0.01 }];
+    const { differ } = compareBoth(policy, apps, () => ({ explain: false }));
+    expect(differ).toEqual([]);
+    const ev = policy.evaluate({ 设备投资: 100 }, { explain: false });
+    expect(ev.ok && ev.result.clauses.map((c) => c.amount)).toEqual(["30", "0.01"]);
+  });
+
   it("an ordinary application takes the fast path and gives the decimal.js path's amounts", () => {
     const policy = loadPolicy(compile(seedSource()).js!);
     const app = {
