@@ -152,10 +152,20 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
       ? "需决定"
       : c.status === "ineligible" || c.status === "error"
         ? `不符合（${c.reasons.join("；")}）`
-        : money(c.amount);
+        : c.status === "not-paid"
+          ? `符合条件但未支付（应得 ${money(c.entitled)}；${c.reasons.at(-1) ?? ""}）`
+          : money(c.amount);
   if (o.kind === "needsDecision")
     return c.status === "needs-decision" ? undefined : `期望 ${c.clause} 需决定，实际 ${actual}`;
+  if (o.kind === "notPaid") {
+    if (c.status !== "not-paid") return `期望 ${c.clause} 未支付，实际 ${actual}`;
+    if (o.reason && !c.reasons.some((x) => x.includes(o.reason!)))
+      return `期望 ${c.clause} 未支付的原因包含“${o.reason}”，实际原因：${c.reasons.join("；")}`;
+    return undefined;
+  }
   if (o.kind === "ineligible") {
+    if (c.status === "not-paid")
+      return `期望 ${c.clause} 不符合，实际${actual}：写作 期望 ${c.clause} 未支付`;
     if (c.eligible) return `期望 ${c.clause} 不符合，实际 ${actual}`;
     if (o.reason && !c.reasons.some((x) => x.includes(o.reason!)))
       return `期望 ${c.clause} 的原因包含“${o.reason}”，实际原因：${c.reasons.join("；")}`;
@@ -173,8 +183,10 @@ function checkExpect(ev: Evaluation, ex: Expect): string | undefined {
       : `期望 ${c.clause} 本次拨付 ${money(wantPay)}，实际 ${money(c.payable)}`;
   }
   const want = String(exprToJson(o.value));
+  // A clause that qualifies but is not paid (从高不重复) pays 0元.
   const ok =
-    (c.status === "awarded" || c.status === "benefit") && new Dec(c.amount ?? "0").eq(want);
+    (c.status === "awarded" || c.status === "benefit" || c.status === "not-paid") &&
+    new Dec(c.amount ?? "0").eq(want);
   return ok ? undefined : `期望 ${c.clause} ${money(want)}，实际 ${actual}`;
 }
 

@@ -416,6 +416,8 @@ export type Expectation =
   | { readonly kind: "amount"; readonly value: Expr }
   | { readonly kind: "ineligible"; readonly reason?: string }
   | { readonly kind: "needsDecision" }
+  /** Qualifies, but is not paid (从高不重复): 未支付, optionally with words of the reason. */
+  | { readonly kind: "notPaid"; readonly reason?: string }
   /** What is payable now under staged payments (negative: to claw back). */
   | { readonly kind: "payable"; readonly value: Expr };
 

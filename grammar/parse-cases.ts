@@ -201,6 +201,17 @@ export class CaseParser extends ClauseParser {
       { ALT: () => (this.CONSUME(KW.NeedsDecision), { kind: "needsDecision" } as A.Expectation) },
       {
         ALT: () => {
+          this.CONSUME(KW.NotPaid);
+          let reason: string | undefined;
+          this.OPTION2(() => {
+            this.CONSUME2(KW.Reason);
+            reason = this.payload<string>(this.CONSUME2(T.Str));
+          });
+          return (reason ? { kind: "notPaid", reason } : { kind: "notPaid" }) as A.Expectation;
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(KW.Payment);
           return { kind: "payable", value: this.SUBRULE2(this.expr) } as A.Expectation;
         },

@@ -9,7 +9,7 @@ import type { ClauseResult, Evaluation } from "../runtime/types.js";
 import type { ClausePair } from "./match-clauses.js";
 
 export interface Outcome {
-  /** awarded | ineligible | needs-decision | benefit | error | absent (the clause is not in this version) | invalid (input errors) */
+  /** awarded | ineligible | not-paid | needs-decision | benefit | error | absent (the clause is not in this version) | invalid (input errors) */
   readonly status: ClauseResult["status"] | "absent" | "invalid";
   /** Amount in 元 as a decimal string; "0" unless awarded. */
   readonly amount: string;
@@ -42,6 +42,12 @@ export function clauseOutcome(c: ClauseResult | undefined): Outcome {
       return { status: c.status, amount: "0", text: STATUS_WORD[c.status] };
     case "ineligible":
       return { status: c.status, amount: "0", text: STATUS_WORD[c.status] };
+    case "not-paid":
+      return {
+        status: c.status,
+        amount: "0",
+        text: `${STATUS_WORD[c.status]}（应得${money(c.entitled ?? "0")}）`,
+      };
   }
 }
 

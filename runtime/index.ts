@@ -8,7 +8,7 @@ export { Dec, roundMoney, toPlain } from "./money.js";
 export { fmtDate, fmtMoney, fmtRatio, RANK_UNIT } from "./format.js";
 export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
-export { STATUS_WORD } from "./status-words.js";
+export { notPaidReason, STATUS_WORD } from "./status-words.js";
 export { foldWidth, readAmountText } from "./text-forms.js";
 export { todayInChina, useFastPath, type Plan } from "./run.js";
 export { UNNAMED_PAYER } from "./payers.js";

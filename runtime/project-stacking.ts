@@ -12,6 +12,22 @@ import { fmtDate, fmtMoney } from "./format.js";
 import { Dec, toPlain, ZERO } from "./money.js";
 import type { ClauseKey, ClauseResult, ExplainStep, LedgerEntry } from "./types.js";
 
+/**
+ * A clause that qualifies but is not paid under 从高不重复 (or whose amount other support used up):
+ * it stays eligible, shows what it would have paid (`entitled`), pays 0, and says why.
+ */
+export function notPaid(c: ClauseResult, reason: string): ClauseResult {
+  const { base: _base, ...rest } = c;
+  return {
+    ...rest,
+    status: "not-paid",
+    eligible: true,
+    amount: "0",
+    entitled: c.entitled ?? c.amount ?? "0",
+    reasons: [...c.reasons, reason],
+  };
+}
+
 /** Prior awards of the same project under other clauses, not stackable ones. */
 function otherClauseAwards(
   ctx: Ctx,
@@ -56,14 +72,8 @@ export function highestPerProject(ctx: Ctx, clauses: ClauseResult[], steps: Expl
     );
     const head = `从高不重复：同一项目“${ctx.project}”已获本政策其他条款资助 ${fmtMoney(before)}（${list.join("，")}）`;
     if (before.gte(amount)) {
-      const reason = `${head}，不低于本条 ${fmtMoney(amount)}，本条不重复资助`;
-      clauses[i] = {
-        ...c,
-        status: "ineligible",
-        eligible: false,
-        amount: "0",
-        reasons: [...c.reasons, reason],
-      };
+      const reason = `${head}，不低于本条 ${fmtMoney(amount)}，本条不重复支付`;
+      clauses[i] = notPaid(c, reason);
       if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
       continue;
     }

@@ -21,6 +21,8 @@ function clauseLine(c: ClauseResult): string {
       return `${head}：${STATUS_WORD[c.status]}`;
     case "ineligible":
       return `${head}：${STATUS_WORD[c.status]}`;
+    case "not-paid":
+      return `${head}：符合条件，${STATUS_WORD[c.status]}（应得 ${money(c.entitled ?? "0")}，不计入合计）`;
   }
 }
 

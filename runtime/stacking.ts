@@ -7,7 +7,7 @@ import type { Ctx } from "./clause.js";
 import { fmtMoney } from "./format.js";
 import { Dec, toPlain, ZERO } from "./money.js";
 import { failureText } from "./ops.js";
-import { highestPerProject } from "./project-stacking.js";
+import { highestPerProject, notPaid } from "./project-stacking.js";
 import type { Plan } from "./run.js";
 import type { ClauseResult, ExplainStep } from "./types.js";
 
@@ -35,14 +35,8 @@ export function applyStacking(
       for (let i = 0; i < clauses.length; i++) {
         const c = clauses[i]!;
         if (c === best || !stackable(c)) continue;
-        const reason = `从高不重复：同一项目已按${best.clause}资助${fmtMoney(new Dec(best.amount!))}（金额较高），本条不重复资助`;
-        clauses[i] = {
-          ...c,
-          status: "ineligible",
-          eligible: false,
-          amount: "0",
-          reasons: [...c.reasons, reason],
-        };
+        const reason = `从高不重复：同一项目已按${best.clause}资助${fmtMoney(new Dec(best.amount!))}（金额较高），本条不重复支付`;
+        clauses[i] = notPaid(c, reason);
         if (ctx.explain) steps.push({ text: `${c.clause}：${reason}` });
       }
     }
@@ -73,14 +67,15 @@ export function applyStacking(
     const after = amount.gt(left) ? amount.minus(left) : ZERO;
     const text = `${stacking.deductText ?? "已获其他扶持"} ${fmtMoney(left)}，从高不重复：本条 ${fmtMoney(amount)} 扣除后为 ${fmtMoney(after)}`;
     left = left.minus(amount.minus(after));
-    clauses[i] = {
+    const reduced = {
       ...c,
       amount: toPlain(after),
       maximum: c.maximum ?? toPlain(amount),
       steps: ctx.explain ? [...c.steps, { text, amount: toPlain(after) }] : c.steps,
-      ...(after.isZero()
-        ? { status: "ineligible" as const, eligible: false, reasons: [...c.reasons, text] }
-        : {}),
     };
+    // Used up by the other support: it qualifies, with nothing left to pay.
+    clauses[i] = after.isZero()
+      ? notPaid({ ...reduced, entitled: toPlain(amount) }, text)
+      : reduced;
   }
 }

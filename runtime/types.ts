@@ -21,6 +21,7 @@ export type DateSource = "application" | "option" | "today";
 export type ClauseStatus =
   | "awarded" // eligible, amount computed
   | "ineligible" // a condition failed; see reasons
+  | "not-paid" // qualifies, but 从高不重复 pays another clause instead (or other support used it up)
   | "needs-decision" // 一事一议 or 最高 without an approved amount
   | "benefit" // a non-monetary benefit applies
   | "error"; // the clause could not be evaluated (e.g. a parameter is unset)
@@ -33,8 +34,13 @@ export interface ClauseResult {
   readonly title: string;
   readonly status: ClauseStatus;
   readonly eligible: boolean;
-  /** The amount granted in 元 (decimal string); "0" when ineligible; null when it needs a decision. */
+  /** The amount granted in 元 (decimal string); "0" when ineligible or not paid; null when it needs a decision. */
   readonly amount: string | null;
+  /**
+   * For a clause that qualifies but is not paid (status not-paid): what it would have paid, in 元.
+   * Not part of the total; the reason (从高不重复 …) is the last of `reasons`.
+   */
+  readonly entitled?: string;
   /** The most the text allows (不超过 …), when it differs from the amount or a decision is pending. */
   readonly maximum?: string;
   /** For staged payments: what is payable now (negative means money to claw back). */

@@ -256,6 +256,10 @@ function outcomeDoc(o: A.Expectation): Doc {
       );
     case "needsDecision":
       return kw("NeedsDecision");
+    case "notPaid":
+      return (
+        kw("NotPaid") + (o.reason !== undefined ? ` ${kw("Reason")} ${strText(o.reason)}` : "")
+      );
     case "payable":
       return [kw("Payment"), " ", exprToDoc(o.value)];
     case "amount":

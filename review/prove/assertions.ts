@@ -329,6 +329,7 @@ function mismatch(detail: string): Verdict {
 
 const STATUS_TEXT = {
   ineligible: "不符合",
+  "not-paid": "未支付",
   "needs-decision": "需核定",
   error: "无法计算",
 } as const;

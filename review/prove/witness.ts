@@ -167,6 +167,7 @@ export interface Observed {
 const STATUS: Record<ClauseResult["status"], number> = {
   awarded: MONEY,
   ineligible: MONEY,
+  "not-paid": MONEY,
   "needs-decision": DECISION,
   error: ERROR,
   benefit: BENEFIT,

@@ -35,7 +35,8 @@ export interface OracleContext {
   readonly quota5?: number;
 }
 
-export type OracleStatus = "awarded" | "ineligible" | "needs-decision" | "benefit" | "error";
+export type OracleStatus =
+  "awarded" | "ineligible" | "not-paid" | "needs-decision" | "benefit" | "error";
 
 export interface OracleClause {
   readonly number: number;
@@ -178,19 +179,22 @@ function clauses(f: SeedFacts, ctx: OracleContext): OracleClause[] {
   return out;
 }
 
+/** Qualifies but is not paid (从高不重复, or used up by other support): pays 0, not 不符合. */
+const notPaid = (number: number): OracleClause => ({ number, status: "not-paid", amount: 0n });
+
 /** 第13条: only the highest clause (从高不重复), then deduct other district/town support. */
 function stack(cs: OracleClause[], deduct: Fen): OracleClause[] {
   const stackable = (c: OracleClause) =>
     c.status === "awarded" && c.number !== 3 && (c.amount ?? 0n) > 0n;
   let best: OracleClause | undefined;
   for (const c of cs) if (stackable(c) && (!best || c.amount! > best.amount!)) best = c;
-  let out = cs.map((c) => (best && c !== best && stackable(c) ? no(c.number) : c));
+  let out = cs.map((c) => (best && c !== best && stackable(c) ? notPaid(c.number) : c));
   let left = deduct;
   out = out.map((c) => {
     if (left <= 0n || !stackable(c)) return c;
     const after = c.amount! > left ? c.amount! - left : 0n;
     left -= c.amount! - after;
-    return after === 0n ? no(c.number) : { ...c, amount: after };
+    return after === 0n ? notPaid(c.number) : { ...c, amount: after };
   });
   return out;
 }

@@ -14,6 +14,7 @@ function clauseAmount(c: ClauseResult): string | null {
   if (c.status === "needs-decision") return c.maximum ? `最高 ${formatYuan(c.maximum)}` : "需决定";
   if (c.status === "benefit") return "享受权益";
   if (c.status === "error") return "无法计算";
+  if (c.status === "not-paid") return `未支付（应得 ${formatYuan(c.entitled ?? "0")}）`;
   return null;
 }
 

@@ -2,7 +2,7 @@
  * The result of the form's application: per clause, eligible or not, the amount, the explanation
  * step by step and the failed conditions. All text goes in as text nodes.
  */
-import { STATUS_WORD } from "../../../runtime/index.js";
+import { notPaidReason, STATUS_WORD } from "../../../runtime/index.js";
 import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/index.js";
 import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
@@ -37,7 +37,11 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
       ? formatYuan(c.amount ?? "0")
       : c.status === "needs-decision" && c.maximum
         ? `最高 ${formatYuan(c.maximum)}`
-        : "";
+        : c.status === "not-paid"
+          ? `0元（应得 ${formatYuan(c.entitled ?? "0")}）`
+          : "";
+  // A not-paid clause qualifies: its reason is the not-paid line, not a failed condition.
+  const notPaid = c.status === "not-paid";
   return h(
     "article",
     {
@@ -64,7 +68,14 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
     c.beneficiary ? h("div", {}, `受益人：${c.beneficiary}`) : null,
     c.payer ? h("div", {}, `资金来源：${c.payer}`) : null,
     c.stacksWith ? h("div", {}, `可叠加：${c.stacksWith}`) : null,
-    reasons(c.reasons),
+    notPaid
+      ? h(
+          "div",
+          { class: "not-paid", attrs: { "data-not-paid": "true" } },
+          `符合条件，应得 ${formatYuan(c.entitled ?? "0")}；未支付：${notPaidReason(c)}`,
+        )
+      : null,
+    reasons(notPaid ? c.reasons.slice(0, -1) : c.reasons),
     steps(c.steps),
   );
 }

@@ -20,6 +20,7 @@ function actual(x: Expect, ev: Evaluation | undefined): string {
   if (x.target === "policy") return r.eligible ? "符合支持对象" : "不符合支持对象";
   const c = r.clauses.find((k) => k.number === x.target);
   if (!c) return "没有这一条";
+  if (c.status === "not-paid") return `未支付（应得 ${formatYuan(c.entitled ?? "0")}）`;
   return c.status === "awarded" ? formatYuan(c.amount ?? "0") : STATUS_WORD[c.status];
 }
 
