@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { andWait, launchBrowser, openPlayground } from "./harness.js";
+import { andWait, launchBrowser, openPlayground, source } from "./harness.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,6 +41,14 @@ test("the seed's 从高不重复 case: 第2条 is 未支付 with its amount and 
   expect(folded).not.toContain("第2条");
   // The summary in view says the same.
   expect(await page.locator("#results-dock").innerText()).toContain("未支付（应得 20万元）");
+  // The form turned into a case expects 未支付, and that case passes.
+  await page.click('[data-tab="cases"]');
+  await page.fill("#new-case-name", "未支付的案例");
+  await andWait(page, () => page.click("#btn-add-case"));
+  expect(await source(page)).toMatch(/案例 “未支付的案例”[^]*期望 第2条 未支付/);
+  const added = page.locator('#cases-list .case[data-case="未支付的案例"]');
+  await added.waitFor();
+  expect(await added.getAttribute("data-pass"), await added.innerText()).toBe("true");
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -43,6 +43,7 @@ export function caseText(
       lines.push(`  ${c("Expect")} ${r.clause} ${moneyLiteral(r.amount ?? "0")}`);
     else if (r.status === "needs-decision")
       lines.push(`  ${c("Expect")} ${r.clause} ${c("NeedsDecision")}`);
+    else if (r.status === "not-paid") lines.push(`  ${c("Expect")} ${r.clause} ${c("NotPaid")}`);
   }
   if (result) lines.push(`  ${c("Expect")} ${c("Total")} ${moneyLiteral(result.total)}`);
   return lines.join("\n");
