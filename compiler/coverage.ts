@@ -32,6 +32,24 @@ export interface ClauseCoverage {
   readonly items: readonly CoverageItem[];
 }
 
+/** Why an item counts as not covered, in Chinese (the CLI and the playground say the same). */
+export function uncoveredWhy(item: CoverageItem): string {
+  return item.what === "表格行" || item.what === "分档"
+    ? "没有案例走到这一行"
+    : "没有案例依赖它（删去后所有案例结果不变）";
+}
+
+/** The summary of a coverage report: clauses without a case, items covered and not. */
+export function coverageSummary(clauses: readonly ClauseCoverage[]): string {
+  const none = clauses.filter((c) => c.cases === 0).map((c) => c.label);
+  const items = clauses.reduce((n, c) => n + c.items.length, 0);
+  const open = clauses.reduce((n, c) => n + c.items.filter((it) => !it.covered).length, 0);
+  return (
+    `${clauses.length} 个条款，${none.length} 个没有案例${none.length ? `（${none.join("、")}）` : ""}；` +
+    `${items} 项规则中 ${items - open} 项有案例覆盖，${open} 项没有`
+  );
+}
+
 /** How to compile a changed source the way the original was compiled (a guideline on its policy). */
 export type Recompile = (source: string) => CompileResult;
 

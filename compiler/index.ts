@@ -25,6 +25,8 @@ export { KEYWORDS, type KeywordSpec, type KeywordCategory } from "../grammar/key
 export { runCases, caseInput, exprToJson, type CaseOutcome } from "./cases.js";
 export {
   clausesWithoutCase,
+  coverageSummary,
+  uncoveredWhy,
   policyCoverage,
   type ClauseCoverage,
   type CoverageItem,

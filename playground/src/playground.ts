@@ -18,6 +18,7 @@ import { exportFile, importFile } from "./store/files.js";
 import { encodeShare } from "./store/share.js";
 import { caseText, caseToForm } from "./ui/case-text.js";
 import { CasesPanel } from "./ui/cases.js";
+import { CoveragePanel } from "./ui/coverage.js";
 import { DiffView } from "./ui/diff-view.js";
 import { byId, toast } from "./ui/dom.js";
 import { InputForm } from "./ui/form.js";
@@ -36,6 +37,7 @@ import type { CompilerClient } from "./worker-client.js";
 export class Playground {
   private readonly form: InputForm;
   private readonly cases: CasesPanel;
+  private readonly coverage: CoveragePanel;
   private readonly versions: VersionsPanel;
   private readonly diff: DiffView;
   private readonly guideline: GuidelineController;
@@ -81,6 +83,11 @@ export class Playground {
       },
       reveal: (s) => this.reveal(s),
       addCase: (title) => this.addCase(title),
+    });
+    this.coverage = new CoveragePanel({
+      request: () => client.coverage(model.getValue(), this.guideline.request().baseId),
+      currentSource: () => model.getValue(),
+      reveal: (s) => this.reveal(s),
     });
     this.diff = new DiffView(() => model.getValue());
     this.versions = new VersionsPanel({
@@ -186,6 +193,7 @@ export class Playground {
     renderResults(results, shown);
     renderDock(byId("results-dock"), a, shown, stale);
     this.guideline.render(a);
+    this.coverage.sourceChanged();
     // While the cases of a new text run, the panel keeps the previous outcomes.
     if (!a.casesPending) this.showCases(a.cases, a.evaluationNote);
     byId("policy-title").textContent = a.meta?.title ?? this.lastGood?.meta?.title ?? "";

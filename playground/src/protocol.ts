@@ -4,7 +4,7 @@
  */
 import type { ClauseKey, Span } from "../../grammar/index.js";
 import type { Diagnostic } from "../../grammar/index.js";
-import type { EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/index.js";
+import type { ClauseStatus, EvaluateOptions, Evaluation, PolicyMeta } from "../../runtime/index.js";
 
 export type { Span, Diagnostic, Evaluation, PolicyMeta };
 export type { NameInfo, ClauseInfo } from "../../language/index.js";
@@ -29,6 +29,14 @@ export type Request =
       readonly baseId?: string;
     }
   | { readonly kind: "format"; readonly id: number; readonly source: string }
+  /** Case coverage of `source` (the compiler's, as `zhengce test --coverage` reports it). */
+  | {
+      readonly kind: "coverage";
+      readonly id: number;
+      readonly source: string;
+      /** For a guideline: the base policy the drafter chose, as in `analyze`. */
+      readonly baseId?: string;
+    }
   /** The policies a guideline's 基于 may name: the built-in seed and the saved versions. */
   | { readonly kind: "bases"; readonly bases: readonly BaseCandidate[] }
   /** A new guideline draft built on `policySource`, whose 基于 line names `ref`. */
@@ -104,6 +112,42 @@ export interface CaseOutcome {
   readonly options: CaseContext;
 }
 
+/** One rule item of a clause and whether some case covers it. */
+export interface CoverageItemView {
+  /** 条件, 上限, 就高, 表格行, 分档 … */
+  readonly what: string;
+  readonly text: string;
+  readonly line: number;
+  readonly covered: boolean;
+  /** Why it is not covered, in Chinese (empty when covered). */
+  readonly why: string;
+}
+
+/** A clause's coverage by the embedded cases. */
+export interface CoverageClauseView {
+  readonly number: ClauseKey;
+  readonly label: string;
+  readonly title: string;
+  /** Cases whose 期望 name this clause. */
+  readonly cases: number;
+  /** The outcomes the cases reached for it. */
+  readonly outcomes: readonly ClauseStatus[];
+  readonly items: readonly CoverageItemView[];
+}
+
+/** The coverage report of one source. */
+export interface CoverageView {
+  readonly source: string;
+  /** Null when there is nothing to report on (errors in the policy); `note` says why. */
+  readonly clauses: readonly CoverageClauseView[] | null;
+  /** The summary line (clauses without a case, items covered and not). */
+  readonly summary: string;
+  readonly note?: string;
+  /** Line numbers point into this text (false for a guideline, whose clauses mix two files). */
+  readonly withLines: boolean;
+  readonly ms: number;
+}
+
 /** What the worker knows about one version of the source. */
 export interface Analysis {
   readonly id: number;
@@ -149,6 +193,7 @@ export type Response =
       readonly text: string | null;
       readonly error?: string;
     }
+  | ({ readonly kind: "coverage"; readonly id: number } & CoverageView)
   | {
       readonly kind: "formatted";
       readonly id: number;

@@ -6,7 +6,7 @@
  * stuck on a text that compiles too slowly) terminates the worker and starts a new one, and
  * `onWatchdog` tells the page. The text that stalled it is not sent again until it changes.
  */
-import type { Analysis, BaseCandidate, Request, Response } from "./protocol.js";
+import type { Analysis, BaseCandidate, CoverageView, Request, Response } from "./protocol.js";
 
 type AnalyzeArgs = Omit<Extract<Request, { kind: "analyze" }>, "kind" | "id">;
 
@@ -45,6 +45,7 @@ export class CompilerClient {
   private busyWith: string | null = null;
   /** The source of the analysis in flight. */
   private inFlightSource: string | null = null;
+  private readonly coverageWaiters = new Map<number, (c: CoverageView) => void>();
   readonly ready: Promise<Capabilities>;
   /** How long the worker may take before it is restarted. */
   readonly limitMs = limitFromAddress();
@@ -77,6 +78,11 @@ export class CompilerClient {
       } else if (msg.kind === "cases") {
         this.settle();
         this.onCases(msg);
+      } else if (msg.kind === "coverage") {
+        // The worker is alive: work queued behind the coverage is timed afresh.
+        if (this.timer !== undefined) this.settle();
+        this.coverageWaiters.get(msg.id)?.(msg);
+        this.coverageWaiters.delete(msg.id);
       } else {
         this.settle();
         this.inFlight = false;
@@ -126,6 +132,16 @@ export class CompilerClient {
     for (const w of this.formatWaiters.values())
       w({ text: null, error: "编译线程超时，已重新启动" });
     this.formatWaiters.clear();
+    for (const w of this.coverageWaiters.values())
+      w({
+        source: "",
+        clauses: null,
+        summary: "",
+        note: "编译线程超时，已重新启动；案例覆盖未算完，请重新计算。",
+        withLines: true,
+        ms: 0,
+      });
+    this.coverageWaiters.clear();
     if (source !== null) this.stalled = source;
     this.start();
     this.onWatchdog(source ?? "", this.limitMs);
@@ -164,6 +180,16 @@ export class CompilerClient {
     return new Promise((resolve) => {
       this.formatWaiters.set(id, resolve);
       this.post({ kind: "newGuideline", id, policySource, ref } satisfies Request, null);
+    });
+  }
+
+  /** The case coverage of a source (the compiler's, as `zhengce test --coverage` reports it). */
+  coverage(source: string, baseId?: string): Promise<CoverageView> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.coverageWaiters.set(id, resolve);
+      const req = { kind: "coverage", id, source, ...(baseId ? { baseId } : {}) } as const;
+      this.worker.postMessage(req satisfies Request);
     });
   }
 

@@ -4,12 +4,17 @@
  * this file only.
  */
 import * as compiler from "../../../compiler/index.js";
-import type { CaseOutcome, CompileResult, GuidelineResult } from "../../../compiler/index.js";
+import type {
+  CaseOutcome,
+  ClauseCoverage,
+  CompileResult,
+  GuidelineResult,
+} from "../../../compiler/index.js";
 import type { Policy } from "../../../grammar/index.js";
 import { loadPolicy } from "../../../runtime/index.js";
 import type { CompiledPolicy } from "../../../runtime/index.js";
 
-export type { CompileResult, GuidelineResult, CaseOutcome as CompilerCaseOutcome };
+export type { CompileResult, GuidelineResult, CaseOutcome as CompilerCaseOutcome, ClauseCoverage };
 
 /** A formatted text, or why there is none (in Chinese). */
 export interface Formatted {
@@ -26,6 +31,13 @@ export interface Toolchain {
   parse(source: string): Policy;
   loadPolicy(js: string): CompiledPolicy;
   runCases(ast: Policy, policy: CompiledPolicy): CaseOutcome[];
+  /**
+   * Case coverage of a compiled source; `recompile` false for a guideline (its composed clauses
+   * mix two files: rows and outcomes only), as `zhengce test --coverage` does.
+   */
+  coverage(source: string, result: CompileResult, recompile: boolean): ClauseCoverage[];
+  coverageSummary(clauses: readonly ClauseCoverage[]): string;
+  uncoveredWhy(item: ClauseCoverage["items"][number]): string;
   /** The project's formatter (the CLI's `zhengce fmt`). */
   format(source: string): Formatted;
 }
@@ -52,6 +64,11 @@ export function loadToolchain(): Toolchain {
     parse: (source) => compiler.parse(source).ast,
     loadPolicy,
     runCases: compiler.runCases,
+    coverage: (source, result, recompile) =>
+      compiler.policyCoverage(source, result, loadPolicy, recompile ? compiler.compile : undefined)
+        .clauses,
+    coverageSummary: compiler.coverageSummary,
+    uncoveredWhy: compiler.uncoveredWhy,
     format,
   };
 }

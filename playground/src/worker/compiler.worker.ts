@@ -18,6 +18,7 @@ import type {
 } from "../protocol.js";
 import { indexClauses, indexNames } from "../../../language/index.js";
 import { caseOutcomes } from "./case-view.js";
+import { coverageOf } from "./coverage.js";
 import { loadToolchain, type CompileResult } from "./compiler-bridge.js";
 import { looksLikeGuideline } from "../../../language/index.js";
 import { Bases, compileGuidelineSource, resolveBase } from "./guideline.js";
@@ -180,9 +181,36 @@ function newGuideline(req: Extract<Request, { kind: "newGuideline" }>): Response
   }
 }
 
+function coverage(req: Extract<Request, { kind: "coverage" }>): Response {
+  try {
+    const c = compileSource(req.source, req.baseId);
+    const view = coverageOf(tc, {
+      source: c.source,
+      out: c.out,
+      runnable: c.policy !== null,
+      isGuideline: c.guideline !== undefined,
+      ...(c.guideline ? { closed: c.guideline.closed } : {}),
+    });
+    return { kind: "coverage", id: req.id, ...view };
+  } catch (err) {
+    const note = `计算案例覆盖时出错：${describe(err)}`;
+    return {
+      kind: "coverage",
+      id: req.id,
+      source: req.source,
+      clauses: null,
+      summary: "",
+      note,
+      withLines: true,
+      ms: 0,
+    };
+  }
+}
+
 self.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data;
   if (req.kind === "format") return post(format(req));
+  if (req.kind === "coverage") return post(coverage(req));
   if (req.kind === "newGuideline") return post(newGuideline(req));
   if (req.kind === "bases") return bases.set(req.bases);
   post({ kind: "analysis", ...analyze(req) });
