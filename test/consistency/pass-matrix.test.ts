@@ -127,6 +127,7 @@ const KINDS = {
   amount: undefined,
   ineligible: undefined,
   needsDecision: undefined,
+  notPaid: undefined,
   payable: undefined,
   // the policy, its header and declarations
   Policy: undefined,
