@@ -23,6 +23,13 @@ export function clauseAmount(ctx: Ctx, x: ClauseRun | null, key: ClauseKey, labe
       if (x) x.step(`${label}金额 ${fmtMoney(a)}（${label}按其标准和上限计算的金额）`);
       return a;
     }
+    case "not-paid": {
+      // 叠加规则 run after every clause, so a referenced result is never 未支付 yet; if it were,
+      // the amount before 叠加规则 is what it qualified for.
+      const a = new Dec(r.entitled ?? "0");
+      if (x) x.step(`${label}金额 ${fmtMoney(a)}（${label}按其标准和上限计算的金额）`);
+      return a;
+    }
     case "ineligible":
     case "benefit":
       if (x)
