@@ -57,6 +57,7 @@ export function exprToJson(e: Expr): unknown {
     case "Sum":
     case "Table":
     case "Brackets":
+    case "History":
       return undefined;
     default:
       return assertNever(e);

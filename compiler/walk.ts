@@ -46,6 +46,8 @@ export function children(e: Expr): Expr[] {
       ];
     case "Record":
       return e.entries.map((x) => x.value);
+    case "History":
+      return [];
     default:
       return assertNever(e);
   }

@@ -23,6 +23,9 @@ export type CompareOp =
 
 export type ArithOp = "+" | "-" | "*" | "/";
 
+/** What a history query asks of the same project's awards under this clause (ledger, up to the date). */
+export type HistoryQuery = "yearsPaid" | "paidLastYear" | "received" | "baseUsed" | "supportYear";
+
 export interface NameRef {
   readonly kind: "Name";
   readonly name: string;
@@ -87,6 +90,12 @@ export type Expr =
       readonly span: Span;
     }
   | { readonly kind: "AppDate"; readonly span: Span }
+  | {
+      /** The project's history under this clause, from the ledger (已获支持年数, 支持年度 …). */
+      readonly kind: "History";
+      readonly query: HistoryQuery;
+      readonly span: Span;
+    }
   | {
       readonly kind: "Binary";
       readonly op: ArithOp;

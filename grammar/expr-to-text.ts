@@ -6,7 +6,7 @@ import type { BracketRow, Expr, NameRef, TypeRef } from "./ast.js";
 import { assertNever } from "./ast.js";
 import { clauseKeyText } from "./clause-ids.js";
 import { canonical, RANK_UNIT } from "./keywords.js";
-import { CALL_KEYWORD, compareWord } from "./words.js";
+import { CALL_KEYWORD, compareWord, HISTORY_KEYWORD } from "./words.js";
 
 /** Binding strength of an expression's top operator; higher binds tighter. */
 export function precedence(e: Expr): number {
@@ -117,6 +117,8 @@ export function exprToText(e: Expr, keepWords = true): string {
       return `分档 ${sub(e.subject, 5)}：${e.rows.map((r) => `${bracketLabel(r)}：${exprToText(r.value, keepWords)}`).join("；")}`;
     case "Record":
       return e.entries.map((x) => `${nameText(x.key)} ${exprToText(x.value)}`).join("、");
+    case "History":
+      return canonical(HISTORY_KEYWORD[e.query]);
     default:
       return assertNever(e);
   }

@@ -9,6 +9,7 @@ import { INPUTS } from "./reference-inputs.js";
 import { amountsReference } from "./reference-amounts.js";
 import { limitsReference } from "./reference-limits.js";
 import { periodsReference } from "./reference-periods.js";
+import { historyReference } from "./reference-history.js";
 import { fundingReference } from "./reference-funding.js";
 import { assertsReference } from "./reference-asserts.js";
 import { placesReference } from "./reference-places.js";
@@ -57,6 +58,7 @@ export function referenceMarkdown(): string {
   }
   out.push(...limitsReference());
   out.push(...periodsReference());
+  out.push(...historyReference());
   out.push(...assertsReference());
   out.push(...placesReference());
   out.push(...amountsReference());

@@ -8,7 +8,7 @@ import { LineMap } from "./diagnostics.js";
 import { MAX_NESTING, NestingTooDeep } from "./limits.js";
 import { zhErrorMessages } from "./parse-errors.js";
 import * as T from "./tokens.js";
-import { KEYWORD_COMPARE } from "./words.js";
+import { HISTORY_KEYWORD, KEYWORD_COMPARE } from "./words.js";
 
 const { KW } = T;
 
@@ -321,6 +321,12 @@ export class ExprParser extends EmbeddedActionsParser {
           return this.ACTION(() => ({ kind: "AppDate", span: this.tokSpan(t) }) as Expr);
         },
       },
+      ...Object.entries(HISTORY_KEYWORD).map(([query, name]) => ({
+        ALT: () => {
+          const t = this.CONSUME(KW[name]);
+          return this.ACTION(() => ({ kind: "History", query, span: this.tokSpan(t) }) as Expr);
+        },
+      })),
       {
         ALT: () => {
           const inBrackets = () => {

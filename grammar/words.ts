@@ -3,7 +3,7 @@
  * rounding): one table each, typed against the AST's unions and the keyword table, so a new operator or a
  * misspelt keyword fails to compile. Everything that prints or parses these words reads them here.
  */
-import type { CompareOp, Expr, Rounding, StepKind, TypeRef } from "./ast.js";
+import type { CompareOp, Expr, HistoryQuery, Rounding, StepKind, TypeRef } from "./ast.js";
 import { canonical, keyword, type KeywordName } from "./keywords.js";
 
 /** The keyword of each comparison operator. */
@@ -19,6 +19,15 @@ export const COMPARE_KEYWORD = {
   notBefore: "NotBefore",
   notAfter: "NotAfter",
 } as const satisfies Readonly<Record<CompareOp, KeywordName>>;
+
+/** The keyword of each history query. */
+export const HISTORY_KEYWORD = {
+  yearsPaid: "HistYearsPaid",
+  paidLastYear: "HistPaidLastYear",
+  received: "HistReceived",
+  baseUsed: "HistBaseUsed",
+  supportYear: "HistSupportYear",
+} as const satisfies Readonly<Record<HistoryQuery, KeywordName>>;
 
 /** The comparison operator of each comparison keyword (the table above, read backwards). */
 export const KEYWORD_COMPARE: ReadonlyMap<KeywordName, CompareOp> = new Map(

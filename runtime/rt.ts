@@ -14,6 +14,7 @@ export {
   yearsRefusal,
   type LimitScope,
 } from "./limits.js";
+export { history } from "./history.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export type { PolicyLimit } from "./policy-limits.js";

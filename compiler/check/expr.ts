@@ -3,7 +3,7 @@
  * money is an error, a ratio cannot be added to money, a date cannot be compared with an amount,
  * a rate (元/千瓦时) times a count in the same unit is money.
  */
-import type { Expr, NameRef } from "../../grammar/ast.js";
+import type { Expr, HistoryQuery, NameRef } from "../../grammar/ast.js";
 import { exprToText } from "../../grammar/expr-to-text.js";
 import { checkBrackets } from "./brackets.js";
 import { call, sum, table, unknownValue } from "./expr-forms.js";
@@ -24,6 +24,15 @@ import {
   tyName,
   type Ty,
 } from "./types.js";
+
+/** The type of each history query: years are counts in 年, sums are money. */
+const HISTORY_TY = {
+  yearsPaid: { k: "count", unit: "年" },
+  paidLastYear: BOOL,
+  received: MONEY,
+  baseUsed: MONEY,
+  supportYear: { k: "count", unit: "年" },
+} as const satisfies Readonly<Record<HistoryQuery, Ty>>;
 
 const isNum = (t: Ty) => t.k === "money" || t.k === "ratio" || t.k === "count" || t.k === "rate";
 const show = (e: Expr) => {
@@ -357,6 +366,8 @@ function infer(cx: CheckContext, e: Expr): Ty {
     case "Record":
       for (const x of e.entries) inferExpr(cx, x.value);
       return ERROR;
+    case "History":
+      return HISTORY_TY[e.query];
   }
 }
 

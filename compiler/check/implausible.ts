@@ -67,6 +67,7 @@ function results(cx: CheckContext, e: Expr, depth = 0): Lit[] | null {
     case "Not":
     case "Sum":
     case "Record":
+    case "History":
       return null;
     default:
       return assertNever(e);

@@ -5,7 +5,7 @@
  */
 import { fmtCount, fmtDate, fmtMoney, fmtRate, fmtRatio, RANK_UNIT } from "../../runtime/format.js";
 import { Dec } from "../../runtime/money.js";
-import type { BracketRow, Expr, Policy, TableRow } from "../../grammar/ast.js";
+import type { BracketRow, Expr, HistoryQuery, Policy, TableRow } from "../../grammar/ast.js";
 import { assertNever, itemsOf } from "../../grammar/ast.js";
 import { clauseKeyText } from "../../grammar/clause-ids.js";
 import { children } from "../walk.js";
@@ -98,6 +98,15 @@ export function figure(e: Expr): string | undefined {
   }
 }
 
+/** History queries in the document's words (the same project's awards under this clause). */
+const HISTORY_PROSE = {
+  yearsPaid: "同一项目此前获得本条资助的年数",
+  paidLastYear: "同一项目上一年度获得本条资助",
+  received: "同一项目此前累计获得的本条资助",
+  baseUsed: "同一项目此前各笔本条资助已用的计算基数",
+  supportYear: "同一项目获本条支持的年度序号",
+} as const satisfies Readonly<Record<HistoryQuery, string>>;
+
 const BIND: Partial<Record<Expr["kind"], number>> = { Logic: 1, If: 0, Not: 3 };
 
 /** An expression in Chinese prose. */
@@ -158,6 +167,8 @@ export function exprToProse(e: Expr, cx: ProseContext): string {
       return `按${p(e.subject)}分档：${e.rows.map((r) => `${bracketProse(r, cx)}的，${p(r.value)}`).join("；")}`;
     case "Record":
       return e.entries.map((x) => `${x.key}${p(x.value)}`).join("、");
+    case "History":
+      return HISTORY_PROSE[e.query];
     default:
       return assertNever(e);
   }

@@ -96,6 +96,16 @@ function paramGuard(
 
 /** Emit one clause as a function named `clause{N}`. */
 export function emitClause(g: ExprGen, c: Clause, rounding: Rounding): string {
+  // history queries (已获支持年数 …) in this clause ask about this clause's awards
+  g.clause = c.number;
+  try {
+    return emitClauseBody(g, c, rounding);
+  } finally {
+    g.clause = undefined;
+  }
+}
+
+function emitClauseBody(g: ExprGen, c: Clause, rounding: Rounding): string {
   const ts = g.ts;
   const w = new Writer();
   const H = (s: string) => g.h.str(s);

@@ -10,6 +10,8 @@ import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { bracketLabel, exprToText } from "../../grammar/expr-to-text.js";
 import { clauseKeyText } from "../../grammar/clause-ids.js";
 import { Hoister, lit, Writer } from "./emit.js";
+import { clauseNumberCode } from "./clause-ident.js";
+import type { ClauseKey } from "../../grammar/clause-ids.js";
 
 const CMP_DEC: Record<string, string> = {
   gt: "gt",
@@ -62,6 +64,8 @@ export const FN_PARAMS_JS = "v, p, ctx, x";
 export class ExprGen {
   readonly helpers: string[] = [];
   private fnCount = 0;
+  /** The clause being emitted: history queries ask about its awards (all clauses outside one). */
+  clause: ClauseKey | undefined;
 
   constructor(
     readonly checked: Checked,
@@ -156,6 +160,8 @@ export class ExprGen {
         return this.brackets(e);
       case "Record":
         return "undefined";
+      case "History":
+        return `rt.history(ctx, ${this.clause === undefined ? "undefined" : clauseNumberCode(this.clause)}, ${lit(e.query)})`;
       default:
         return assertNever(e);
     }

@@ -154,6 +154,7 @@ export class FastGen {
       case "Sum":
       case "Record":
       case "ClauseAmount": // another clause's result: the decimal.js path orders the clauses
+      case "History":
         throw new NoFastPath(`${e.kind} as a number`);
       default:
         return assertNever(e);
@@ -226,6 +227,7 @@ export class FastGen {
       case "Sum":
       case "Record":
       case "ClauseAmount":
+      case "History":
         throw new NoFastPath(`${e.kind} as a value`);
       default:
         return assertNever(e);

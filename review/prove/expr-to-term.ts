@@ -142,6 +142,8 @@ export class ExprTr {
         return this.brackets(e);
       case "Record":
         throw new Untranslated("明细值");
+      case "History":
+        throw new Untranslated("按台账推算的项目历史（已获支持年数、支持年度、累计已获资助等）");
       default:
         return assertNever(e);
     }
