@@ -77,6 +77,7 @@ const KINDS = {
   Call: undefined,
   Sum: undefined,
   Record: undefined,
+  History: undefined,
   // clause items (AnnualCap also stands in 叠加规则)
   Source: undefined,
   Condition: undefined,
