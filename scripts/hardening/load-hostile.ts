@@ -78,21 +78,33 @@ try {
   const alone = await probe(server.port, seconds * 1000, async () => undefined);
   let unknownSent = 0;
   let unknownAnswered = 0;
+  let closedEarly = 0;
   const unknown = await probe(server.port, seconds * 1000, (stop) =>
     Promise.all(
       Array.from({ length: 4 }, async () => {
         const agent = keepAlive(1);
         while (!stop()) {
           unknownSent++;
-          const r = await send(agent, server.port, "POST", evalPath, bigKey, 30_000);
-          if (r.status === 400 && r.body.includes("未知的字段")) unknownAnswered++;
+          // The service refuses the over-long key before the rest of the body is read and closes
+          // the connection after its 400: a client still writing then sees EPIPE or a reset
+          // instead of the answer (test/server/bad-requests.test.ts reads that answer).
+          const r = await send(agent, server.port, "POST", evalPath, bigKey, 30_000).catch(
+            (e: NodeJS.ErrnoException) => {
+              if (e.code !== "EPIPE" && e.code !== "ECONNRESET") throw e;
+              closedEarly++;
+              return undefined;
+            },
+          );
+          if (r && r.status === 400 && r.body.includes("未知的字段")) unknownAnswered++;
         }
         agent.destroy();
       }),
     ),
   );
-  if (unknownAnswered < unknownSent)
-    failures.push(`${unknownSent - unknownAnswered} 份带超长未知字段的申报没有得到逐字段的错误`);
+  if (unknownAnswered + closedEarly < unknownSent || unknownAnswered === 0)
+    failures.push(
+      `${unknownSent - unknownAnswered - closedEarly} 份带超长未知字段的申报没有得到逐字段的错误`,
+    );
   if (unknown.p99 > limitMs)
     failures.push(`超长未知字段期间 /health p99 = ${unknown.p99} ms，超过 ${limitMs} ms`);
   const table = largeTable(20_000);
@@ -118,7 +130,8 @@ try {
     每阶段秒数: seconds,
     "p99 上限（毫秒）": `${limitMs}（目标 50；--short 只查停顿）`,
     "/health 单独": alone,
-    [`/health，同时 4 个客户端发送 1 MB 的未知字段（共 ${unknownSent} 份）`]: unknown,
+    [`/health，同时 4 个客户端发送 1 MB 的未知字段（共 ${unknownSent} 份，${unknownAnswered} 份收到逐字段的错误，${closedEarly} 份未发完即被拒绝并断开）`]:
+      unknown,
     [`/health，同时反复保存 20,000 行分档的政策（保存 ${saves} 次，编译并加载完 ${loaded} 次）`]:
       slow,
   };
