@@ -6,11 +6,12 @@
  * undefined and the application goes through the decimal.js path, which gives every message and
  * every rare case. The results are the same object, key for key, as that path builds.
  */
-import { Dec, toPlain } from "./money.js";
+import { Dec } from "./money.js";
 import { FALLBACK, isoDate, plain } from "./fast-money.js";
 import { NO_STEPS, type Ctx } from "./clause.js";
 import { applyStacking } from "./stacking.js";
 import { groupByPayer } from "./payers.js";
+import { totalOf } from "./totals.js";
 import type {
   ClauseKey,
   ClauseResult,
@@ -242,16 +243,7 @@ function resultOf(
   reasons: readonly string[] | null,
   clauses: ClauseResult[],
 ): EvaluationResult {
-  let first: string | undefined;
-  let sum: Dec | undefined;
-  const benefits: string[] = [];
-  for (const c of clauses) {
-    if (c.status === "awarded" && c.amount && c.amount !== "0") {
-      if (first === undefined) first = c.amount;
-      else sum = (sum ?? new Dec(first)).plus(c.amount);
-    }
-    if (c.status === "benefit" && c.benefit) benefits.push(c.benefit);
-  }
+  const { total, benefits } = totalOf(clauses);
   const docNo = plan.meta.docNo;
   return {
     policy: plan.meta.title,
@@ -262,7 +254,7 @@ function resultOf(
     eligible: !reasons,
     reasons: reasons ?? [],
     clauses,
-    total: sum ? toPlain(sum) : (first ?? "0"),
+    total,
     ...(plan.payers ? { byPayer: groupByPayer(plan.payers, clauses) } : {}),
     benefits,
     steps: [],

@@ -4,7 +4,7 @@
  */
 import { ClauseRun, type Ctx } from "./clause.js";
 import { fmtDate } from "./format.js";
-import { Dec, toPlain } from "./money.js";
+import type { Dec } from "./money.js";
 import type {
   ClauseKey,
   ClauseResult,
@@ -20,6 +20,7 @@ import { checkOptions } from "./options.js";
 import { failureText } from "./ops.js";
 import { applyPolicyLimits, type PolicyLimit } from "./policy-limits.js";
 import { groupByPayer } from "./payers.js";
+import { totalOf } from "./totals.js";
 import { applyStacking } from "./stacking.js";
 import { parseValue, validate } from "./validate.js";
 import { runFast, type FastPlan } from "./fast.js";
@@ -186,17 +187,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
     applyStacking(plan.stacking, ctx, clauses, policy.steps, () => plan.stacking.deduct?.(ctx));
     if (plan.stacking.limits) applyPolicyLimits(plan.stacking.limits, ctx, clauses, policy.steps);
   }
-  // The total as a decimal string; with one awarded clause (the usual case) it is that amount.
-  let first: string | undefined;
-  let sum: Dec | undefined;
-  const benefits: string[] = [];
-  for (const c of clauses) {
-    if (c.status === "awarded" && c.amount && c.amount !== "0") {
-      if (first === undefined) first = c.amount;
-      else sum = (sum ?? new Dec(first)).plus(c.amount);
-    }
-    if (c.status === "benefit" && c.benefit) benefits.push(c.benefit);
-  }
+  const { total, benefits } = totalOf(clauses);
   return {
     ok: true,
     result: {
@@ -208,7 +199,7 @@ function runChecked(plan: Plan, app: unknown, options: EvaluateOptions): Evaluat
       eligible,
       reasons: policy.reasons,
       clauses,
-      total: sum ? toPlain(sum) : (first ?? "0"),
+      total,
       ...(plan.payers ? { byPayer: groupByPayer(plan.payers, clauses) } : {}),
       benefits,
       steps: policy.steps,

@@ -25,7 +25,8 @@ const CMP_DEC: Record<string, string> = {
   notBefore: "gte",
   notAfter: "lte",
 };
-const CMP_JS: Record<string, string> = {
+/** Comparison operators as JavaScript, for plain numbers and strings (the fast path uses them too). */
+export const CMP_JS: Record<string, string> = {
   gt: ">",
   ge: ">=",
   lt: "<",

@@ -12,6 +12,7 @@ import type { Checked } from "../check/check-policy.js";
 import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { WHOLE_UNITS } from "../../runtime/validate.js";
 import { lit, Writer } from "./emit.js";
+import { CMP_JS } from "./expr-to-js.js";
 
 /** This policy (or this part of it) has no fast path. */
 export class NoFastPath extends Error {}
@@ -49,19 +50,6 @@ export function inputScale(t: Ty): number {
       throw new NoFastPath(`input of type ${t.k}`);
   }
 }
-
-const CMP_JS: Record<string, string> = {
-  gt: ">",
-  ge: ">=",
-  lt: "<",
-  le: "<=",
-  eq: "===",
-  ne: "!==",
-  before: "<",
-  after: ">",
-  notBefore: ">=",
-  notAfter: "<=",
-};
 
 export const FAST_PARAMS_TS = "v: readonly any[], p: readonly any[], date: string";
 export const FAST_PARAMS_JS = "v, p, date";
