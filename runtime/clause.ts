@@ -64,9 +64,16 @@ export class ClauseRun {
     this.reasonList.push(reason);
   }
 
-  /** Record an explanation step (callers guard with `explain`). */
+  /**
+   * Record an explanation step (callers guard with `explain`). A step that says again what an
+   * earlier step of this clause said (a 按 … 取 lookup the cap and its 含 both evaluate) is dropped;
+   * "→ …" lines continue the step before them and are always kept.
+   */
   step(text: string, amount?: Dec): void {
-    this.steps.push(amount === undefined ? { text } : { text, amount: toPlain(amount) });
+    const plain = amount === undefined ? undefined : toPlain(amount);
+    if (!text.startsWith("→") && this.steps.some((s) => s.text === text && s.amount === plain))
+      return;
+    this.steps.push(plain === undefined ? { text } : { text, amount: plain });
   }
 
   /** One result object; a plain literal (no spreads) because this is the evaluator's hot path. */

@@ -287,6 +287,19 @@ function emitAward(
   }
 }
 
+/** `上限 s`: the amount is cut to the cap held in `cap` (a variable of the generated code). */
+function emitPlainCap(g: ExprGen, w: Writer, cap: string): void {
+  const H = (s: string) => g.h.str(s);
+  w.open(`if (a.gt(${cap}))`);
+  w.line(
+    `if (x) x.step(rt.fmtMoney(a) + ${H(" 超过上限 ")} + rt.fmtMoney(${cap}) + " → " + rt.fmtMoney(${cap}), ${cap});`,
+  );
+  w.line(`a = ${cap};`);
+  w.close().line(
+    `else if (x) x.step(rt.fmtMoney(a) + ${H(" 未超过上限 ")} + rt.fmtMoney(${cap}), a);`,
+  );
+}
+
 function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: ClauseKey): void {
   const H = (s: string) => g.h.str(s);
   if (it.kind === "Step") {
@@ -299,25 +312,22 @@ function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: ClauseKey): v
         if (it.including) {
           w.line(`const inc = ${g.expr(it.including)};`);
           w.line("const room = rt.max(rt.ZERO, s.minus(inc));");
+          // Nothing received (0元) is a zero term: the step then reads as the plain cap.
+          w.open("if (inc.isZero() && room.eq(s))");
+          emitPlainCap(g, w, "room");
+          w.close().open("else");
           w.line(
             `if (x) x.step(${H(`与${text(it.including)} `)} + rt.fmtMoney(inc) + ${H(" 合计不超过上限 ")} + rt.fmtMoney(s) + ${H("，本条至多 ")} + rt.fmtMoney(room));`,
           );
           w.line("if (a.gt(room)) a = room;");
           w.line(`if (x) x.step(${H("→ ")} + rt.fmtMoney(a), a);`);
-        } else {
-          w.open("if (a.gt(s))");
-          w.line(
-            `if (x) x.step(rt.fmtMoney(a) + ${H(" 超过上限 ")} + rt.fmtMoney(s) + " → " + rt.fmtMoney(s), s);`,
-          );
-          w.line("a = s;");
-          w.close().line(
-            `else if (x) x.step(rt.fmtMoney(a) + ${H(" 未超过上限 ")} + rt.fmtMoney(s), a);`,
-          );
-        }
+          w.close();
+        } else emitPlainCap(g, w, "s");
         break;
       case "max":
+        // 就高 against 0元 changes nothing and is not shown.
         w.line(
-          `if (x) x.step(${H(`就高：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取高 → ")} + rt.fmtMoney(rt.max(a, s)), rt.max(a, s));`,
+          `if (x && !(s.isZero() && !a.isNeg())) x.step(${H(`就高：${what} `)} + rt.fmtMoney(s) + ${H(" 与 ")} + rt.fmtMoney(a) + ${H(" 取高 → ")} + rt.fmtMoney(rt.max(a, s)), rt.max(a, s));`,
         );
         w.line("a = rt.max(a, s);");
         break;
@@ -330,7 +340,7 @@ function emitStep(g: ExprGen, w: Writer, it: PartItem<"steps">, n: ClauseKey): v
       case "topUp":
         w.line("const left = rt.max(rt.ZERO, a.minus(s));");
         w.line(
-          `if (x) x.step(${H(`补差：扣减${what} `)} + rt.fmtMoney(s) + " → " + rt.fmtMoney(left), left);`,
+          `if (x && !s.isZero()) x.step(${H(`补差：扣减${what} `)} + rt.fmtMoney(s) + " → " + rt.fmtMoney(left), left);`,
         );
         w.line("a = left;");
         break;
