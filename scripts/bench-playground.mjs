@@ -9,19 +9,18 @@
  *    evaluate times.
  * Usage: node scripts/bench-playground.mjs [--no-build] [--runs N]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { build } from "vite";
+import { launchChromium } from "./chromium.mjs";
 import { serveStatic } from "./serve-static.mjs";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 30;
 const config = fileURLToPath(new URL("../playground/vite.config.ts", import.meta.url));
 const dist = fileURLToPath(new URL("../playground/dist", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -55,25 +54,8 @@ console.log(
 );
 
 // ---------------------------------------------------------------- browser
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
-  process.exit(1);
-}
+const browser = await launchChromium();
 const server = await serveStatic(dist);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
 try {
   const loads = [];
   for (let i = 0; i < 5; i++) {

@@ -5,22 +5,12 @@
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { build } from "vite";
+import { launchChromium } from "./chromium.mjs";
 import { serveStatic } from "./serve-static.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const out = `${repo}screenshots`;
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Wait until the page shows an analysis of its current text. */
 async function ready(page) {
@@ -71,11 +61,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   await build({ configFile: `${repo}playground/vite.config.ts`, logLevel: "warn" });
   const server = await serveStatic(`${repo}playground/dist`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: FLAGS,
-  });
+  const browser = await launchChromium();
   try {
     const files = [
       ...(await shoot(browser, server.url, "desktop-1440x900", { width: 1440, height: 900 })),

@@ -5,17 +5,11 @@
  * critical violation on any tab.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { andWait, launchBrowser, openPlayground, placeCursor, source } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { andWait, placeCursor, source, usePlayground } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
 /** Where the focus is: inside the editor, or the id / data-tab / data-field of the element. */
 async function focused(page: Page): Promise<string> {
@@ -41,33 +35,30 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-test("Tab inserts spaces in the editor, but Escape then Tab leaves it, both ways", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const before = await source(page);
-  await placeCursor(page, 1, 1);
-  await page.keyboard.press("Tab");
-  expect(await focused(page)).toBe("editor");
-  expect(await source(page)).not.toBe(before);
-  await page.keyboard.press("Escape");
-  await page.waitForFunction(() =>
-    document.getElementById("kbd-announce")?.textContent?.includes("按 Tab 离开编辑器"),
-  );
-  await page.keyboard.press("Tab");
-  expect(await focused(page)).toBe("kbd-mode");
-  // Back in, and out the other way: Shift+Tab reaches the control before the editor.
-  await placeCursor(page, 1, 1);
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Shift+Tab");
-  expect(await focused(page)).not.toBe("editor");
-  expect(await focused(page)).not.toBe("body");
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "Tab inserts spaces in the editor, but Escape then Tab leaves it, both ways",
+  async ({ page }) => {
+    const before = await source(page);
+    await placeCursor(page, 1, 1);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("editor");
+    expect(await source(page)).not.toBe(before);
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() =>
+      document.getElementById("kbd-announce")?.textContent?.includes("按 Tab 离开编辑器"),
+    );
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("kbd-mode");
+    // Back in, and out the other way: Shift+Tab reaches the control before the editor.
+    await placeCursor(page, 1, 1);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).not.toBe("editor");
+    expect(await focused(page)).not.toBe("body");
+  },
+);
 
-test("Ctrl+M switches Tab to moving focus, and says so", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("Ctrl+M switches Tab to moving focus, and says so", async ({ page }) => {
   const before = await source(page);
   await placeCursor(page, 1, 1);
   await page.keyboard.press("Control+m");
@@ -84,31 +75,27 @@ test("Ctrl+M switches Tab to moving focus, and says so", async () => {
   await placeCursor(page, 1, 1);
   await page.keyboard.press("Tab");
   expect(await focused(page)).toBe("editor");
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("F6 moves between the toolbar, the outline, the editor and the side panel", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  await placeCursor(page, 1, 1);
-  await page.keyboard.press("F6");
-  expect(await focused(page)).toBe("tab:try");
-  await page.keyboard.press("F6");
-  expect(await focused(page)).toBe("btn-import");
-  await page.keyboard.press("F6");
-  expect(await page.evaluate(() => !!document.activeElement?.closest("#outline"))).toBe(true);
-  await page.keyboard.press("F6");
-  expect(await focused(page)).toBe("editor");
-  await page.keyboard.press("Shift+F6");
-  expect(await page.evaluate(() => !!document.activeElement?.closest("#outline"))).toBe(true);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "F6 moves between the toolbar, the outline, the editor and the side panel",
+  { context: { viewport: { width: 1440, height: 900 } } },
+  async ({ page }) => {
+    await placeCursor(page, 1, 1);
+    await page.keyboard.press("F6");
+    expect(await focused(page)).toBe("tab:try");
+    await page.keyboard.press("F6");
+    expect(await focused(page)).toBe("btn-import");
+    await page.keyboard.press("F6");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("#outline"))).toBe(true);
+    await page.keyboard.press("F6");
+    expect(await focused(page)).toBe("editor");
+    await page.keyboard.press("Shift+F6");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("#outline"))).toBe(true);
+  },
+);
 
-test("the side tabs follow the ARIA tabs pattern", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("the side tabs follow the ARIA tabs pattern", async ({ page }) => {
   const tabs = page.locator('[role="tablist"] [role="tab"]');
   // One tab stop: only the selected tab is in the Tab order.
   expect(await tabs.evaluateAll((els) => els.map((e) => (e as HTMLElement).tabIndex))).toEqual([
@@ -136,72 +123,70 @@ test("the side tabs follow the ARIA tabs pattern", async () => {
     }),
   );
   expect(pairs).toEqual(["tabpanel", "tabpanel", "tabpanel", "tabpanel"]);
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("form controls have labels, and their help text is linked with aria-describedby", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const controls = await page.locator("#tab-try input, #tab-try select").evaluateAll((els) =>
-    els.map((e) => {
-      const el = e as HTMLInputElement;
-      const described = (el.getAttribute("aria-describedby") ?? "")
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((id) => document.getElementById(id));
-      return {
-        name: el.dataset["field"] ?? el.id,
-        labelled: el.labels?.length ? true : !!el.getAttribute("aria-label"),
-        help: described.every((d) => d !== null),
-        hasHelp: described.some((d) => d?.classList.contains("field-desc")),
-      };
-    }),
-  );
-  expect(controls.length).toBeGreaterThan(5);
-  expect(controls.filter((c) => !c.labelled)).toEqual([]);
-  expect(controls.filter((c) => !c.help)).toEqual([]);
-  // The seed's inputs carry descriptions: the field with one names it for screen readers.
-  expect(controls.filter((c) => c.hasHelp).length).toBeGreaterThan(0);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "form controls have labels, and their help text is linked with aria-describedby",
+  async ({ page }) => {
+    const controls = await page.locator("#tab-try input, #tab-try select").evaluateAll((els) =>
+      els.map((e) => {
+        const el = e as HTMLInputElement;
+        const described = (el.getAttribute("aria-describedby") ?? "")
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => document.getElementById(id));
+        return {
+          name: el.dataset["field"] ?? el.id,
+          labelled: el.labels?.length ? true : !!el.getAttribute("aria-label"),
+          help: described.every((d) => d !== null),
+          hasHelp: described.some((d) => d?.classList.contains("field-desc")),
+        };
+      }),
+    );
+    expect(controls.length).toBeGreaterThan(5);
+    expect(controls.filter((c) => !c.labelled)).toEqual([]);
+    expect(controls.filter((c) => !c.help)).toEqual([]);
+    // The seed's inputs carry descriptions: the field with one names it for screen readers.
+    expect(controls.filter((c) => c.hasHelp).length).toBeGreaterThan(0);
+  },
+);
 
-test("axe-core finds no serious or critical violation on any tab", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const found: Record<string, string[]> = { try: await seriousViolations(page) };
-  for (const tab of ["cases", "versions", "reference"]) {
-    await page.click(`[data-tab="${tab}"]`);
-    found[tab] = await seriousViolations(page);
-  }
-  expect(found).toEqual({ try: [], cases: [], versions: [], reference: [] });
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "axe-core finds no serious or critical violation on any tab",
+  { context: { viewport: { width: 1440, height: 900 } } },
+  async ({ page }) => {
+    const found: Record<string, string[]> = { try: await seriousViolations(page) };
+    for (const tab of ["cases", "versions", "reference"]) {
+      await page.click(`[data-tab="${tab}"]`);
+      found[tab] = await seriousViolations(page);
+    }
+    expect(found).toEqual({ try: [], cases: [], versions: [], reference: [] });
+  },
+);
 
-test("a keyboard-only drafter gets from the first control to the total", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  await page.keyboard.press("Tab");
-  expect(await focused(page)).toBe("btn-import");
-  // Through the toolbar and the outline by F6, into the side panel, then Tab into the form.
-  // Each press waits until focus has moved (Monaco takes focus asynchronously), as a person would.
-  for (let i = 0; i < 6 && (await focused(page)) !== "tab:try"; i++) {
-    const before = await focused(page);
-    await page.keyboard.press("F6");
-    for (let t = 0; t < 20 && (await focused(page)) === before; t++) await page.waitForTimeout(50);
-  }
-  expect(await focused(page)).toBe("tab:try");
-  let field = "";
-  for (let i = 0; i < 40 && !field.includes("投资"); i++) {
+pg.test(
+  "a keyboard-only drafter gets from the first control to the total",
+  { context: { viewport: { width: 1440, height: 900 } } },
+  async ({ page }) => {
     await page.keyboard.press("Tab");
-    field = await focused(page);
-  }
-  expect(field).toMatch(/^field:.*投资/);
-  await andWait(page, () => page.keyboard.type("100万"));
-  const total = page.locator("#results [data-total]");
-  expect(await total.getAttribute("data-total")).toMatch(/^\d+(\.\d+)?$/);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+    expect(await focused(page)).toBe("btn-import");
+    // Through the toolbar and the outline by F6, into the side panel, then Tab into the form.
+    // Each press waits until focus has moved (Monaco takes focus asynchronously), as a person would.
+    for (let i = 0; i < 6 && (await focused(page)) !== "tab:try"; i++) {
+      const before = await focused(page);
+      await page.keyboard.press("F6");
+      for (let t = 0; t < 20 && (await focused(page)) === before; t++)
+        await page.waitForTimeout(50);
+    }
+    expect(await focused(page)).toBe("tab:try");
+    let field = "";
+    for (let i = 0; i < 40 && !field.includes("投资"); i++) {
+      await page.keyboard.press("Tab");
+      field = await focused(page);
+    }
+    expect(field).toMatch(/^field:.*投资/);
+    await andWait(page, () => page.keyboard.type("100万"));
+    const total = page.locator("#results [data-total]");
+    expect(await total.getAttribute("data-total")).toMatch(/^\d+(\.\d+)?$/);
+  },
+);

@@ -4,17 +4,11 @@
  * replaced draft can be restored from the versions after a reload.
  */
 import { deflateRawSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPlayground, setSource, source, waitForAnalysis } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { setSource, source, usePlayground, waitForAnalysis } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
 const toast = (page: Page) => page.locator("#toast");
 
@@ -37,31 +31,28 @@ async function restore(page: Page, name: RegExp): Promise<void> {
   await row.first().getByRole("button", { name: "打开" }).click();
 }
 
-test("示例政策 keeps the draft as a version, says so, and it survives a reload", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const mine = await myDraft(page, "我的草稿：示例政策之前");
-  await page.click("#btn-seed");
-  await page.waitForFunction(() =>
-    document.getElementById("toast")?.textContent?.includes("已打开示例政策"),
-  );
-  expect(await source(page)).not.toBe(mine);
-  const message = await toast(page).innerText();
-  expect(message).toMatch(/原草稿已保存为版本“打开示例政策前的草稿（自动备份 [^”]+）”/);
-  // Ctrl+Z does not survive a reload; the version does.
-  await page.reload();
-  await waitForAnalysis(page);
-  const kept = (await versions(page)).filter((v) => v.source === mine);
-  expect(kept.map((v) => v.name)).toEqual([expect.stringMatching(/^打开示例政策前的草稿/)]);
-  await restore(page, /^打开示例政策前的草稿/);
-  expect(await source(page)).toBe(mine);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "示例政策 keeps the draft as a version, says so, and it survives a reload",
+  async ({ page }) => {
+    const mine = await myDraft(page, "我的草稿：示例政策之前");
+    await page.click("#btn-seed");
+    await page.waitForFunction(() =>
+      document.getElementById("toast")?.textContent?.includes("已打开示例政策"),
+    );
+    expect(await source(page)).not.toBe(mine);
+    const message = await toast(page).innerText();
+    expect(message).toMatch(/原草稿已保存为版本“打开示例政策前的草稿（自动备份 [^”]+）”/);
+    // Ctrl+Z does not survive a reload; the version does.
+    await page.reload();
+    await waitForAnalysis(page);
+    const kept = (await versions(page)).filter((v) => v.source === mine);
+    expect(kept.map((v) => v.name)).toEqual([expect.stringMatching(/^打开示例政策前的草稿/)]);
+    await restore(page, /^打开示例政策前的草稿/);
+    expect(await source(page)).toBe(mine);
+  },
+);
 
-test("opening a version and importing a file keep the draft first", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("opening a version and importing a file keep the draft first", async ({ page }) => {
   const first = await myDraft(page, "第一稿");
   await page.click('[data-tab="versions"]');
   await page.fill("#version-name", "第一稿");
@@ -86,13 +77,9 @@ test("opening a version and importing a file keep the draft first", async () => 
   expect(await source(page)).toBe(imported);
   expect(await toast(page).innerText()).toContain("原草稿已在版本“第一稿”中");
   expect((await versions(page)).length).toBe(count);
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("a share link keeps the draft it replaces, and the toast says where", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("a share link keeps the draft it replaces, and the toast says where", async ({ page }) => {
   const mine = await myDraft(page, "打开链接前的草稿");
   const shared = "政策 分享来的政策\n  有效期 2021年1月1日 至 2030年12月31日\n";
   const hash = "#s=" + deflateRawSync(Buffer.from(shared, "utf8")).toString("base64url");
@@ -104,6 +91,4 @@ test("a share link keeps the draft it replaces, and the toast says where", async
   expect(await toast(page).innerText()).toMatch(/原草稿已保存为版本“打开分享链接前的草稿/);
   await restore(page, /^打开分享链接前的草稿/);
   expect(await source(page)).toBe(mine);
-  expect(errors).toEqual([]);
-  await context.close();
 });

@@ -2,34 +2,21 @@
  * Drafts survive a reload; named versions can be saved, renamed, opened and deleted.
  */
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPlayground, placeCursor, source, waitForAnalysis } from "./harness.js";
+import { expect } from "vitest";
+import { placeCursor, source, usePlayground, waitForAnalysis } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
-test("a reload keeps the draft", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("a reload keeps the draft", async ({ page }) => {
   await placeCursor(page, 1, 1);
   await page.keyboard.insertText("# 草稿中的修改 甲乙丙\n");
   expect(await source(page)).toContain("# 草稿中的修改 甲乙丙");
   await page.reload();
   await waitForAnalysis(page);
   expect(await source(page)).toMatch(/^# 草稿中的修改 甲乙丙\n/);
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("named versions: save, rename, open and delete", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("named versions: save, rename, open and delete", async ({ page }) => {
   const original = await source(page);
   await page.click('[data-tab="versions"]');
   await page.fill("#version-name", "初稿");
@@ -55,13 +42,9 @@ test("named versions: save, rename, open and delete", async () => {
   await del.click();
   await page.locator('[data-version="第一稿"]').getByRole("button", { name: "确认删除" }).click();
   await page.waitForSelector('[data-version="第一稿"]', { state: "detached" });
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("the diff view compares a version with the current draft", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("the diff view compares a version with the current draft", async ({ page }) => {
   await page.click('[data-tab="versions"]');
   await page.fill("#version-name", "对比基准");
   await page.click("#btn-save-version");
@@ -76,41 +59,42 @@ test("the diff view compares a version with the current draft", async () => {
   await page.waitForSelector("#diff-editor .line-insert, #diff-editor .char-insert");
   await page.click("#btn-diff-close");
   expect(await page.locator("#diff-overlay").isHidden()).toBe(true);
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
-test("export writes the source to a .zc file; import reads one back (undoable)", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const original = await source(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#btn-export")]);
-  expect(download.suggestedFilename()).toMatch(/\.zc$/);
-  const path = await download.path();
-  expect(readFileSync(path, "utf8")).toBe(original);
+pg.test(
+  "export writes the source to a .zc file; import reads one back (undoable)",
+  { context: { acceptDownloads: true } },
+  async ({ page }) => {
+    const original = await source(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#btn-export"),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.zc$/);
+    const path = await download.path();
+    expect(readFileSync(path, "utf8")).toBe(original);
 
-  const imported = "政策 导入的政策\n  有效期 2021年1月1日 至 2030年12月31日\n";
-  await page.setInputFiles("#file-input", {
-    name: "导入.zc",
-    mimeType: "text/plain",
-    buffer: Buffer.from(imported, "utf8"),
-  });
-  await page.waitForFunction(
-    (t) =>
+    const imported = "政策 导入的政策\n  有效期 2021年1月1日 至 2030年12月31日\n";
+    await page.setInputFiles("#file-input", {
+      name: "导入.zc",
+      mimeType: "text/plain",
+      buffer: Buffer.from(imported, "utf8"),
+    });
+    await page.waitForFunction(
+      (t) =>
+        (
+          window as unknown as { zhengce: { model: { getValue(): string } } }
+        ).zhengce.model.getValue() === t,
+      imported,
+    );
+    // Importing replaced the draft as one edit: undo brings the previous text back.
+    await page.evaluate(() =>
       (
-        window as unknown as { zhengce: { model: { getValue(): string } } }
-      ).zhengce.model.getValue() === t,
-    imported,
-  );
-  // Importing replaced the draft as one edit: undo brings the previous text back.
-  await page.evaluate(() =>
-    (
-      window as unknown as {
-        zhengce: { editor: { trigger(s: string, id: string, a: unknown): void } };
-      }
-    ).zhengce.editor.trigger("test", "undo", null),
-  );
-  expect(await source(page)).toBe(original);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+        window as unknown as {
+          zhengce: { editor: { trigger(s: string, id: string, a: unknown): void } };
+        }
+      ).zhengce.editor.trigger("test", "undo", null),
+    );
+    expect(await source(page)).toBe(original);
+  },
+);

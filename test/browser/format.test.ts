@@ -2,29 +2,13 @@
  * Formatting from the editor uses the project's formatter (compiler `formatSource`): the button
  * is enabled once the worker is ready and formats like the CLI.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect } from "vitest";
 import { formatSource } from "../../compiler/index.js";
-import {
-  analysisId,
-  launchBrowser,
-  openPlayground,
-  setSource,
-  source,
-  waitForAnalysis,
-} from "./harness.js";
+import { analysisId, setSource, source, usePlayground, waitForAnalysis } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
-test("the format button formats like the CLI", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("the format button formats like the CLI", async ({ page }) => {
   const button = page.locator("#btn-format");
   await page.waitForFunction(
     () => !(document.querySelector("#btn-format") as HTMLButtonElement).disabled,
@@ -41,6 +25,4 @@ test("the format button formats like the CLI", async () => {
   expect(expected).toBeDefined();
   expect(expected).not.toBe(messy);
   expect(await source(page)).toBe(expected);
-  expect(errors).toEqual([]);
-  await context.close();
 });

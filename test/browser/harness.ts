@@ -2,33 +2,17 @@
  * Shared browser-test plumbing: launch Debian's Chromium through playwright-core, open the built
  * playground, collect console errors, and read the editor's state through `window.zhengce`.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-
-/** Where the tests expect Chromium (scripts/ensure-chromium.sh installs it there). */
-export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchChromium } from "../../scripts/chromium.mjs";
 
 /** Launch Chromium with a fresh profile; throws (never skips) when it is missing. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (npm run test:browser does).`,
-    );
-  }
-  // playwright-core's launch() gives every browser a fresh temporary --user-data-dir.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-}
+export const launchBrowser: () => Promise<Browser> = launchChromium;
 
 /** A page plus the console errors and page errors it produced. */
 export interface OpenPage {
@@ -57,6 +41,81 @@ export async function openPlayground(context: BrowserContext, url: string): Prom
   await page.goto(url);
   await waitForAnalysis(page);
   return { page, errors };
+}
+
+/** One test's playground: its page, the page's console errors, and the context it has to itself. */
+export interface Playground extends OpenPage {
+  readonly context: BrowserContext;
+}
+
+/** How a playground test opens its page. */
+export interface PlaygroundOptions {
+  /** The browser context's options (viewport, downloads …). */
+  readonly context?: BrowserContextOptions;
+  /**
+   * The address to open, read relative to the served playground (`inject("baseUrl")`): `"?dev"`,
+   * `"#s=…"`, or a whole URL of another server. The playground itself when left out.
+   */
+  readonly url?: string;
+  /** Run on the fresh context before the page opens (to set its clock, say). */
+  readonly before?: (context: BrowserContext) => Promise<void>;
+}
+
+type PlaygroundBody = (p: Playground) => Promise<void>;
+
+/** The file's browser, and `test` for tests that each open the playground in a fresh context. */
+export interface PlaygroundSuite {
+  /** The file's Chromium (launched before its first test), for tests that make their own contexts. */
+  browser(): Browser;
+  /**
+   * A test with the playground open in a fresh context. After the body the page must have logged
+   * no console errors; the context is closed afterwards, also when the body fails.
+   */
+  test(name: string, body: PlaygroundBody): void;
+  test(name: string, options: PlaygroundOptions, body: PlaygroundBody): void;
+}
+
+/**
+ * Launch one Chromium for the calling test file (beforeAll, closed in afterAll) and return the
+ * suite that opens a fresh playground per test. Call once at the top of a browser test file.
+ */
+export function usePlayground(): PlaygroundSuite {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const the = (): Browser => {
+    if (!browser) throw new Error("the browser is not launched yet (use it inside a test)");
+    return browser;
+  };
+  const playgroundTest = (
+    name: string,
+    a: PlaygroundOptions | PlaygroundBody,
+    b?: PlaygroundBody,
+  ): void => {
+    const [options, body] = typeof a === "function" ? [{}, a] : [a, b!];
+    test(name, async () => {
+      const context = await the().newContext(options.context);
+      try {
+        await options.before?.(context);
+        const opened = await openPlayground(context, playgroundUrl(options.url));
+        await body({ ...opened, context });
+        expect(opened.errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  };
+  return { browser: the, test: playgroundTest };
+}
+
+/** `url` read relative to the served playground. */
+function playgroundUrl(url: string | undefined): string {
+  const base = inject("baseUrl");
+  return url === undefined ? base : new URL(url, base).href;
 }
 
 /** The id of the last analysis the page applied (0 before the first). */

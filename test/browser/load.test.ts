@@ -2,22 +2,13 @@
  * The page loads from the static build with no console errors, in Chinese, with the seed policy.
  */
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect, inject, test } from "vitest";
 import { serveStatic } from "../../scripts/serve-static.mjs";
-import { launchBrowser, openPlayground, placeCursor, source } from "./harness.js";
+import { openPlayground, placeCursor, source, usePlayground } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
-test("the page loads with the seed policy and no console errors", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("the page loads with the seed policy and no console errors", async ({ page, errors }) => {
   expect(await page.title()).toContain("政策");
   expect(await source(page)).toMatch(/^\s*(#.*\n\s*)*政策 /m);
   // Monaco's own words are Chinese too (the zh-cn message bundle is loaded first).
@@ -34,12 +25,10 @@ test("the page loads with the seed policy and no console errors", async () => {
   await page.keyboard.press("Escape");
   // Give late errors (workers, fonts) a moment to surface.
   await page.waitForTimeout(500);
-  expect(errors).toEqual([]);
-  await context.close();
 });
 
 test("only the Monaco features the playground uses are shipped (no language workers)", async () => {
-  const context = await browser.newContext();
+  const context = await pg.browser().newContext();
   const page = await context.newPage();
   const scripts: string[] = [];
   page.on("request", (r) => {
@@ -56,7 +45,7 @@ test("only the Monaco features the playground uses are shipped (no language work
 test("the build works from a sub-path of any static host", async () => {
   const server = await serveStatic(fileURLToPath(new URL("../../playground", import.meta.url)));
   try {
-    const context = await browser.newContext();
+    const context = await pg.browser().newContext();
     const { page, errors } = await openPlayground(context, `${server.url}dist/`);
     expect(await source(page)).toMatch(/^\s*(#.*\n\s*)*政策 /m);
     await page.waitForTimeout(300);

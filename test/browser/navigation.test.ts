@@ -2,17 +2,9 @@
  * The playground's navigation comes from the shared language services (language/navigation.ts),
  * as in `zhengce lsp`: 期望 第1条 in a case leads to 第1条.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPlayground, placeCursor } from "./harness.js";
+import { placeCursor, usePlayground } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
 interface Handle {
   zhengce: {
@@ -34,9 +26,7 @@ const positionOf = async (page: import("playwright-core").Page, needle: string, 
     [needle, skip] as const,
   );
 
-test("go to definition on 期望 第1条 in a case jumps to the clause", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+pg.test("go to definition on 期望 第1条 in a case jumps to the clause", async ({ page }) => {
   const at = await positionOf(page, "期望 第1条", 4);
   await placeCursor(page, at.lineNumber, at.column);
   await page.evaluate(() =>
@@ -51,6 +41,4 @@ test("go to definition on 期望 第1条 in a case jumps to the clause", async (
     (l) => (window as unknown as Handle).zhengce.editor.getPosition().lineNumber === l,
     clause.lineNumber,
   );
-  expect(errors).toEqual([]);
-  await context.close();
 });

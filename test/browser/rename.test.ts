@@ -3,17 +3,11 @@
  * `zhengce lsp` serves) wired into Monaco. A declared name is renamed everywhere, cases included,
  * as one undoable edit; a keyword is refused with the service's Chinese reason.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPlayground, placeCursor, source, waitForAnalysis } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { placeCursor, source, usePlayground, waitForAnalysis } from "./harness.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pg = usePlayground();
 
 /** The 1-based position of the first `needle` in the editor, `skip` characters in. */
 const positionOf = async (page: Page, needle: string, skip = 0) =>
@@ -47,73 +41,71 @@ const places = (page: Page, name: string) =>
     return info ? info.uses.length + 1 : 0;
   }, name);
 
-test("F2 on an input renames it everywhere, cases included, and Ctrl+Z undoes it", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const before = await source(page);
-  const uses = await places(page, "项目实际投资");
-  expect(uses).toBeGreaterThan(2);
-  // The name also stands inside quoted text (“智能工厂项目实际投资”), which a rename leaves alone.
-  const quoted = count(before, "项目实际投资") - uses;
-  // The cursor on a use inside a clause (not the declaration), as a drafter reading it would be.
-  const at = await positionOf(page, "基数 项目实际投资", 4);
-  await placeCursor(page, at.lineNumber, at.column);
-  await page.keyboard.press("F2");
-  const box = page.locator(".rename-box input");
-  await box.waitFor({ state: "visible", timeout: 10_000 });
-  expect(await box.inputValue()).toBe("项目实际投资");
-  await box.fill("智能工厂实际投资");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { zhengce: { model: { getValue(): string } } }).zhengce.model
-        .getValue()
-        .includes("智能工厂实际投资"),
-    null,
-    { timeout: 10_000 },
-  );
-  await waitForAnalysis(page);
-  const after = await source(page);
-  expect(count(after, "智能工厂实际投资")).toBe(uses);
-  expect(count(after, "项目实际投资")).toBe(quoted);
-  expect(await places(page, "智能工厂实际投资")).toBe(uses);
-  expect(await places(page, "项目实际投资")).toBe(0);
-  // Still a valid policy: no errors after the rename.
-  const problems = await page.evaluate(() =>
-    (
-      window as unknown as {
-        zhengce: { store: { current: { diagnostics: { severity: string }[] } } };
-      }
-    ).zhengce.store.current.diagnostics.filter((d) => d.severity === "error"),
-  );
-  expect(problems).toEqual([]);
-  // One undoable edit.
-  await placeCursor(page, 1, 1);
-  await page.keyboard.press("Control+z");
-  await page.waitForFunction(
-    (t) =>
+pg.test(
+  "F2 on an input renames it everywhere, cases included, and Ctrl+Z undoes it",
+  async ({ page, errors }) => {
+    const before = await source(page);
+    const uses = await places(page, "项目实际投资");
+    expect(uses).toBeGreaterThan(2);
+    // The name also stands inside quoted text (“智能工厂项目实际投资”), which a rename leaves alone.
+    const quoted = count(before, "项目实际投资") - uses;
+    // The cursor on a use inside a clause (not the declaration), as a drafter reading it would be.
+    const at = await positionOf(page, "基数 项目实际投资", 4);
+    await placeCursor(page, at.lineNumber, at.column);
+    await page.keyboard.press("F2");
+    const box = page.locator(".rename-box input");
+    await box.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await box.inputValue()).toBe("项目实际投资");
+    await box.fill("智能工厂实际投资");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { zhengce: { model: { getValue(): string } } }).zhengce.model
+          .getValue()
+          .includes("智能工厂实际投资"),
+      null,
+      { timeout: 10_000 },
+    );
+    await waitForAnalysis(page);
+    const after = await source(page);
+    expect(count(after, "智能工厂实际投资")).toBe(uses);
+    expect(count(after, "项目实际投资")).toBe(quoted);
+    expect(await places(page, "智能工厂实际投资")).toBe(uses);
+    expect(await places(page, "项目实际投资")).toBe(0);
+    // Still a valid policy: no errors after the rename.
+    const problems = await page.evaluate(() =>
       (
-        window as unknown as { zhengce: { model: { getValue(): string } } }
-      ).zhengce.model.getValue() === t,
-    before,
-    { timeout: 10_000 },
-  );
-  expect(errors).toEqual([]);
-  await context.close();
-});
+        window as unknown as {
+          zhengce: { store: { current: { diagnostics: { severity: string }[] } } };
+        }
+      ).zhengce.store.current.diagnostics.filter((d) => d.severity === "error"),
+    );
+    expect(problems).toEqual([]);
+    // One undoable edit.
+    await placeCursor(page, 1, 1);
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(
+      (t) =>
+        (
+          window as unknown as { zhengce: { model: { getValue(): string } } }
+        ).zhengce.model.getValue() === t,
+      before,
+      { timeout: 10_000 },
+    );
+  },
+);
 
-test("F2 on a keyword is refused with the reason in Chinese, and the text is unchanged", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await openPlayground(context, inject("baseUrl"));
-  const before = await source(page);
-  const at = await positionOf(page, "资助 比例 30%", 0);
-  await placeCursor(page, at.lineNumber, at.column + 1);
-  await page.keyboard.press("F2");
-  const message = page.locator(".monaco-editor-overlaymessage, .monaco-editor .message");
-  await message.first().waitFor({ state: "visible", timeout: 10_000 });
-  expect(await message.first().innerText()).toContain("是关键字，不能改名");
-  expect(await page.locator(".rename-box input").isVisible()).toBe(false);
-  expect(await source(page)).toBe(before);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+pg.test(
+  "F2 on a keyword is refused with the reason in Chinese, and the text is unchanged",
+  async ({ page }) => {
+    const before = await source(page);
+    const at = await positionOf(page, "资助 比例 30%", 0);
+    await placeCursor(page, at.lineNumber, at.column + 1);
+    await page.keyboard.press("F2");
+    const message = page.locator(".monaco-editor-overlaymessage, .monaco-editor .message");
+    await message.first().waitFor({ state: "visible", timeout: 10_000 });
+    expect(await message.first().innerText()).toContain("是关键字，不能改名");
+    expect(await page.locator(".rename-box input").isVisible()).toBe(false);
+    expect(await source(page)).toBe(before);
+  },
+);

@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli as cli } from "../support/cli.js";
+import { SEED_ELIGIBLE as OK, SEED_EVENT as EVENT, SEED_FILE as SEED } from "../support/seed.js";
 
-const SEED = "policies/jiading-2021-industrial-internet.zc";
 const dir = mkdtempSync(join(tmpdir(), "zc-eval-"));
 const file = (name: string, data: unknown) => {
   const path = join(dir, name);
@@ -17,27 +17,6 @@ const file = (name: string, data: unknown) => {
   return path;
 };
 
-/** Run the CLI with separate standard output and standard error. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-const OK = { 注册地在本区: true, 法人企业: true, 经营状态正常: true, 信用记录良好: true };
-const EVENT = {
-  ...OK,
-  申报主体: "上海某科技有限公司",
-  举办重大活动: true,
-  活动级别: "国际性",
-  已事前备案: true,
-  专项审计确认费用: "200万",
-};
 const LEDGER = [
   { applicant: "上海某科技有限公司", clause: "第9条", amount: "60万", date: "2024-01-15" },
 ];
@@ -55,7 +34,7 @@ describe("zhengce eval options", () => {
       "--json",
     );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).total).toBe("400000");
+    expect(JSON.parse(r.stdout).total).toBe("400000");
     const trained = file("trained.json", {
       ...OK,
       申报日期: "2023-01-01",
@@ -70,30 +49,30 @@ describe("zhengce eval options", () => {
       file("ap.json", { 第10条: "80万" }),
       "--json",
     );
-    expect(JSON.parse(a.out).total).toBe("800000");
+    expect(JSON.parse(a.stdout).total).toBe("800000");
   });
   it("an envelope file carries the options, as the service accepts them", async () => {
     const env = file("envelope.json", { application: EVENT, date: "2024-03-01", ledger: LEDGER });
     const r = await cli("eval", SEED, "--input", env, "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).total).toBe("400000");
+    expect(JSON.parse(r.stdout).total).toBe("400000");
     const twice = await cli("eval", SEED, "--input", env, "--date", "2024-03-01");
     expect(twice.code).toBe(1);
-    expect(twice.err).toContain("--date 与输入文件中的“date”重复");
+    expect(twice.stderr).toContain("--date 与输入文件中的“date”重复");
   });
   it("a bad ledger entry is refused with its field", async () => {
     const bad = [{ ...LEDGER[0], amount: "-60万", date: "2024/01/15" }];
     const app = file("event2.json", { ...EVENT, 申报日期: "2024-03-01" });
     const r = await cli("eval", SEED, "--input", app, "--ledger", file("bad-ledger.json", bad));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("ledger[0].amount");
-    expect(r.out).toContain("ledger[0].date");
+    expect(r.stdout).toContain("ledger[0].amount");
+    expect(r.stdout).toContain("ledger[0].date");
   });
   it("--date disagreeing with 申报日期 is an error", async () => {
     const app = file("dated.json", { ...OK, 申报日期: "2023-05-01" });
     const r = await cli("eval", SEED, "--input", app, "--date", "2023-06-01");
     expect(r.code).toBe(1);
-    expect(r.out).toContain("不一致");
+    expect(r.stdout).toContain("不一致");
   });
   it("says which date was used, first when the result is 0 only because of it", async () => {
     const r = await cli(
@@ -102,9 +81,9 @@ describe("zhengce eval options", () => {
       "--input",
       file("undated.json", { ...OK, 获智能工厂授牌: true, 项目实际投资: "100万" }),
     );
-    expect(r.out).toContain("未给出申报日期，按今天·中国时间");
+    expect(r.stdout).toContain("未给出申报日期，按今天·中国时间");
     // The seed expires on 2025-12-31, so today the policy is out of force: said before the rest.
-    const lines = r.out.split("\n");
+    const lines = r.stdout.split("\n");
     const first = lines.findIndex((l) => l.includes("✗"));
     expect(lines[first]).toContain("未给出申报日期，按今天（中国时间）");
     expect(lines[first]).toContain("只因这一日期");
@@ -119,8 +98,8 @@ describe("zhengce eval options", () => {
     });
     const r = await cli("eval", SEED, "--input", app);
     expect(r.code).toBe(3);
-    expect(r.out).toContain("第7条 支持工业互联网服务商发展：无法计算");
-    expect(r.err).toContain("1 条无法计算");
+    expect(r.stdout).toContain("第7条 支持工业互联网服务商发展：无法计算");
+    expect(r.stderr).toContain("1 条无法计算");
     const set = await cli(
       "eval",
       SEED,
@@ -135,14 +114,14 @@ describe("zhengce eval options", () => {
     const broken = file("broken.json", '{\n  "注册地在本区": true,\n  "法人企业": true,\n}\n');
     const r = await cli("eval", SEED, "--input", broken);
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
-    expect(r.err).toContain("不是有效的 JSON：第 4 行第 1 列：最后一项后面多了逗号");
-    expect(r.err).not.toMatch(/Unexpected|Expected|position/);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("不是有效的 JSON：第 4 行第 1 列：最后一项后面多了逗号");
+    expect(r.stderr).not.toMatch(/Unexpected|Expected|position/);
     const j = await cli("eval", SEED, "--input", broken, "--json");
-    const body = JSON.parse(j.out);
+    const body = JSON.parse(j.stdout);
     expect(body.ok).toBe(false);
     expect(body.errors[0].message).toContain("第 4 行第 1 列");
-    expect(j.err).toContain("第 4 行第 1 列");
+    expect(j.stderr).toContain("第 4 行第 1 列");
   });
   it("every command answers --help with its own usage, without running", async () => {
     for (const cmd of [
@@ -158,8 +137,8 @@ describe("zhengce eval options", () => {
     ]) {
       const r = await cli(cmd, "--help");
       expect(r.code, cmd).toBe(0);
-      expect(r.out, cmd).toMatch(new RegExp(`^用法：zhengce ${cmd}`));
+      expect(r.stdout, cmd).toMatch(new RegExp(`^用法：zhengce ${cmd}`));
     }
-    expect((await cli("eval", "--help")).out).toContain("--ledger");
+    expect((await cli("eval", "--help")).stdout).toContain("--ledger");
   });
 });

@@ -3,17 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { draftSource, seedSource } from "./variants.js";
 
 const dir = mkdtempSync(join(tmpdir(), "zhengce-diff-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; text: string }> {
-  const lines: string[] = [];
-  const code = await main(["diff", ...args], (s) => lines.push(s));
-  return { code, text: lines.join("\n") };
-}
+const cli = (...args: string[]) => runCli("diff", ...args);
 
 describe("zhengce diff", () => {
   it("compares a file with its git revision (FILE@REV) and prints the change list, cases, ranges and budget", async () => {
@@ -25,7 +21,14 @@ describe("zhengce diff", () => {
     git("add", "policy.zc");
     git("commit", "-q", "-m", "seed");
     writeFileSync(file, draftSource());
-    const { code, text } = await cli(`${file}@HEAD`, file, "--population", "300", "--seed", "3");
+    const { code, out: text } = await cli(
+      `${file}@HEAD`,
+      file,
+      "--population",
+      "300",
+      "--seed",
+      "3",
+    );
     expect(code).toBe(0);
     for (const line of [
       "第5条 市级上限 500万元 → 800万元",
@@ -62,7 +65,7 @@ describe("zhengce diff", () => {
         },
       ]),
     );
-    const { code, text } = await cli(a, b, "--json", "--cases", apps, "--slices", "0");
+    const { code, out: text } = await cli(a, b, "--json", "--cases", apps, "--slices", "0");
     expect(code).toBe(0);
     const report = JSON.parse(text);
     const cap = report.changes.find((c: { kind: string }) => c.kind === "cap");
@@ -74,10 +77,10 @@ describe("zhengce diff", () => {
   });
 
   it("explains bad arguments and unknown revisions in Chinese", async () => {
-    expect((await cli()).text).toContain("用法：zhengce diff");
+    expect((await cli()).out).toContain("用法：zhengce diff");
     const r = await cli(`${join(dir, "policy.zc")}@no-such-rev`, join(dir, "policy.zc"));
     expect(r.code).toBe(2);
-    expect(r.text).toContain("无法读取");
+    expect(r.out).toContain("无法读取");
   });
 
   it("--exit-code gives 1 when a rule changed and 0 when only comments did", async () => {

@@ -2,15 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli as cli } from "../support/cli.js";
 
 /** Run the CLI and collect what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(argv, (s) => lines.push(s));
-  return { code, out: lines.join("\n") };
-}
-
 const GUIDE = "policies/jiading-2024-guideline.zc";
 
 describe("the CLI on a guideline (its policy found relative to it)", () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { compile } from "../../compiler/index.js";
 import { closeSolver } from "../../review/node/index.js";
 import { proveAssertions } from "../../review/prove/index.js";
@@ -115,24 +115,20 @@ describe("断言 with the Z3 solver", () => {
 });
 
 describe("zhengce check --prove", () => {
-  async function cli(...args: string[]): Promise<{ code: number; text: string }> {
-    const lines: string[] = [];
-    const code = await main(["check", ...args], (s) => lines.push(s));
-    return { code, text: lines.join("\n") };
-  }
+  const cli = (...args: string[]) => runCli("check", ...args);
 
   it("exits 0 with every assertion proven, 1 with E510 and the witness when one is refuted", async () => {
     const good = await cli("--prove", FILE);
     expect(good.code).toBe(0);
-    expect(good.text).toContain("断言1 总额 不超过 200万（从高不重复：不超过最高的一条）：已证明");
+    expect(good.out).toContain("断言1 总额 不超过 200万（从高不重复：不超过最高的一条）：已证明");
     const bad = join(dir, "bad.zc");
     writeFileSync(bad, edit(source, "  上限 200万\n", "  上限 250万\n"));
     const out = await cli("--prove", bad);
     expect(out.code).toBe(1);
-    expect(out.text).toContain("错误[E510]");
-    expect(out.text).toContain("例：");
-    expect(out.text).toContain("（编译后的政策实际计算已验证）");
-    const json = JSON.parse((await cli("--prove", "--json", bad)).text);
+    expect(out.out).toContain("错误[E510]");
+    expect(out.out).toContain("例：");
+    expect(out.out).toContain("（编译后的政策实际计算已验证）");
+    const json = JSON.parse((await cli("--prove", "--json", bad)).out);
     expect(json.errors).toBe(1);
     expect(json.files[0].assertions.results[0].status).toBe("refuted");
     expect(json.files[0].diagnostics.some((d: { code: string }) => d.code === "E510")).toBe(true);
@@ -141,6 +137,6 @@ describe("zhengce check --prove", () => {
   it("without --prove checks the assertions' syntax only, and says nothing about proofs", async () => {
     const out = await cli(FILE);
     expect(out.code).toBe(0);
-    expect(out.text).not.toContain("Z3");
+    expect(out.out).not.toContain("Z3");
   });
 });

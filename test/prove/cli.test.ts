@@ -5,17 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { cosmeticSource, edit, seedSource } from "../diff/variants.js";
 
 const dir = mkdtempSync(join(tmpdir(), "zhengce-prove-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; text: string }> {
-  const lines: string[] = [];
-  const code = await main(["diff", ...args], (s) => lines.push(s));
-  return { code, text: lines.join("\n") };
-}
+const cli = (...args: string[]) => runCli("diff", ...args);
 
 describe("zhengce diff --prove", () => {
   const a = join(dir, "a.zc");
@@ -31,20 +27,20 @@ describe("zhengce diff --prove", () => {
   );
 
   it("without --prove says that nothing was proven", async () => {
-    const { code, text } = await cli(a, b);
+    const { code, out: text } = await cli(a, b);
     expect(code).toBe(0);
     expect(text).toContain("未作证明；用 --prove 求证");
     expect(text).not.toContain("证明（Z3");
   });
 
   it("with --prove proves every clause and the total unchanged, in text and JSON", async () => {
-    const { code, text } = await cli(a, b, "--prove");
+    const { code, out: text } = await cli(a, b, "--prove");
     expect(code).toBe(0);
     expect(text).toContain("证明（Z3 求解器");
     expect(text).toContain("第5条：已证明：任何申报金额不变");
     expect(text).toContain("合计：已证明：任何申报金额不变");
     const json = await cli(a, b, "--prove", "--json");
-    const proof = JSON.parse(json.text).proof;
+    const proof = JSON.parse(json.out).proof;
     expect(proof.ok).toBe(true);
     expect(proof.targets.every((t: { status: string }) => t.status === "proven")).toBe(true);
   });

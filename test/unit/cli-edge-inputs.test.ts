@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli as cli } from "../support/cli.js";
 import { compile } from "../../compiler/index.js";
 import { loadPolicy } from "../../runtime/define.js";
 import { parseDate } from "../../runtime/validate.js";
@@ -14,12 +14,6 @@ import { parseDate } from "../../runtime/validate.js";
 const SEED = "policies/jiading-2021-industrial-internet.zc";
 const tmp = mkdtempSync(join(tmpdir(), "zc-edge-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(argv, (s) => lines.push(s));
-  return { code, out: lines.join("\n") };
-}
 
 it("compile --out an existing file is a Chinese error, and the file is untouched", async () => {
   const file = join(tmp, "out.txt");

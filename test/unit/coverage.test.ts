@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { compile, policyCoverage } from "../../compiler/index.js";
 import { loadPolicy } from "../../runtime/index.js";
 
@@ -105,32 +105,30 @@ describe("coverage by the cases", () => {
     const dir = mkdtempSync(join(tmpdir(), "zc-cov-"));
     const file = join(dir, "覆盖.zc");
     writeFileSync(file, POLICY);
-    const lines: string[] = [];
-    expect(await main(["test", file], (s) => lines.push(s))).toBe(0);
-    expect(lines[0]).toBe(`${file}：3/3 个案例通过；1 个条款没有案例（第3条）`);
-    const cov: string[] = [];
-    expect(await main(["test", file, "--coverage"], (s) => cov.push(s))).toBe(0);
-    const text = cov.join("\n");
+    const plain = await runCli("test", file);
+    expect(plain.code).toBe(0);
+    expect(plain.lines[0]).toBe(`${file}：3/3 个案例通过；1 个条款没有案例（第3条）`);
+    const cov = await runCli("test", file, "--coverage");
+    expect(cov.code).toBe(0);
+    const text = cov.out;
     expect(text).toContain("第3条 没有案例：没有案例；结果：予以资助");
     expect(text).toContain("✗ 上限 上限 500万（第12行）：没有案例依赖它");
     expect(text).toContain("✗ 表格行 按 项目级别：市级（第11行）：没有案例走到这一行");
     expect(text).toContain(
       "覆盖：3 个条款，1 个没有案例（第3条）；8 项规则中 5 项有案例覆盖，3 项没有",
     );
-    const help: string[] = [];
-    await main(["test", "--help"], (s) => help.push(s));
-    expect(help.join("\n")).toContain("--coverage");
+    expect((await runCli("test", "--help")).out).toContain("--coverage");
   });
 
   it("the seed: every clause has a case, and the report names what is still open", async () => {
     const src = readFileSync("policies/jiading-2021-industrial-internet.zc", "utf8");
-    const lines: string[] = [];
     const t = performance.now();
-    expect(
-      await main(["test", "policies/jiading-2021-industrial-internet.zc", "--coverage"], (s) =>
-        lines.push(s),
-      ),
-    ).toBe(0);
+    const { code, lines } = await runCli(
+      "test",
+      "policies/jiading-2021-industrial-internet.zc",
+      "--coverage",
+    );
+    expect(code).toBe(0);
     expect(performance.now() - t).toBeLessThan(30_000);
     expect(lines[0]).toContain("每个条款都有案例");
     // the rules the coverage report found without a case now have one (第4条, 第8条, 第10条)
@@ -150,12 +148,12 @@ describe("coverage by the cases", () => {
   });
 
   it("a guideline: clauses it does not open need no case; rows are reported without line numbers", async () => {
-    const lines: string[] = [];
-    expect(
-      await main(["test", "policies/jiading-2024-guideline.zc", "--coverage"], (s) =>
-        lines.push(s),
-      ),
-    ).toBe(0);
+    const { code, lines } = await runCli(
+      "test",
+      "policies/jiading-2024-guideline.zc",
+      "--coverage",
+    );
+    expect(code).toBe(0);
     const closed = ["第3条", "第4条", "第6条", "第8条", "第11条"];
     expect(lines[0]).toMatch(/个条款没有案例（[^）]*）$/);
     for (const c of closed) {

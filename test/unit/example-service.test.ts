@@ -5,15 +5,16 @@
 import { execFileSync } from "node:child_process";
 import ts from "typescript";
 import { expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 
 it("examples/service.ts quotes the sample application from the compiled module", async () => {
-  const out: string[] = [];
-  const code = await main(
-    ["compile", "policies/jiading-2021-industrial-internet.zc", "--out", "examples/generated"],
-    (s) => out.push(s),
+  const { code, out } = await runCli(
+    "compile",
+    "policies/jiading-2021-industrial-internet.zc",
+    "--out",
+    "examples/generated",
   );
-  expect(code, out.join("\n")).toBe(0);
+  expect(code, out).toBe(0);
   // The example imports generated code, so it is type-checked here, after generation, not by `lint`.
   const program = ts.createProgram(["examples/service.ts"], {
     strict: true,

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { compile } from "../../compiler/index.js";
 
 const HEAD = `政策 试验
@@ -77,14 +77,7 @@ describe("implausible values", () => {
     const dir = mkdtempSync(join(tmpdir(), "zc-implausible-"));
     const path = join(dir, "比例.zc");
     writeFileSync(path, HEAD + "第1条 甲\n  资助 比例 130% 基数 项目实际投资\n");
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      ["check", path],
-      (s) => out.push(s),
-      (s) => err.push(s),
-    );
-    const text = [...out, ...err].join("\n");
+    const { code, out: text } = await runCli("check", path);
     expect(text).toContain("警告[W430]");
     expect(text).toContain("资助比例 130% 超过 100%");
     expect(text).toMatch(/\^{4}/);

@@ -6,7 +6,7 @@
  * clause numbers beyond 9999 are E030; every pass works at the limits.
  */
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import {
   compile,
   formatSource,
@@ -137,9 +137,7 @@ describe("nesting", () => {
         ["fmt", file],
         ["doc", file],
       ]) {
-        const lines: string[] = [];
-        const code = await main(argv, (s) => lines.push(s));
-        const out = lines.join("\n");
+        const { code, out } = await runCli(...argv);
         expect(out, argv[0]).not.toContain("内部错误");
         expect(out, argv[0]).toContain("E031");
         expect(code, argv[0]).toBe(1);

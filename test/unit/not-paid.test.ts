@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { runCli } from "../support/cli.js";
 import { compile, runCases } from "../../compiler/index.js";
 import { HIGHEST_EXAMPLE } from "../../grammar/reference-limits.js";
 import { loadPolicy, resultText, type ClauseResult, type Evaluation } from "../../runtime/index.js";
@@ -54,14 +54,12 @@ describe("未支付 under 从高不重复", () => {
     const input = join(tmp, "input.json");
     writeFileSync(file, HIGHEST_EXAMPLE);
     writeFileSync(input, JSON.stringify({ ...both, 申报日期: "2024-03-01" }));
-    const lines: string[] = [];
-    await main(["eval", file, "--input", input], (s) => lines.push(s));
-    const out = lines.join("\n");
+    const { out } = await runCli("eval", file, "--input", input);
     expect(out).toContain("符合条件，未支付");
     expect(out).toContain("从高不重复");
-    lines.length = 0;
-    await main(["eval", file, "--input", input, "--json"], (s) => lines.push(s));
-    const json = JSON.parse(lines.join("\n")) as { clauses: ClauseResult[] };
+    const json = JSON.parse((await runCli("eval", file, "--input", input, "--json")).out) as {
+      clauses: ClauseResult[];
+    };
     expect(json.clauses.find((c) => c.number === 2)).toMatchObject({
       status: "not-paid",
       eligible: true,

@@ -7,18 +7,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { evaluateBatch, loadPolicy, type Evaluation } from "../../runtime/index.js";
+import { SEED_ELIGIBLE as OK, SEED_EVENT as EVENT, SEED_FILE } from "../support/seed.js";
 
 const load = (path: string) => loadPolicy(compile(readFileSync(path, "utf8")).js!);
-const seed = load("policies/jiading-2021-industrial-internet.zc");
-const OK = { 注册地在本区: true, 法人企业: true, 经营状态正常: true, 信用记录良好: true };
-const EVENT = {
-  ...OK,
-  申报主体: "上海某科技有限公司",
-  举办重大活动: true,
-  活动级别: "国际性",
-  已事前备案: true,
-  专项审计确认费用: "200万",
-};
+const seed = load(SEED_FILE);
 const entry = (over: Record<string, unknown> = {}) => ({
   applicant: "上海某科技有限公司",
   clause: 9,
