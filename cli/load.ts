@@ -7,25 +7,14 @@
  * and compiled afresh. Entries are written through exclusive, randomly named temporary files.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompileResult } from "../compiler/index.js";
 import { loadPolicy } from "../runtime/index.js";
 import type { CompiledPolicy } from "../runtime/index.js";
+import { preparePrivateDir, readNoFollow, writeExclusive } from "../runtime/node/index.js";
 import { CliError, readText } from "./io.js";
 
 /** Diagnostics as text, errors and warnings, each with its source line and caret. */
@@ -71,38 +60,7 @@ function buildId(): string {
 /** The cache directory made private, or undefined when it cannot be trusted. */
 function privateCacheDir(): string | undefined {
   const dir = cacheDir();
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(dir);
-    const uid = process.getuid?.();
-    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) return undefined;
-    if ((st.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Read a file without following a symlink at its name. */
-function readNoFollow(path: string): Buffer {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Write a file through an exclusive temporary file (O_EXCL, random name) renamed into place. */
-function writeExclusive(path: string, data: string | Buffer): void {
-  const tmp = `${path}.${randomBytes(12).toString("hex")}.tmp`;
-  try {
-    writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  return preparePrivateDir(dir, "缓存目录") === undefined ? dir : undefined;
 }
 
 /** This user's cache key, created on first use. */

@@ -4,26 +4,15 @@
  * is the source text, not generated code: on restart it is compiled again like any policy file.
  *
  * Entries are keyed by the served folder and the policy id, and record both, so one state directory
- * never answers for another folder. The directory is the user's alone (0700, not a symlink, owned
- * by this user); entries are written to a fresh temporary file created exclusively (O_EXCL, random
- * name) and renamed into place, and read without following symlinks.
+ * never answers for another folder. The directory is private and its entries are written and read
+ * as runtime/node's private files (exclusive temporary file renamed into place, no symlink
+ * followed).
  */
-import { createHash, randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { createHash } from "node:crypto";
+import { unlinkSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { preparePrivateDir, readNoFollow, writeExclusive } from "../runtime/node/index.js";
 import type { CompileInput } from "./compile-input.js";
 
 /** Where a served folder's last good sources live: one folder per served folder, per user. */
@@ -38,18 +27,7 @@ export function defaultStateDir(dir: string): string {
  * (a symlink, not a directory, another user's), or undefined when it is ready.
  */
 export function prepareStateDir(stateDir: string): string | undefined {
-  try {
-    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(stateDir);
-    if (st.isSymbolicLink()) return `状态目录 ${stateDir} 是符号链接，不使用`;
-    if (!st.isDirectory()) return `状态目录 ${stateDir} 不是目录，不使用`;
-    const uid = process.getuid?.();
-    if (uid !== undefined && st.uid !== uid) return `状态目录 ${stateDir} 属于其他用户，不使用`;
-    if ((st.mode & 0o777) !== 0o700) chmodSync(stateDir, 0o700);
-    return undefined;
-  } catch (e) {
-    return `状态目录 ${stateDir} 无法使用：${(e as NodeJS.ErrnoException).code ?? String(e)}`;
-  }
+  return preparePrivateDir(stateDir, "状态目录");
 }
 
 const entryFor = (stateDir: string, folder: string, id: string) =>
@@ -65,17 +43,12 @@ export function saveLastGood(
   id: string,
   input: CompileInput,
 ): void {
-  const path = entryFor(stateDir, folder, id);
-  const tmp = `${path}.${randomBytes(12).toString("hex")}.tmp`;
   try {
-    // "wx": O_CREAT | O_EXCL, so a planted file or symlink at the name makes this fail, never followed
-    writeFileSync(tmp, JSON.stringify({ folder: resolve(folder), id, input }), {
-      mode: 0o600,
-      flag: "wx",
-    });
-    renameSync(tmp, path); // replaces a symlink at `path` rather than writing through it
+    writeExclusive(
+      entryFor(stateDir, folder, id),
+      JSON.stringify({ folder: resolve(folder), id, input }),
+    );
   } catch {
-    rmSync(tmp, { force: true });
     // read-only or full disk: the service still runs, without restart memory
   }
 }
@@ -95,10 +68,9 @@ export function loadLastGood(
   folder: string,
   id: string,
 ): CompileInput | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(entryFor(stateDir, folder, id), constants.O_RDONLY | constants.O_NOFOLLOW);
-    const data = JSON.parse(readFileSync(fd, "utf8")) as {
+    const text = readNoFollow(entryFor(stateDir, folder, id)).toString("utf8");
+    const data = JSON.parse(text) as {
       folder?: unknown;
       id?: unknown;
       input?: CompileInput;
@@ -108,7 +80,5 @@ export function loadLastGood(
     return data.input;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
