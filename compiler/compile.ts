@@ -73,20 +73,35 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     if (emit.includes("esm")) out.esm = toModule(checked, "esm", options.runtimeImport);
     return { ok: true, diagnostics, ast: parsed.ast, checked, ...out };
   } catch (e) {
-    const span = new LineMap(source).span(0, 0);
-    const detail = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      diagnostics: [
-        diag(
-          "error",
-          "E999",
-          `编译器内部错误：${detail}`,
-          span,
-          "这是 zhengce 的缺陷，请附上政策文本报告给开发者。",
-        ),
-      ],
-    };
+    return { ok: false, diagnostics: [internalError(source, e)] };
+  }
+}
+
+/** A failure inside the compiler, reported at the start of the text (E999). */
+function internalError(source: string, e: unknown): Diagnostic {
+  const detail = e instanceof Error ? e.message : String(e);
+  return diag(
+    "error",
+    "E999",
+    `编译器内部错误：${detail}`,
+    new LineMap(source).span(0, 0),
+    "这是 zhengce 的缺陷，请附上政策文本报告给开发者。",
+  );
+}
+
+/**
+ * The factory script of a policy `compile(…, { emit: [] })` checked: an editor compiles for its
+ * diagnostics and generates code only when a case is run. Never throws: a failure is E999, as in
+ * `compile`.
+ */
+export function factoryScript(
+  checked: Checked,
+  source: string,
+): { readonly js: string } | { readonly error: Diagnostic } {
+  try {
+    return { js: toModule(checked, "factory") };
+  } catch (e) {
+    return { error: internalError(source, e) };
   }
 }
 

@@ -3,6 +3,7 @@
  */
 export {
   compile,
+  factoryScript,
   parse,
   withoutStackingJs,
   type CompileOptions,

@@ -1,11 +1,13 @@
 /**
  * One analysis of a policy or guideline text: the compiler's diagnostics and tree, the declared
  * names with their uses, and the clauses. Every language service answers from an analysis, so the
- * text is compiled once per change, whichever editor asks.
+ * text is compiled once per change, whichever editor asks. The policy's code is generated only
+ * when a case is run (`scriptOf`), not on every keystroke: diagnostics do not need it.
  */
 import {
   compile,
   compileGuideline,
+  factoryScript,
   LineMap,
   missingBase,
   missingBaseDiagnostic,
@@ -56,7 +58,7 @@ export function analyze(text: string, base?: BaseText): Analysis {
   // Most texts are policies: one compile, no separate parse of the header.
   const kind = looksLikeGuideline(text) ? sourceKind(text) : { guideline: false as const };
   if (!kind.guideline) {
-    const result = compile(text, { emit: ["js"] });
+    const result = compile(text, { emit: [] });
     const names = result.ast ? indexNames(result.ast, text) : [];
     return finish(text, lines, false, undefined, result, result.ast, names, new Set());
   }
@@ -72,10 +74,33 @@ export function analyze(text: string, base?: BaseText): Analysis {
     return finish(text, lines, true, kind.basedOn, res, result.ast, names, new Set());
   }
   const prepared = base.prepared ?? preparePolicy(base.text);
-  const result = compileGuideline(text, prepared, { emit: ["js"] });
+  const result = compileGuideline(text, prepared, { emit: [] });
   const tree = result.guideline;
   const names = tree ? indexGuidelineNames(tree, text, result.policy, base.text) : [];
   return finish(text, lines, true, kind.basedOn, result, tree, names, prepared.names);
+}
+
+const scripts = new WeakMap<Analysis, ReturnType<typeof factoryScript>>();
+
+/**
+ * The factory script of an analysed text without errors, generated on first use and kept with the
+ * analysis; undefined when the text has errors. A failure to generate is an E999 diagnostic, which
+ * `diagnosticsOf` reports from then on.
+ */
+export function scriptOf(a: Analysis): ReturnType<typeof factoryScript> | undefined {
+  if (!a.result.ok || !a.result.checked) return undefined;
+  let s = scripts.get(a);
+  if (!s) {
+    s = a.result.js !== undefined ? { js: a.result.js } : factoryScript(a.result.checked, a.text);
+    scripts.set(a, s);
+  }
+  return s;
+}
+
+/** The E999 of a code generation that failed, once `scriptOf` has run. */
+export function scriptError(a: Analysis): Diagnostic | undefined {
+  const s = scripts.get(a);
+  return s && "error" in s ? s.error : undefined;
 }
 
 function finish(

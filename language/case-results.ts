@@ -6,14 +6,15 @@
 import type { CodeLens, InlayHint } from "vscode-languageserver-types";
 import { runCases, type CaseOutcome } from "../compiler/index.js";
 import { Dec, fmtMoney, loadPolicy, type ClauseKey, type ClauseResult } from "../runtime/index.js";
-import type { Analysis } from "./analysis.js";
+import { scriptOf, type Analysis } from "./analysis.js";
 import { spanToRange } from "./positions.js";
 
 /** The outcomes of the cases written in this text (a guideline's own, not its base policy's). */
 export function caseOutcomes(a: Analysis): CaseOutcome[] {
-  if (!a.result.ok || !a.result.js || !a.result.ast) return [];
+  const script = scriptOf(a);
+  if (!script || !("js" in script) || !a.result.ast) return [];
   try {
-    const policy = loadPolicy(a.result.js);
+    const policy = loadPolicy(script.js);
     const own = new Set(
       (a.tree?.items ?? [])
         .filter((i) => i.kind === "Case")

@@ -9,7 +9,7 @@ import {
   type Range,
 } from "vscode-languageserver-types";
 import type { Diagnostic, Severity } from "../compiler/index.js";
-import type { Analysis } from "./analysis.js";
+import { scriptError, type Analysis } from "./analysis.js";
 import { spanToRange } from "./positions.js";
 
 /** The `source` every diagnostic carries, so editors can tell ours from others. */
@@ -35,8 +35,10 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   };
 }
 
+/** The analysis's diagnostics, with a failed code generation's E999 once it was tried. */
 export function diagnosticsOf(a: Analysis): LspDiagnostic[] {
-  return a.diagnostics.map(toLspDiagnostic);
+  const failed = scriptError(a);
+  return (failed ? [...a.diagnostics, failed] : a.diagnostics).map(toLspDiagnostic);
 }
 
 const overlaps = (a: Range, b: Range) =>

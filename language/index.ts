@@ -3,7 +3,7 @@
  * policy it builds on), with no DOM and no Node-only calls. The playground's editor and
  * `zhengce lsp` (every other editor) answer from the same functions.
  */
-export { analyze, type Analysis, type BaseText } from "./analysis.js";
+export { analyze, scriptOf, type Analysis, type BaseText } from "./analysis.js";
 export { diagnosticsOf, quickFixes, toLspDiagnostic, DIAGNOSTIC_SOURCE } from "./diagnostics.js";
 export { completionItems, keywordDocumentation, templatePreview } from "./completion.js";
 export { hoverAt } from "./hover-at.js";

@@ -3,6 +3,12 @@
  * for VS Code, Neovim and any other editor. Documents sync incrementally; each change is analysed
  * once and answered with diagnostics; a guideline follows the policy it builds on and is checked
  * again when that policy changes (open or on disk).
+ *
+ * What a change costs: one compile of the changed text, without code generation (the code is
+ * generated when a case is run, for code lenses and inlay hints, or after a pause to report a
+ * generation failure); for each open guideline, a base lookup from BaseFinder's caches (files are
+ * read again only when they changed) and a compile only when its base's text changed. Requests
+ * between changes answer from the analysis of the last change and look nothing up.
  */
 import {
   CodeActionKind,
@@ -19,6 +25,7 @@ import { preparePolicy, sourceKind, type PreparedPolicy } from "../compiler/inde
 import {
   analyze,
   caseOutcomes,
+  scriptOf,
   codeLenses,
   completionItems,
   definition,
@@ -38,10 +45,15 @@ import {
   semanticTokens,
   type Analysis,
 } from "../language/index.js";
-import { findBase } from "./bases.js";
+import { BaseFinder } from "./bases.js";
+
+/** After a pause this long, a text's code is generated (if no case did so) to report a failure. */
+const SCRIPT_PAUSE_MS = 300;
 
 interface Entry {
   readonly version: number;
+  /** The document events seen when the base was last looked up (see `generation`). */
+  generation: number;
   readonly baseText?: string;
   readonly analysis: Analysis;
   /** The base policy's URI, for a guideline that found one. */
@@ -65,11 +77,23 @@ export const CAPABILITIES: InitializeResult["capabilities"] = {
   inlayHintProvider: true,
 };
 
-/** Start a server on a connection (stdio when none is given). */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)) {
+/**
+ * Start a server on a connection (stdio when none is given). `bases` is the guideline base lookup
+ * with its caches (a test passes its own to count the work).
+ */
+export function startServer(
+  connection: Connection = createConnection(ProposedFeatures.all),
+  bases: BaseFinder = new BaseFinder(),
+) {
   const documents = new TextDocuments(TextDocument);
   const entries = new Map<string, Entry>();
   const prepared = new Map<string, PreparedPolicy>();
+  const scriptTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Counts the events that may change what a guideline's 基于 finds: a document opened, changed
+   * or closed, a watched file changed. An entry looked up at the current count needs no lookup.
+   */
+  let generation = 0;
 
   const openTexts = () => new Map(documents.all().map((d) => [d.uri, d.getText()]));
 
@@ -86,20 +110,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function analysisOf(uri: string): Entry | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
+    const old = entries.get(uri);
+    if (old && old.version === doc.version && old.generation === generation) return old;
     const text = doc.getText();
     const kind = looksLikeGuideline(text) ? sourceKind(text) : { guideline: false as const };
     const base =
       kind.guideline && kind.basedOn !== undefined
-        ? findBase(kind.basedOn, uri, openTexts())
+        ? bases.find(kind.basedOn, uri, openTexts())
         : undefined;
-    const old = entries.get(uri);
-    if (old && old.version === doc.version && old.baseText === base?.text) return old;
+    if (old && old.version === doc.version && old.baseText === base?.text) {
+      old.generation = generation;
+      return old;
+    }
     const analysis = analyze(
       text,
       base ? { text: base.text, origin: base.uri, prepared: preparedFor(base.text) } : undefined,
     );
     const entry: Entry = {
       version: doc.version,
+      generation,
       analysis,
       ...(base ? { baseText: base.text, baseUri: base.uri } : {}),
     };
@@ -107,9 +136,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return entry;
   }
 
+  function send(uri: string, e: Entry) {
+    void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(e.analysis) });
+  }
+
   function publish(uri: string) {
     const e = analysisOf(uri);
-    if (e) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(e.analysis) });
+    if (!e) return;
+    send(uri, e);
+    generateLater(uri, e);
+  }
+
+  /** Generate the text's code after a pause, and publish again if that fails (E999). */
+  function generateLater(uri: string, e: Entry) {
+    clearTimeout(scriptTimers.get(uri));
+    const timer = setTimeout(() => {
+      scriptTimers.delete(uri);
+      if (entries.get(uri) !== e) return;
+      const script = scriptOf(e.analysis);
+      if (script && "error" in script) send(uri, e);
+    }, SCRIPT_PAUSE_MS);
+    timer.unref();
+    scriptTimers.set(uri, timer);
   }
 
   /** Re-check the guidelines that build on `uri`, or that may (a policy named by its title). */
@@ -130,14 +178,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   documents.onDidChangeContent((ch) => {
+    generation++;
     publish(ch.document.uri);
     publishDependents(ch.document.uri);
   });
   documents.onDidClose((ch) => {
+    generation++;
     entries.delete(ch.document.uri);
+    bases.closed(ch.document.uri);
+    clearTimeout(scriptTimers.get(ch.document.uri));
+    scriptTimers.delete(ch.document.uri);
     void connection.sendDiagnostics({ uri: ch.document.uri, diagnostics: [] });
+    publishDependents(ch.document.uri);
   });
   connection.onDidChangeWatchedFiles((p) => {
+    generation++;
     for (const ch of p.changes) publishDependents(ch.uri);
   });
 
