@@ -4,7 +4,7 @@
  */
 import { textToTokens } from "../grammar/text-to-tokens.js";
 import { tokensToAst } from "../grammar/tokens-to-ast.js";
-import type { Policy } from "../grammar/ast.js";
+import type { Policy, Span } from "../grammar/ast.js";
 import { checkPolicy, type Checked } from "./check/check-policy.js";
 import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../grammar/diagnostics.js";
 import { toModule } from "./to-ts/module.js";
@@ -77,15 +77,15 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   }
 }
 
-/** A failure inside the compiler, reported at the start of the text (E999). */
-function internalError(source: string, e: unknown): Diagnostic {
+/** A failure inside the compiler, reported at `at` (E999); `texts` are what to attach to a report. */
+export function internalError(at: string | Span, e: unknown, texts = "政策文本"): Diagnostic {
   const detail = e instanceof Error ? e.message : String(e);
   return diag(
     "error",
     "E999",
     `编译器内部错误：${detail}`,
-    new LineMap(source).span(0, 0),
-    "这是 zhengce 的缺陷，请附上政策文本报告给开发者。",
+    typeof at === "string" ? new LineMap(at).span(0, 0) : at,
+    `这是 zhengce 的缺陷，请附上${texts}报告给开发者。`,
   );
 }
 

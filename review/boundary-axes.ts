@@ -5,8 +5,8 @@
  * every ratio r (where a ratio-with-cap reaches its cap).
  */
 import type { ClauseItem, Expr, Policy } from "../grammar/ast.js";
-import { assertNever, itemsOf } from "../grammar/ast.js";
-import { children } from "../compiler/walk.js";
+import { itemsOf } from "../grammar/ast.js";
+import { children, itemExprs } from "../compiler/walk.js";
 import { Dec } from "../runtime/money.js";
 import { fmtDate, fmtMoney, RANK_UNIT } from "../runtime/format.js";
 import type { InputMeta } from "../runtime/types.js";
@@ -23,42 +23,6 @@ export interface Axis {
   label(x: number): string;
   /** The position of a value found in an application (or undefined). */
   position(v: unknown): number | undefined;
-}
-
-/** The expressions directly inside a clause item. */
-export function itemExprs(it: ClauseItem): Expr[] {
-  switch (it.kind) {
-    case "Condition":
-      return it.unless ? [it.expr, it.unless] : [it.expr];
-    case "Exclude":
-      return [it.expr];
-    case "Award": {
-      const f = it.form;
-      if (f.kind === "Ratio") return [f.ratio, f.base];
-      return f.kind === "CaseByCase" ? [] : [f.amount];
-    }
-    case "Step":
-      return [it.value, ...(it.including ? [it.including] : []), ...(it.when ? [it.when] : [])];
-    case "AnnualCap":
-    case "TotalCap":
-    case "Paid":
-      return [it.value];
-    case "Payment":
-      return [it.table];
-    case "Source":
-    case "Once":
-    case "PerYearLimit":
-    case "YearsLimit":
-    case "Quota":
-    case "Stackable":
-    case "Beneficiary":
-    case "Payer":
-    case "Benefit":
-    case "Window":
-      return [];
-    default:
-      return assertNever(it);
-  }
 }
 
 /** Every expression reachable from some items, through the definitions and parameter values they use. */

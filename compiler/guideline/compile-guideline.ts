@@ -5,7 +5,13 @@
  */
 import type { ClauseKey, Policy } from "../../grammar/ast.js";
 import { checkPolicy } from "../check/check-policy.js";
-import { compile, parse, type CompileOptions, type CompileResult } from "../compile.js";
+import {
+  compile,
+  internalError,
+  parse,
+  type CompileOptions,
+  type CompileResult,
+} from "../compile.js";
 import { diag, LineMap, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics.js";
 import { toModule } from "../to-ts/module.js";
 import { composeGuideline } from "./compose.js";
@@ -128,19 +134,6 @@ export function compileGuideline(
       ...(emit.includes("esm") ? { esm: toModule(checked, "esm", options.runtimeImport) } : {}),
     };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return {
-      ...empty,
-      ok: false,
-      diagnostics: [
-        diag(
-          "error",
-          "E999",
-          `编译器内部错误：${detail}`,
-          at,
-          "这是 zhengce 的缺陷，请附上申报指南和政策文本报告给开发者。",
-        ),
-      ],
-    };
+    return { ...empty, ok: false, diagnostics: [internalError(at, e, "申报指南和政策文本")] };
   }
 }
