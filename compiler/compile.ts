@@ -14,6 +14,12 @@ export interface CompileOptions {
   readonly emit?: readonly ("ts" | "js" | "esm")[];
   /** Module specifier the TypeScript module imports the runtime from. */
   readonly runtimeImport?: string;
+  /**
+   * Rows from which a 分档 with constant bounds is emitted as a data table searched by binary
+   * search rather than an if-branch per row (default 16). Tests set 0 and Infinity to check that
+   * both forms compute the same.
+   */
+  readonly bracketTableFrom?: number;
 }
 
 export interface CompileResult {
@@ -68,9 +74,10 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
       return { ok: false, diagnostics, ast: parsed.ast, checked };
     const emit = options.emit ?? ["ts", "js"];
     const out: { ts?: string; js?: string; esm?: string } = {};
-    if (emit.includes("ts")) out.ts = toModule(checked, "ts", options.runtimeImport);
-    if (emit.includes("js")) out.js = toModule(checked, "factory");
-    if (emit.includes("esm")) out.esm = toModule(checked, "esm", options.runtimeImport);
+    const from = options.bracketTableFrom;
+    if (emit.includes("ts")) out.ts = toModule(checked, "ts", options.runtimeImport, from);
+    if (emit.includes("js")) out.js = toModule(checked, "factory", undefined, from);
+    if (emit.includes("esm")) out.esm = toModule(checked, "esm", options.runtimeImport, from);
     return { ok: true, diagnostics, ast: parsed.ast, checked, ...out };
   } catch (e) {
     return { ok: false, diagnostics: [internalError(source, e)] };

@@ -63,6 +63,30 @@ const ENUM = new RegExp(
 );
 const COUNT_UNIT = new RegExp(`(?:${spellingsPattern(["Count"])})[ \\t]*\\(([^)\\s]+)\\)`, "g");
 
+// Sticky patterns and tables made once, not per character (issue 12: lexing time per row).
+const RANK = /(第|前)(\d{1,4}|[一二两三四五六七八九十百]{1,4})名(?![额次单])/y;
+const DATE = /(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2})(?!\d))/y;
+const NUMBER = new RegExp(NUMBER_SOURCE, "y");
+const RATE = /\/([^\s\d#,;:()、]+)/y;
+/** 10^k as decimals for the amount words (万, 亿). */
+const UNIT_FACTOR = new Map(Object.values(AMOUNT_UNIT_POWER).map((k) => [k, new D(10).pow(k)]));
+const SINGLE: Readonly<Record<string, TokenType>> = {
+  "(": T.LParen,
+  ")": T.RParen,
+  ":": T.Colon,
+  ",": T.Comma,
+  ";": T.Semi,
+  "、": T.Dun,
+  "=": T.Assign,
+  "+": T.Plus,
+  "-": T.Minus,
+  "−": T.Minus,
+  "×": T.Times,
+  "*": T.Times,
+  "÷": T.Divide,
+  "/": T.Divide,
+};
+
 const isHan = (c: number): boolean =>
   (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isNameStart = (c: number): boolean =>
@@ -223,9 +247,8 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     // places: 第10名, 前十名 (a rank: 1 is the best); a declared name that starts here wins
-    const rank = /(第|前)(\d{1,4}|[一二两三四五六七八九十百]{1,4})名(?![额次单])/y;
-    rank.lastIndex = pos;
-    const rk = ch === "第" || ch === "前" ? rank.exec(text) : null;
+    RANK.lastIndex = pos;
+    const rk = ch === "第" || ch === "前" ? RANK.exec(text) : null;
     if (rk && declaredAt(pos) < rk[0].length) {
       const n = clauseNumber(rk[2]!);
       const end = pos + rk[0].length;
@@ -313,9 +336,8 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     // dates: 2025年12月31日 or 2025-12-31
-    const date = /(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2})(?!\d))/y;
-    date.lastIndex = pos;
-    const dm = date.exec(text);
+    DATE.lastIndex = pos;
+    const dm = DATE.exec(text);
     if (dm) {
       const y = Number(dm[1]);
       const m = Number(dm[2] ?? dm[4]);
@@ -337,9 +359,8 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     // numbers with their units: 200万元, 1.5亿, 2,000,000元, 30%, 0.2元/千瓦时, 10家
-    const num = new RegExp(NUMBER_SOURCE, "y");
-    num.lastIndex = pos;
-    const nm = num.exec(text);
+    NUMBER.lastIndex = pos;
+    const nm = NUMBER.exec(text);
     if (nm) {
       let e = pos + nm[0].length;
       let value = new D(nm[0].replace(/,/g, ""));
@@ -359,12 +380,11 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
         e++;
       } else if (AMOUNT_UNIT_POWER[text[e]!] !== undefined || text[e] === "元") {
         const power = AMOUNT_UNIT_POWER[text[e]!];
-        if (power !== undefined) value = value.mul(new D(10).pow(power));
+        if (power !== undefined) value = value.mul(UNIT_FACTOR.get(power)!);
         if (text[e] !== "元") e++;
         if (text[e] === "元") e++;
-        const rate = /\/([^\s\d#,;:()、]+)/y;
-        rate.lastIndex = e;
-        const rm = text[e - 1] === "元" ? rate.exec(text) : null;
+        RATE.lastIndex = e;
+        const rm = text[e - 1] === "元" ? RATE.exec(text) : null;
         const unit = rm ? (unitList.find((u) => rm[1]!.startsWith(u)) ?? rm[1]!) : undefined;
         if (rm && unit) {
           e += 1 + unit.length;
@@ -425,23 +445,7 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
       continue;
     }
     const sym1 = T.SYMBOL_KEYWORDS[ch];
-    const single: Record<string, TokenType> = {
-      "(": T.LParen,
-      ")": T.RParen,
-      ":": T.Colon,
-      ",": T.Comma,
-      ";": T.Semi,
-      "、": T.Dun,
-      "=": T.Assign,
-      "+": T.Plus,
-      "-": T.Minus,
-      "−": T.Minus,
-      "×": T.Times,
-      "*": T.Times,
-      "÷": T.Divide,
-      "/": T.Divide,
-    };
-    const type = sym1 ? T.KW[sym1] : single[ch];
+    const type = sym1 ? T.KW[sym1] : SINGLE[ch];
     if (type) {
       push(type, pos, pos + 1);
       pos++;

@@ -15,6 +15,7 @@ export {
   type LimitScope,
 } from "./limits.js";
 export { history } from "./history.js";
+export { bracketRow, decBrackets, decCmp, decs, intCmp } from "./bracket-rows.js";
 export { Dec, dec, max, min, roundMoney, toPlain, ZERO } from "./money.js";
 export { run, type Plan } from "./run.js";
 export type { PolicyLimit } from "./policy-limits.js";

@@ -17,11 +17,19 @@ interface Interval {
   readonly hiInc: boolean;
 }
 
+/** Constant values by node: the checker and the generator (twice per form) ask for the same bounds. */
+const CONSTANTS = new WeakMap<Expr, Dec | null>();
+
 /** The constant value of a literal bound, if it is one. */
 export function constValue(e: Expr): Dec | undefined {
-  if (e.kind === "Money" || e.kind === "Number" || e.kind === "Percent") return new Dec(e.value);
-  if (e.kind === "Neg") return constValue(e.operand)?.neg();
-  return undefined;
+  let d = CONSTANTS.get(e);
+  if (d === undefined) {
+    if (e.kind === "Money" || e.kind === "Number" || e.kind === "Percent") d = new Dec(e.value);
+    else if (e.kind === "Neg") d = constValue(e.operand)?.neg() ?? null;
+    else d = null;
+    CONSTANTS.set(e, d);
+  }
+  return d ?? undefined;
 }
 
 /** A bound as the text writes it (5亿元) when it is money-sized, else plain. */

@@ -1,7 +1,8 @@
 /**
  * expression → JavaScript expression text over the evaluator's locals: `v` (inputs), `p`
  * (parameters), `ctx` (date, ledger …) and `x` (the clause run when explaining, else null).
- * Tables and brackets become hoisted functions that also record which row applied.
+ * Tables and brackets become hoisted functions that also record which row applied; a large 分档
+ * with constant bounds is a data table searched by binary search (./bracket-table.ts).
  */
 import type { BracketRow, Expr } from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
@@ -9,8 +10,10 @@ import type { Checked } from "../check/check-policy.js";
 import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { bracketLabel, exprToText } from "../../grammar/expr-to-text.js";
 import { clauseKeyText } from "../../grammar/clause-ids.js";
-import { Hoister, lit, Writer } from "./emit.js";
+import { comment, Hoister, lit, Writer } from "./emit.js";
 import { clauseNumberCode } from "./clause-ident.js";
+import { boundText, dataTable, TABLE_FROM, tablePart, type DataTable } from "./bracket-table.js";
+import { constValue } from "../check/brackets.js";
 import type { ClauseKey } from "../../grammar/clause-ids.js";
 
 const CMP_DEC: Record<string, string> = {
@@ -72,6 +75,8 @@ export class ExprGen {
     readonly checked: Checked,
     readonly h: Hoister,
     readonly ts: boolean,
+    /** Rows from which a 分档 with constant bounds is a data table. */
+    readonly tableFrom: number = TABLE_FROM,
   ) {}
 
   ty(e: Expr): Ty {
@@ -258,24 +263,97 @@ export class ExprGen {
   }
 
   private brackets(e: Extract<Expr, { kind: "Brackets" }>): string {
+    const table = this.isDec(e.subject) ? dataTable(e, this.tableFrom) : undefined;
+    if (table) return this.bracketData(e, table);
     const { name, w } = this.fnHead(this.ty(e));
     const st = this.ty(e.subject);
     const dec = this.isDec(e.subject);
     w.line(`const s = ${this.expr(e.subject)};`);
-    const subjectText = exprToText(e.subject);
     const vt = this.ty(e);
     for (const row of e.rows) {
       w.open(`if (${row.otherwise ? "true" : this.bound("s", dec, row)})`);
       w.line(`const r = ${this.expr(row.value)};`);
-      const label = `${bracketLabel(row)}`;
-      w.line(
-        `if (x) x.step(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(` 属于“${label}”档，取 `)} + ${this.show("r", vt)});`,
-      );
+      w.line(`if (x) x.step(${this.rowStep(e, bracketLabel(row), st, vt)});`);
       w.line("return r;").close();
     }
-    w.line(
-      `return rt.raise(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(" 不在任何分档范围内")});`,
+    w.line(`return ${this.outOfBrackets(e, st)};`);
+    w.close();
+    this.helpers.push(w.toString());
+    return `${name}(v, p, ctx, x)`;
+  }
+
+  /**
+   * The explanation step of a row (`s` and `r` in scope): its label is a text, or `{ code }` that
+   * yields it at run time (a data table's label).
+   */
+  private rowStep(
+    e: Extract<Expr, { kind: "Brackets" }>,
+    label: string | { code: string },
+    st: Ty,
+    vt: Ty,
+  ): string {
+    const subjectText = exprToText(e.subject);
+    const mid =
+      typeof label === "string"
+        ? this.h.str(` 属于“${label}”档，取 `)
+        : `${this.h.str(" 属于“")} + ${label.code} + ${this.h.str("”档，取 ")}`;
+    return `${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${mid} + ${this.show("r", vt)}`;
+  }
+
+  private outOfBrackets(e: Extract<Expr, { kind: "Brackets" }>, st: Ty): string {
+    const subjectText = exprToText(e.subject);
+    return `rt.raise(${this.h.str(`${subjectText} `)} + ${this.show("s", st)} + ${this.h.str(" 不在任何分档范围内")})`;
+  }
+
+  /**
+   * A 分档 as data: bounds, values and labels in one constant (values that are not constants are
+   * functions), the row found by binary search; same values and explanation steps as the if-chain.
+   */
+  private bracketData(e: Extract<Expr, { kind: "Brackets" }>, table: DataTable): string {
+    const { name, w } = this.fnHead(this.ty(e));
+    const st = this.ty(e.subject);
+    const vt = this.ty(e);
+    const t = `T${name.slice(1)}`;
+    const rows = table.rows;
+    const constant = rows.every((r) => constValue(r.row.value) !== undefined);
+    const values = constant
+      ? tablePart(
+          table,
+          "decValues",
+          () =>
+            `rt.decs([${rows.map((r) => JSON.stringify(constValue(r.row.value)!.toFixed())).join(", ")}])`,
+        )
+      : `[${rows.map((r) => `(${this.ts ? FN_PARAMS_TS : FN_PARAMS_JS}) => ${this.expr(r.row.value)}`).join(", ")}]`;
+    const bounds = tablePart(
+      table,
+      "decRows",
+      () =>
+        `rt.decBrackets([${rows.map((r) => boundText(r.lo)).join(", ")}], [${rows.map((r) => boundText(r.hi)).join(", ")}], ${lit(table.inc)})`,
     );
+    const labels = tablePart(table, "labels", () =>
+      rows.map((r) => lit(bracketLabel(r.row))).join(", "),
+    );
+    this.h.lines.push(
+      comment(`分档 ${exprToText(e.subject)}：${rows.length} 档按下界排序，二分查找`),
+      `const ${t} = {`,
+      `  rows: ${bounds},`,
+      `  values: ${values},`,
+      `  labels: [${labels}],`,
+      "};",
+    );
+    const nn = this.ts ? "!" : "";
+    w.line(`const s = ${this.expr(e.subject)};`);
+    w.line(`const i = rt.bracketRow(${t}.rows, s, rt.decCmp);`);
+    if (table.otherwise) {
+      w.open("if (i < 0)");
+      w.line(`const r = ${this.expr(table.otherwise.value)};`);
+      w.line(`if (x) x.step(${this.rowStep(e, bracketLabel(table.otherwise), st, vt)});`);
+      w.line("return r;").close();
+    } else w.line(`if (i < 0) return ${this.outOfBrackets(e, st)};`);
+    const pick = constant ? `${t}.values[i]${nn}` : `${t}.values[i]${nn}(v, p, ctx, x)`;
+    w.line(`const r = ${pick};`);
+    w.line(`if (x) x.step(${this.rowStep(e, { code: `${t}.labels[i]${nn}` }, st, vt)});`);
+    w.line("return r;");
     w.close();
     this.helpers.push(w.toString());
     return `${name}(v, p, ctx, x)`;

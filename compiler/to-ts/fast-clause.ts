@@ -32,9 +32,10 @@ export function fastPath(
   checked: Checked,
   ts: boolean,
   rounding: Rounding,
+  tableFrom?: number,
 ): { code: string[]; entry: string } | undefined {
   try {
-    const g = new FastGen(checked, ts);
+    const g = new FastGen(checked, ts, tableFrom);
     const stacking = itemsOf(checked.policy, "Stacking").flatMap((s) => s.items);
     if (stacking.some((i) => i.kind !== "HighestOnly" && i.kind !== "Deduct")) return undefined;
     const code = [validator(g), paramsFn(g), eligibility(g)];

@@ -13,6 +13,8 @@ import { isRankTy, RANK_OP, type Ty } from "../check/types.js";
 import { WHOLE_UNITS } from "../../runtime/validate.js";
 import { lit, Writer } from "./emit.js";
 import { CMP_JS } from "./expr-to-js.js";
+import { dataTable, TABLE_FROM, tablePart, type DataTable } from "./bracket-table.js";
+import type { Dec } from "../../runtime/money.js";
 
 /** This policy (or this part of it) has no fast path. */
 export class NoFastPath extends Error {}
@@ -62,6 +64,8 @@ export class FastGen {
   constructor(
     readonly checked: Checked,
     readonly ts: boolean,
+    /** Rows from which a 分档 with constant bounds is a data table. */
+    readonly tableFrom: number = TABLE_FROM,
   ) {}
 
   ty(e: Expr): Ty {
@@ -265,7 +269,9 @@ export class FastGen {
 
   private brackets(e: Extract<Expr, { kind: "Brackets" }>): Scaled {
     const nums = e.rows.map((r) => this.num(r.value));
-    const s = Math.max(...nums.map((n) => n.s));
+    const s = nums.reduce((m, n) => Math.max(m, n.s), 0);
+    const table = this.isNum(e.subject) ? dataTable(e, this.tableFrom) : undefined;
+    if (table) return this.bracketData(e, table, new Map(e.rows.map((r, k) => [r, nums[k]!])), s);
     const { name, w } = this.fnHead();
     let subject: Scaled | string;
     if (this.isNum(e.subject)) {
@@ -282,6 +288,62 @@ export class FastGen {
       );
     });
     w.line("return rt.fall();");
+    w.close();
+    this.helpers.push(w.toString());
+    return { code: `${name}(v, p, date)`, s };
+  }
+
+  /**
+   * A 分档 as data (see ExprGen): bounds as integers at one scale, the subject raised to it once,
+   * values as integers at scale `s` (or functions when they are not constants).
+   */
+  private bracketData(
+    e: Extract<Expr, { kind: "Brackets" }>,
+    table: DataTable,
+    nums: ReadonlyMap<BracketRow, Scaled>,
+    s: number,
+  ): Scaled {
+    const sub = this.num(e.subject);
+    let scale = sub.s;
+    for (const r of table.rows)
+      scale = Math.max(scale, r.lo?.decimalPlaces() ?? 0, r.hi?.decimalPlaces() ?? 0);
+    if (scale > MAX_SCALE) throw new NoFastPath("scale");
+    const int = (d: Dec | undefined): string => {
+      if (d === undefined) return "null";
+      const digits = d
+        .toFixed()
+        .replace(".", "")
+        .replace(/^(-?)0+(?=\d)/, "$1");
+      const n = this.at({ code: digits, s: d.decimalPlaces() }, scale);
+      if (!Number.isSafeInteger(Number(n))) throw new NoFastPath("bound");
+      return n;
+    };
+    const lo = tablePart(table, `fastLo${scale}`, () =>
+      table.rows.map((r) => int(r.lo)).join(", "),
+    );
+    const hi = tablePart(table, `fastHi${scale}`, () =>
+      table.rows.map((r) => int(r.hi)).join(", "),
+    );
+    const values = table.rows.map((r) => this.at(nums.get(r.row)!, s));
+    const constant = values.every((v) => /^-?\d+$/.test(v));
+    const { name, w } = this.fnHead();
+    const t = `FT${name.slice(2)}`;
+    const fn = `(${this.ts ? FAST_PARAMS_TS : FAST_PARAMS_JS}) => `;
+    this.helpers.push(
+      [
+        `const ${t} = {`,
+        `  lo: [${lo}],`,
+        `  hi: [${hi}],`,
+        `  inc: ${lit(table.inc)},`,
+        `  values: [${constant ? values.join(", ") : values.map((v) => fn + v).join(", ")}],`,
+        "};",
+      ].join("\n"),
+    );
+    w.line(`const i = rt.bracketRow(${t}, ${this.at(sub, scale)}, rt.intCmp);`);
+    const other = table.otherwise ? this.at(nums.get(table.otherwise)!, s) : "rt.fall()";
+    w.line(`if (i < 0) return ${other};`);
+    const nn = this.ts ? "!" : "";
+    w.line(`return ${t}.values[i]${nn}${constant ? "" : "(v, p, date)"};`);
     w.close();
     this.helpers.push(w.toString());
     return { code: `${name}(v, p, date)`, s };

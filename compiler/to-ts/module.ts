@@ -28,10 +28,11 @@ export function toModule(
   checked: Checked,
   form: ModuleForm,
   runtimeImport = "zhengce/runtime",
+  tableFrom?: number,
 ): string {
   const ts = form === "ts";
   const h = new Hoister();
-  const g = new ExprGen(checked, h, ts);
+  const g = new ExprGen(checked, h, ts, tableFrom);
   const policy = checked.policy;
   const header = policy.header;
   const rounding = header?.rounding ?? DEFAULT_ROUNDING;
@@ -106,7 +107,7 @@ export function toModule(
   const limits = policyLimitsJs(g, stacking);
   if (limits) plan.line(`limits: ${limits},`);
   plan.close("},");
-  const fast = fastPath(checked, ts, rounding);
+  const fast = fastPath(checked, ts, rounding, tableFrom);
   if (fast) plan.line(`fast: ${fast.entry},`);
   plan.close("};");
 

@@ -16,6 +16,23 @@ const sources = [
     .map((f) => join("test/cases/good", f)),
 ];
 
+/** 分档 as data tables (issue 12), with constant and with computed values, on both paths. */
+const TABLES = [
+  readFileSync("test/cases/good/brackets.zc", "utf8"),
+  readFileSync("test/cases/good/bases-and-schedules.zc", "utf8"),
+  [
+    "政策 分档数据表类型",
+    "申报信息",
+    "  营业收入 金额",
+    "第1条 分档",
+    "  奖励 定额 分档 营业收入：",
+    "    不满 1万：营业收入 × 5%",
+    "    1万以上 不满 2万：1000元",
+    "    2万以上：营业收入 × 3%",
+    "",
+  ].join("\n"),
+];
+
 describe("generated TypeScript", () => {
   it("type-checks under strict settings", () => {
     mkdirSync(OUT, { recursive: true });
@@ -25,6 +42,13 @@ describe("generated TypeScript", () => {
       const file = join(OUT, src.replace(/[/\\]/g, "_").replace(/\.zc$/, ".ts"));
       writeFileSync(file, r.ts!);
       return file;
+    });
+    TABLES.forEach((src, k) => {
+      const r = compile(src, { bracketTableFrom: 0 });
+      expect(r.ok && r.ts).toContain(k === 2 ? "rt.bracketRow(FT" : "rt.bracketRow(");
+      const file = join(OUT, `bracket-table-${k}.ts`);
+      writeFileSync(file, r.ts!);
+      files.push(file);
     });
     // A caller that uses the typed API: a wrong field type must be caught by the compiler.
     const caller = join(OUT, "caller.ts");
