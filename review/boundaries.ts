@@ -5,7 +5,7 @@
  * the rest is held at a background (a case of the policy, varied over the clause's categories).
  */
 import { Dec } from "../runtime/money.js";
-import { fmtMoney } from "../runtime/format.js";
+import { showMoney } from "../runtime/money-text.js";
 import type { CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
 import { project, type Sample } from "./applications.js";
 import {
@@ -107,7 +107,7 @@ function totalOutcome(ev: Evaluation, byEligibility: boolean): ExplainedOutcome 
     status: r.eligible ? "awarded" : "ineligible",
     // Judged on eligibility, an eligible application counts 1 and an ineligible one 0.
     amount: byEligibility ? (r.eligible ? "1" : "0") : r.total,
-    text: r.eligible ? `合计 ${fmtMoney(new Dec(r.total))}` : "不符合支持对象",
+    text: r.eligible ? `合计 ${showMoney(r.total)}` : "不符合支持对象",
     explanation: [...r.steps.map((x) => x.text), ...r.reasons.map((x) => `✗ ${x}`)],
   };
 }

@@ -8,7 +8,8 @@ import type { ClauseItem, Expr, Policy } from "../grammar/ast.js";
 import { itemsOf } from "../grammar/ast.js";
 import { children, itemExprs } from "../compiler/walk.js";
 import { Dec } from "../runtime/money.js";
-import { fmtDate, fmtMoney, RANK_UNIT } from "../runtime/format.js";
+import { fmtDate, RANK_UNIT } from "../runtime/format.js";
+import { moneyPlain } from "../runtime/money-text.js";
 import type { InputMeta } from "../runtime/types.js";
 
 /** An integer axis for one input. */
@@ -79,7 +80,7 @@ export function inputAxis(meta: InputMeta, largest: Dec): Axis | undefined {
       kind: "money",
       max: Math.min(top, 1e15),
       value: (x) => new Dec(x).div(100).toFixed(2),
-      label: (x) => fmtMoney(new Dec(x).div(100)),
+      label: (x) => moneyPlain(new Dec(x).div(100)),
       position: (v) => {
         try {
           return typeof v === "number" || typeof v === "string"

@@ -5,7 +5,12 @@
  */
 import { Dec, toPlain } from "../runtime/money.js";
 import type { ClauseKey, CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
-import { applicationBuilder, applicationValues, type PopulationSpec } from "./population.js";
+import {
+  applicationBuilder,
+  applicationValues,
+  syntheticName,
+  type PopulationSpec,
+} from "./population.js";
 
 /** A clause pair by numbers only (what workers need). */
 export interface PairRef {
@@ -49,6 +54,13 @@ export interface PayerBudget {
   readonly delta: string;
 }
 
+/** One synthetic application with its change: `name` says what it is (合成申报 #472（…）). */
+export interface Extreme {
+  readonly index: number;
+  readonly name: string;
+  readonly delta: string;
+}
+
 export interface Budget {
   readonly size: number;
   readonly seed: number;
@@ -64,9 +76,9 @@ export interface Budget {
   readonly same: number;
   readonly invalidBefore: number;
   readonly invalidAfter: number;
-  /** The application with the largest gain and loss (index in the population) and the amount. */
-  readonly largestGain?: { readonly index: number; readonly delta: string };
-  readonly largestLoss?: { readonly index: number; readonly delta: string };
+  /** The application with the largest gain and loss (index in the population), its name and the amount. */
+  readonly largestGain?: Extreme;
+  readonly largestLoss?: Extreme;
   /** Assumptions, in Chinese. */
   readonly notes: readonly string[];
 }
@@ -209,6 +221,12 @@ function mergePayers(
   return out;
 }
 
+const extreme = (spec: PopulationSpec, [index, delta]: readonly [number, string]): Extreme => ({
+  index,
+  name: syntheticName(spec, index),
+  delta,
+});
+
 /** The budget report from merged sums. */
 export function finishBudget(
   acc: BudgetAcc,
@@ -253,8 +271,8 @@ export function finishBudget(
     same: acc.count - acc.better - acc.worse,
     invalidBefore: acc.invalidOld,
     invalidAfter: acc.invalidNew,
-    ...(acc.gain ? { largestGain: { index: acc.gain[0], delta: acc.gain[1] } } : {}),
-    ...(acc.loss ? { largestLoss: { index: acc.loss[0], delta: acc.loss[1] } } : {}),
+    ...(acc.gain ? { largestGain: extreme(spec, acc.gain) } : {}),
+    ...(acc.loss ? { largestLoss: extreme(spec, acc.loss) } : {}),
     notes,
   };
 }

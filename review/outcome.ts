@@ -3,7 +3,7 @@
  * the amount (exact, in 元), with the Chinese wording and the explanation behind it.
  */
 import { Dec } from "../runtime/money.js";
-import { fmtMoney } from "../runtime/format.js";
+import { showMoney } from "../runtime/money-text.js";
 import { STATUS_WORD } from "../runtime/status-words.js";
 import type { ClauseResult, Evaluation } from "../runtime/types.js";
 import type { ClausePair } from "./match-clauses.js";
@@ -22,7 +22,7 @@ export interface ExplainedOutcome extends Outcome {
   readonly explanation: readonly string[];
 }
 
-const money = (s: string) => fmtMoney(new Dec(s));
+const money = (s: string) => showMoney(s);
 
 /** The outcome of a clause result (or of a clause this version does not have). */
 export function clauseOutcome(c: ClauseResult | undefined): Outcome {

@@ -5,6 +5,7 @@
  * The distributions are stated in `describePopulation`, so the budget says what it assumed.
  */
 import { fmtMoney, RANK_UNIT } from "../runtime/format.js";
+import { showMoney } from "../runtime/money-text.js";
 import { Dec } from "../runtime/money.js";
 import type { InputMeta } from "../runtime/types.js";
 import { dayOf, isoOf } from "./boundary-axes.js";
@@ -135,6 +136,32 @@ export function application(spec: PopulationSpec, index: number): Record<string,
     if (values[i] !== undefined) app[f.name] = values[i];
   });
   return app;
+}
+
+/** How many of an application's values its name shows. */
+const NAMED_VALUES = 3;
+
+/**
+ * A synthetic application named by what it is, not as if it were the 472nd real one:
+ * 合成申报 #472（项目级别 市级，项目已投入金额 约1234.57万元，…）: its categories, then its largest
+ * amounts, among the values not left at their default.
+ */
+export function syntheticName(spec: PopulationSpec, index: number): string {
+  const values = applicationValues(spec, index);
+  const kinds: string[] = [];
+  const amounts: [number, string][] = [];
+  spec.fields.forEach((f, i) => {
+    const v = values[i];
+    if (v === undefined || v === f.default) return;
+    if (f.type === "enum" && typeof v === "string") kinds.push(`${f.name} ${v}`);
+    else if (f.type === "money" && typeof v === "number")
+      amounts.push([v, `${f.name} ${showMoney(String(v))}`]);
+  });
+  // Its categories, then its largest amounts (those most often decide the award).
+  const shown = [...kinds, ...amounts.sort((a, b) => b[0] - a[0]).map((a) => a[1])];
+  const more = shown.length > NAMED_VALUES ? "，…" : "";
+  const what = shown.length ? `（${shown.slice(0, NAMED_VALUES).join("，")}${more}）` : "";
+  return `合成申报 #${index + 1}${what}`;
 }
 
 /** The population's assumptions in Chinese, for the budget report. */

@@ -1,27 +1,18 @@
 /**
  * How the reviewer's report words its figures, for the terminal (report-to-text.ts) and the
- * playground's diff view alike: amounts through the runtime's `fmtMoney`, a sign on differences,
- * budget figures from 1亿元 up rounded to 0.01亿元 and marked 约 (the JSON keeps them exact).
+ * playground's diff view alike: the runtime's one display formatter (`moneyText`: 万/亿 with at
+ * most two decimals, 约 when rounded), a sign on differences. The JSON keeps the exact values.
  */
-import { Dec } from "../runtime/money.js";
-import { fmtMoney } from "../runtime/format.js";
+import { showMoney, showSignedMoney } from "../runtime/index.js";
 
-/** An amount in 元: 200万元. */
-export const reportMoney = (s: string): string => fmtMoney(new Dec(s));
+/** An amount in 元: 200万元, 约5341.15万元. */
+export const reportMoney = (s: string): string => showMoney(s);
 
 /** A difference, signed: +20万元, -5万元. */
-export const signedMoney = (s: string): string =>
-  new Dec(s).gt(0) ? `+${reportMoney(s)}` : reportMoney(s);
+export const signedMoney = (s: string): string => showSignedMoney(s).text;
 
-const YI = new Dec(1e8);
-
-/** A budget figure: exact below 1亿元, else 约1.23亿元. */
-export const budgetFigure = (s: string): string => {
-  const x = new Dec(s);
-  if (x.abs().lt(YI)) return reportMoney(s);
-  return `约${x.div(YI).toDecimalPlaces(2).toFixed(2)}亿元`;
-};
+/** A budget figure (the same formatter: 约1.23亿元 from 1亿元 up). */
+export const budgetFigure = reportMoney;
 
 /** A budget difference, signed. */
-export const signedBudgetFigure = (s: string): string =>
-  new Dec(s).gt(0) ? `+${budgetFigure(s)}` : budgetFigure(s);
+export const signedBudgetFigure = signedMoney;

@@ -98,10 +98,8 @@ export function budgetText(b: Budget, seconds?: number, threads?: number): strin
       `  资金来源 ${p.payer}：${big(p.before)} → ${big(p.after)}${p.delta === "0" ? "" : `（${bigSigned(p.delta)}）`}`,
     );
   out.push(`  获得更多 ${b.better} 份，减少 ${b.worse} 份，不变 ${b.same} 份`);
-  if (b.largestGain)
-    out.push(`  增加最多：第 ${b.largestGain.index + 1} 份申报 ${signed(b.largestGain.delta)}`);
-  if (b.largestLoss)
-    out.push(`  减少最多：第 ${b.largestLoss.index + 1} 份申报 ${signed(b.largestLoss.delta)}`);
+  if (b.largestGain) out.push(`  增加最多：${b.largestGain.name} ${signed(b.largestGain.delta)}`);
+  if (b.largestLoss) out.push(`  减少最多：${b.largestLoss.name} ${signed(b.largestLoss.delta)}`);
   if (b.invalidBefore || b.invalidAfter)
     out.push(`  申报信息有误：原版 ${b.invalidBefore} 份，新版 ${b.invalidAfter} 份`);
   for (const n of b.notes) out.push(`  说明：${n}`);

@@ -6,6 +6,7 @@ export { definePolicy, loadPolicy } from "./define.js";
 export { evaluateBatch, type BatchItem } from "./batch.js";
 export { Dec, roundMoney, toPlain } from "./money.js";
 export { fmtDate, fmtMoney, fmtRatio, RANK_UNIT } from "./format.js";
+export { moneyPlain, moneyText, showMoney, showSignedMoney, type MoneyText } from "./money-text.js";
 export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { notPaidReason, STATUS_WORD } from "./status-words.js";

@@ -4,6 +4,7 @@
  * worded in Chinese, so the page needs no decimal arithmetic and never parses policy text as HTML.
  */
 import type { Change } from "../../review/index.js";
+import type { MoneyText } from "../../runtime/index.js";
 import type { Span } from "./protocol.js";
 
 export type { Change, Span };
@@ -75,17 +76,18 @@ export interface BudgetView {
   readonly date: string;
   readonly clauses: readonly {
     readonly clause: string;
-    readonly before: string;
-    readonly after: string;
+    readonly before: MoneyText;
+    readonly after: MoneyText;
     readonly awardsBefore: number;
     readonly awardsAfter: number;
-    /** Empty when the clause's outlay is unchanged. */
-    readonly delta: string;
+    /** Undefined when the clause's outlay is unchanged. */
+    readonly delta?: MoneyText;
     readonly direction: "up" | "down" | "same";
   }[];
-  readonly totalBefore: string;
-  readonly totalAfter: string;
-  readonly delta: string;
+  /** Figures through the runtime's display formatter, with their exact values for the hover. */
+  readonly totalBefore: MoneyText;
+  readonly totalAfter: MoneyText;
+  readonly delta: MoneyText;
   readonly direction: "up" | "down" | "same";
   readonly better: number;
   readonly worse: number;

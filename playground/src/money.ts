@@ -55,28 +55,6 @@ export function parseMoneyInput(raw: string): { yuan: string } | { error: string
   return { yuan };
 }
 
-function groupThousands(int: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** An amount in 元 as a drafter reads it: 200万元, 123.45万元, 1,234.5元. */
-export function formatYuan(yuan: string): string {
-  const norm = shiftDecimal(yuan, 0);
-  if (norm === null) return yuan;
-  const wan = shiftDecimal(norm, -4)!;
-  const wanFrac = wan.split(".")[1] ?? "";
-  if (
-    norm !== "0" &&
-    !norm.startsWith("-0.") &&
-    wanFrac.length <= 2 &&
-    Math.abs(Number(wan)) >= 1
-  ) {
-    return `${wan}万元`;
-  }
-  const [int, frac] = norm.split(".");
-  return `${groupThousands(int!)}${frac ? "." + frac : ""}元`;
-}
-
 /** An amount in 元 written as a literal of the language (500万, 1234.5元) for a new case. */
 export function moneyLiteral(yuan: string): string {
   const norm = shiftDecimal(yuan, 0) ?? "0";

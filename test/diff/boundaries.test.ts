@@ -73,7 +73,11 @@ describe("boundaries", () => {
     const range = b.slices
       .filter((s) => s.variable === "项目已投入金额" && s.context.endsWith("项目级别 改为 市级"))
       .flatMap((s) => s.ranges)[0]!;
-    expect(range).toMatchObject({ from: "16666666.69元", to: null, direction: "up" });
+    expect(range).toMatchObject({
+      from: "约1666.67万元（16,666,666.69元）",
+      to: null,
+      direction: "up",
+    });
     expect(range.witness.verified).toBe(true);
     expect([range.witness.before.text, range.witness.after.text]).toEqual(["500万元", "800万元"]);
     // One 分 below the range both versions give the same amount.

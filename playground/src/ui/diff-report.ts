@@ -12,6 +12,7 @@ import type {
   ImpactView,
   SideView,
 } from "../diff-protocol.js";
+import type { MoneyText } from "../../../runtime/index.js";
 import { h, replaceChildren } from "./dom.js";
 import "./diff-report.css";
 
@@ -274,20 +275,30 @@ export class DiffReport {
         `合成申报 ${b.size.toLocaleString("zh-CN")} 份（种子 ${b.seed}），申报日期 ${b.date}`,
       ),
     );
-    const cell = (amount: string, awards?: number) =>
+    const cell = (amount: MoneyText, awards?: number) =>
       h(
         "td",
-        {},
-        amount,
+        { title: `精确值：${amount.exact}`, attrs: { "data-exact": amount.exact } },
+        amount.text,
         awards === undefined ? null : h("span", { class: "diff-awards" }, `${awards}份`),
       );
-    const row = (label: string, cells: HTMLElement[], delta: string, dir: string, cls = "") =>
+    const row = (
+      label: string,
+      cells: HTMLElement[],
+      delta: MoneyText | undefined,
+      dir: string,
+      cls = "",
+    ) =>
       h(
         "tr",
         { class: cls, attrs: { "data-clause": label } },
         h("th", { attrs: { scope: "row" } }, label),
         ...cells,
-        h("td", { class: `diff-delta ${dir}` }, delta || "不变"),
+        h(
+          "td",
+          { class: `diff-delta ${dir}`, ...(delta ? { title: `精确值：${delta.exact}` } : {}) },
+          delta?.text ?? "不变",
+        ),
       );
     const rows = b.clauses.map((c) =>
       row(

@@ -5,7 +5,7 @@
  */
 import { clauseKeyText } from "../../../grammar/index.js";
 import type { InputMeta, PolicyMeta } from "../../../runtime/index.js";
-import { formatYuan } from "../money.js";
+import { moneyPlain } from "./money-el.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import type { FieldError, FieldValue, FormState } from "./form-values.js";
 
@@ -26,7 +26,7 @@ function defaultText(input: InputMeta): string {
   if (d === undefined || d === null) return "";
   if (typeof d === "boolean") return d ? "是" : "否";
   if (input.type === "money" && (typeof d === "string" || typeof d === "number"))
-    return formatYuan(String(d));
+    return moneyPlain(String(d));
   return typeof d === "object" ? "" : String(d);
 }
 

@@ -4,17 +4,17 @@
  * stops the calculation (input errors, policy errors). The full results stay below the form.
  */
 import type { ClauseResult } from "../../../runtime/index.js";
-import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
 import { zhDate } from "./form-values.js";
 import { h, replaceChildren } from "./dom.js";
+import { moneyEl } from "./money-el.js";
 
-function clauseAmount(c: ClauseResult): string | null {
-  if (c.status === "awarded") return formatYuan(c.amount ?? "0");
-  if (c.status === "needs-decision") return c.maximum ? `最高 ${formatYuan(c.maximum)}` : "需决定";
-  if (c.status === "benefit") return "享受权益";
-  if (c.status === "error") return "无法计算";
-  if (c.status === "not-paid") return `未支付（应得 ${formatYuan(c.entitled ?? "0")}）`;
+function clauseAmount(c: ClauseResult): (HTMLElement | string)[] | null {
+  if (c.status === "awarded") return [moneyEl(c.amount ?? "0")];
+  if (c.status === "needs-decision") return c.maximum ? ["最高 ", moneyEl(c.maximum)] : ["需决定"];
+  if (c.status === "benefit") return ["享受权益"];
+  if (c.status === "error") return ["无法计算"];
+  if (c.status === "not-paid") return ["未支付（应得 ", moneyEl(c.entitled ?? "0"), "）"];
   return null;
 }
 
@@ -38,13 +38,13 @@ function lines(a: Analysis, shown: Analysis, stale: boolean): (HTMLElement | nul
   const r = ev.result;
   const paid = r.clauses
     .map((c) => [c, clauseAmount(c)] as const)
-    .filter((x): x is readonly [ClauseResult, string] => x[1] !== null);
+    .filter((x): x is readonly [ClauseResult, (HTMLElement | string)[]] => x[1] !== null);
   return [
     h(
       "div",
       { class: "dock-total" },
       "资助合计：",
-      h("strong", { attrs: { "data-total": r.total } }, formatYuan(r.total)),
+      moneyEl(r.total, { "data-total": r.total }, "strong"),
       h("span", { class: "muted" }, `（按 ${zhDate(r.date)}${stale ? "，上一次成功的结果" : ""}）`),
     ),
     paid.length
@@ -52,7 +52,7 @@ function lines(a: Analysis, shown: Analysis, stale: boolean): (HTMLElement | nul
           "ul",
           { class: "dock-clauses" },
           ...paid.map(([c, amount]) =>
-            h("li", { attrs: { "data-clause": String(c.number) } }, `${c.clause} ${amount}`),
+            h("li", { attrs: { "data-clause": String(c.number) } }, `${c.clause} `, ...amount),
           ),
         )
       : h("div", { class: "muted" }, r.eligible ? "暂无符合的条款" : "不符合支持对象"),

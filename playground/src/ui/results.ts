@@ -2,11 +2,11 @@
  * The result of the form's application: per clause, eligible or not, the amount, the explanation
  * step by step and the failed conditions. All text goes in as text nodes.
  */
-import { notPaidReason, STATUS_WORD } from "../../../runtime/index.js";
+import { fmtMoney, Dec, notPaidReason, STATUS_WORD } from "../../../runtime/index.js";
 import type { ClauseResult, EvaluationResult, ExplainStep } from "../../../runtime/index.js";
-import { formatYuan } from "../money.js";
 import type { Analysis } from "../protocol.js";
 import { h, replaceChildren } from "./dom.js";
+import { moneyEl } from "./money-el.js";
 import { dateNote, incompleteNote } from "./result-notes.js";
 
 function steps(list: readonly ExplainStep[]): HTMLElement | null {
@@ -15,8 +15,9 @@ function steps(list: readonly ExplainStep[]): HTMLElement | null {
     "ol",
     { class: "steps" },
     ...list.map((s) => {
-      // Most steps already end with their result; repeat it only when the text does not.
-      const amount = s.amount !== undefined ? formatYuan(s.amount) : null;
+      // Most steps already end with their result; repeat it only when the text does not. Steps
+      // are exact (checkable by hand), so the amount is written as the step writes it.
+      const amount = s.amount !== undefined ? fmtMoney(new Dec(s.amount)) : null;
       const tail =
         amount && !s.text.endsWith(amount)
           ? h("span", { class: "step-amount" }, ` → ${amount}`)
@@ -34,12 +35,12 @@ function reasons(list: readonly string[]): HTMLElement | null {
 function clauseCard(c: ClauseResult, closed = false): HTMLElement {
   const amount =
     c.status === "awarded"
-      ? formatYuan(c.amount ?? "0")
+      ? [moneyEl(c.amount ?? "0")]
       : c.status === "needs-decision" && c.maximum
-        ? `最高 ${formatYuan(c.maximum)}`
+        ? ["最高 ", moneyEl(c.maximum)]
         : c.status === "not-paid"
-          ? `0元（应得 ${formatYuan(c.entitled ?? "0")}）`
-          : "";
+          ? ["0元（应得 ", moneyEl(c.entitled ?? "0"), "）"]
+          : [];
   // A not-paid clause qualifies: its reason is the not-paid line, not a failed condition.
   const notPaid = c.status === "not-paid";
   return h(
@@ -58,12 +59,12 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
       h("span", { class: "clause-label" }, c.clause),
       h("span", { class: "clause-title" }, c.title),
       h("span", { class: "badge" }, closed ? "本年度不受理" : STATUS_WORD[c.status]),
-      h("span", { class: "amount", attrs: { "data-amount": c.amount ?? "" } }, amount),
+      h("span", { class: "amount", attrs: { "data-amount": c.amount ?? "" } }, ...amount),
     ),
     c.maximum && c.status === "awarded" && c.maximum !== c.amount
-      ? h("div", { class: "muted" }, `政策上限所允许的最高额：${formatYuan(c.maximum)}`)
+      ? h("div", { class: "muted" }, "政策上限所允许的最高额：", moneyEl(c.maximum))
       : null,
-    c.payable !== undefined ? h("div", {}, `本次应拨付：${formatYuan(c.payable)}`) : null,
+    c.payable !== undefined ? h("div", {}, "本次应拨付：", moneyEl(c.payable)) : null,
     c.benefit ? h("div", {}, `权益：${c.benefit}`) : null,
     c.beneficiary ? h("div", {}, `受益人：${c.beneficiary}`) : null,
     c.payer ? h("div", {}, `资金来源：${c.payer}`) : null,
@@ -72,7 +73,9 @@ function clauseCard(c: ClauseResult, closed = false): HTMLElement {
       ? h(
           "div",
           { class: "not-paid", attrs: { "data-not-paid": "true" } },
-          `符合条件，应得 ${formatYuan(c.entitled ?? "0")}；未支付：${notPaidReason(c)}`,
+          "符合条件，应得 ",
+          moneyEl(c.entitled ?? "0"),
+          `；未支付：${notPaidReason(c)}`,
         )
       : null,
     reasons(notPaid ? c.reasons.slice(0, -1) : c.reasons),
@@ -109,15 +112,18 @@ function summary(r: EvaluationResult): HTMLElement {
       "div",
       { class: "total" },
       "资助合计：",
-      h("strong", { attrs: { "data-total": r.total } }, formatYuan(r.total)),
+      moneyEl(r.total, { "data-total": r.total }, "strong"),
     ),
     r.byPayer
       ? h(
           "div",
           { class: "by-payer" },
-          `按资金来源：${Object.entries(r.byPayer)
-            .map(([who, sum]) => `${who} ${formatYuan(sum)}`)
-            .join("；")}`,
+          "按资金来源：",
+          ...Object.entries(r.byPayer).flatMap(([who, sum], i) => [
+            i ? "；" : "",
+            `${who} `,
+            moneyEl(sum),
+          ]),
         )
       : null,
     r.benefits.length ? h("div", {}, `其他权益：${r.benefits.join("；")}`) : null,

@@ -5,11 +5,13 @@
  */
 import { clauseKeyText, itemsOf } from "../../../grammar/index.js";
 import type { Expect, Policy } from "../../../grammar/index.js";
-import { STATUS_WORD } from "../../../runtime/index.js";
+import { moneyPlain, STATUS_WORD } from "../../../runtime/index.js";
 import type { Evaluation } from "../../../runtime/index.js";
-import { formatYuan } from "../money.js";
 import type { CaseCheck, CaseOutcome } from "../protocol.js";
 import type { CompilerCaseOutcome } from "./compiler-bridge.js";
+
+// A case compares exact amounts: a rounded figure comes with its exact value.
+const formatYuan = moneyPlain;
 
 function actual(x: Expect, ev: Evaluation | undefined): string {
   if (!ev) return "未计算";

@@ -6,20 +6,13 @@ import type { ClauseBoundaries } from "../../../review/index.js";
 import type { Budget } from "../../../review/index.js";
 import type { Impact } from "../../../review/index.js";
 import type { ExplainedOutcome } from "../../../review/index.js";
-import {
-  budgetFigure,
-  reportMoney,
-  signedBudgetFigure,
-  signedMoney,
-} from "../../../review/index.js";
-import { fmtDate } from "../../../runtime/index.js";
+import { reportMoney, signedMoney } from "../../../review/index.js";
+import { fmtDate, moneyText, showSignedMoney } from "../../../runtime/index.js";
 import { Dec } from "../../../runtime/index.js";
 import type { BoundaryView, BudgetView, ImpactView, SideView } from "../diff-protocol.js";
 
 const money = reportMoney;
 const signed = signedMoney;
-const big = budgetFigure;
-const bigSigned = signedBudgetFigure;
 const direction = (delta: string): "up" | "down" | "same" => {
   const d = new Dec(delta);
   return d.gt(0) ? "up" : d.lt(0) ? "down" : "same";
@@ -78,25 +71,25 @@ export function budgetView(b: Budget): BudgetView {
     date: fmtDate(b.date),
     clauses: b.clauses.map((c) => ({
       clause: c.clause,
-      before: big(c.before),
-      after: big(c.after),
+      before: moneyText(c.before),
+      after: moneyText(c.after),
       awardsBefore: c.awardsBefore,
       awardsAfter: c.awardsAfter,
-      delta: c.delta === "0" ? "" : bigSigned(c.delta),
+      ...(c.delta === "0" ? {} : { delta: showSignedMoney(c.delta) }),
       direction: direction(c.delta),
     })),
-    totalBefore: big(b.totalBefore),
-    totalAfter: big(b.totalAfter),
-    delta: bigSigned(b.delta),
+    totalBefore: moneyText(b.totalBefore),
+    totalAfter: moneyText(b.totalAfter),
+    delta: showSignedMoney(b.delta),
     direction: direction(b.delta),
     better: b.better,
     worse: b.worse,
     same: b.same,
     ...(b.largestGain
-      ? { largestGain: `第 ${b.largestGain.index + 1} 份申报 ${signed(b.largestGain.delta)}` }
+      ? { largestGain: `${b.largestGain.name} ${signed(b.largestGain.delta)}` }
       : {}),
     ...(b.largestLoss
-      ? { largestLoss: `第 ${b.largestLoss.index + 1} 份申报 ${signed(b.largestLoss.delta)}` }
+      ? { largestLoss: `${b.largestLoss.name} ${signed(b.largestLoss.delta)}` }
       : {}),
     ...(invalid ? { invalid } : {}),
     notes: b.notes,
