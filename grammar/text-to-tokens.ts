@@ -27,7 +27,12 @@ import { longestNameStarts } from "./name-matcher.js";
 import { CLAUSE_NUMBER_HELP, MAX_CLAUSE_NUMBER } from "./limits.js";
 import * as T from "./tokens.js";
 import { spellingsPattern, TYPE_KEYWORD } from "./words.js";
-import { AMOUNT_UNIT_POWER, foldWidth, NUMBER_SOURCE } from "../runtime/text-forms.js";
+import {
+  AMOUNT_UNIT_POWER,
+  foldWidth,
+  NUMBER_SOURCE,
+  SMALL_UNIT_POWER,
+} from "../runtime/text-forms.js";
 
 /** Most significant digits of a number in a policy (see FACTOR_DIGITS in the runtime). */
 const NUMBER_DIGITS = 17;
@@ -375,6 +380,12 @@ export function textToTokens(source: string, known: Iterable<string> = []): LexR
           ),
         );
       let payload: T.NumberPayload;
+      // 2千万, 1.5千万, 5百元: 千/百 multiply the unit that follows (never 千瓦时).
+      const small = SMALL_UNIT_POWER[text[e]!];
+      if (small && (AMOUNT_UNIT_POWER[text[e + 1]!] !== undefined || text[e + 1] === "元")) {
+        value = value.mul(new D(10).pow(small));
+        e++;
+      }
       if (text[e] === "%") {
         payload = { kind: "percent", value: value.div(100).toString() };
         e++;

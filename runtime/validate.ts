@@ -7,7 +7,7 @@ import { unitSpellings } from "./units.js";
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { clipForMessage, editDistance } from "./edit-distance.js";
-import { AMOUNT_UNIT_POWER, foldWidth, readNumberText } from "./text-forms.js";
+import { AMOUNT_UNIT_POWER, foldWidth, readAmountText, readNumberText } from "./text-forms.js";
 
 /** Fields every policy accepts besides its declared inputs. */
 export const RESERVED_FIELDS: readonly InputMeta[] = [
@@ -92,15 +92,25 @@ export function moneyNumber(v: number): Dec | undefined {
   return d.decimalPlaces() <= 2 ? d : undefined;
 }
 
+/** What an amount that cannot be read is told: how to write one. */
+export const AMOUNT_FORMS = "不是有效金额：请写成 2000万、1.5亿、3000元 或 两千万 这样的形式";
+
 /** An amount in 元; `anyPlaces` accepts more than two decimals (an approved amount, rounded later). */
 export function parseMoney(v: unknown, anyPlaces = false): Parsed<Dec> {
   // fast path: whole 元 as a JSON number, the common case for services
   if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 1e15)
     return { ok: true, value: new Dec(v) };
-  const p = parseNumber(v, /^(亿|万)?元?$/);
-  if (!p.ok) return p;
-  const power = AMOUNT_UNIT_POWER[p.value.text.charAt(0)] ?? 0;
-  const x = power ? p.value.value.mul(new Dec(10).pow(power)) : p.value.value;
+  let x: Dec;
+  if (typeof v === "string") {
+    // 200万, 2千万, 两千万, 一百万元: read as the playground's form and the policy text read them.
+    const a = readAmountText(v);
+    if (!a) return bad(AMOUNT_FORMS);
+    x = a.power ? new Dec(a.digits).mul(new Dec(10).pow(a.power)) : new Dec(a.digits);
+  } else {
+    const p = parseNumber(v, /^$/);
+    if (!p.ok) return p;
+    x = p.value.value;
+  }
   if (x.isNeg() && !x.isZero()) return bad("金额不能为负数");
   if (x.gt(MONEY_LIMIT)) return bad("金额超出允许范围（不超过1000万亿元）");
   if (!anyPlaces && x.decimalPlaces() > 2) return bad("金额最多精确到分（两位小数）");

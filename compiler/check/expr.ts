@@ -10,6 +10,7 @@ import { call, sum, table, unknownValue } from "./expr-forms.js";
 import type { CheckContext } from "./context.js";
 import { chainTy, forgottenPrice } from "./arith-chain.js";
 import { closest, splitGlued } from "./suggest.js";
+import { amountInFigures } from "../../runtime/index.js";
 import {
   BOOL,
   COUNT,
@@ -175,6 +176,18 @@ function nameTy(cx: CheckContext, n: NameRef): Ty {
         span: n.span,
         text: fixed,
       },
+    );
+    return ERROR;
+  }
+  // 两千万, 一百万: an amount in Chinese numerals reads as a name; say how to write it.
+  const figures = amountInFigures(n.name);
+  if (figures) {
+    cx.error(
+      "E201",
+      `未声明的名称“${n.name}”：金额请用阿拉伯数字书写，写作 ${figures}`,
+      n.span,
+      `政策中的金额写成 ${figures}、1.5亿 或 3000元 这样的形式（申报材料中可以写 ${n.name}）。`,
+      { title: `改为“${figures}”`, span: n.span, text: figures },
     );
     return ERROR;
   }

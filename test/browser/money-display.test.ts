@@ -51,3 +51,25 @@ test("a rounded amount reads 约166.67万元 with the exact 1,666,666.67元 on h
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("the form takes 两千万, 2千万 and 一百万 as amounts", async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { page, errors } = await openPlayground(context, inject("baseUrl"));
+  await setSource(page, POLICY);
+  const field = page.locator('#app-form input[data-field="项目投资"]');
+  for (const [typed, total] of [
+    ["两千万", "6666666.67"],
+    ["2千万", "6666666.67"],
+    ["一百万", "333333.33"],
+  ] as const) {
+    await andWait(page, () => field.fill(typed));
+    expect(await page.locator("#results [data-total]").getAttribute("data-total"), typed).toBe(
+      total,
+    );
+    expect(
+      await page.locator("#app-form .field-error, #app-form [role=alert]").allInnerTexts(),
+    ).toEqual(expect.not.arrayContaining([expect.stringContaining("不是金额")]));
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
