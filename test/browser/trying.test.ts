@@ -131,7 +131,9 @@ pg.test(
   async ({ page, errors }) => {
     await loadClause1Case(page);
     const name = await investmentField(page);
-    await andWait(page, () => page.locator(`#app-form input[data-field="${name}"]`).fill("五百万"));
+    await andWait(page, () =>
+      page.locator(`#app-form input[data-field="${name}"]`).fill("大约五百万"),
+    );
     const row = page.locator(`#app-form [data-field-row="${name}"] .field-error`);
     expect(await row.innerText()).toMatch(/[\u4e00-\u9fff]/);
     expect(await page.locator("#results .input-errors").innerText()).toContain(name);
