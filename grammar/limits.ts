@@ -60,20 +60,31 @@ const isNode = (v: unknown): v is Node =>
  * list of node kinds and cannot miss one.
  */
 export function tooDeep(root: unknown, max = MAX_TREE_DEPTH): Node | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
+  // two stacks rather than a pair per object: this walk runs over every block (issue 12)
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length) {
+    const v = values.pop();
+    const d = depths.pop()!;
     if (typeof v !== "object" || v === null) continue;
-    const depth = isNode(v) ? d + 1 : d;
-    if (depth > max && isNode(v)) return v;
+    const node = isNode(v);
+    const depth = node ? d + 1 : d;
+    if (depth > max && node) return v;
     if (Array.isArray(v)) {
-      for (const c of v) if (typeof c === "object" && c !== null) stack.push([c, depth]);
+      for (const c of v)
+        if (typeof c === "object" && c !== null) {
+          values.push(c);
+          depths.push(depth);
+        }
       continue;
     }
     for (const key in v) {
       if (SPAN_FIELDS.has(key)) continue; // spans hold no nodes
       const c = (v as Record<string, unknown>)[key];
-      if (typeof c === "object" && c !== null) stack.push([c, depth]);
+      if (typeof c === "object" && c !== null) {
+        values.push(c);
+        depths.push(depth);
+      }
     }
   }
   return undefined;
