@@ -10,7 +10,9 @@ import { fmtDate } from "../runtime/format.js";
 import { todayInChina } from "../runtime/run.js";
 import type { EvaluateOptions } from "../runtime/types.js";
 import { figures, reachable } from "./boundary-axes.js";
-import { budgetRange, finishBudget, type Budget, type PairRef } from "./budget.js";
+import { finishBudget, type Budget, type PairRef } from "./budget.js";
+import { budgetEvaluator, type BudgetEvaluator } from "./budget-fast.js";
+import { budgetRange } from "./budget-range.js";
 import type { ClausePair } from "./match-clauses.js";
 import { describePopulation, populationSpec, type PopulationSpec } from "./population.js";
 import type { Version } from "./version.js";
@@ -87,8 +89,21 @@ export function planBudget(
   };
 }
 
+const EVALUATORS = new WeakMap<Version, BudgetEvaluator>();
+
+/** A compiled version as the budget runs it (instantiated once per version). */
+export function evaluatorOf(v: Version): BudgetEvaluator {
+  let e = EVALUATORS.get(v);
+  if (!e) {
+    e = v.js ? budgetEvaluator(v.js) : { policy: v.policy! };
+    EVALUATORS.set(v, e);
+  }
+  return e;
+}
+
 /** Run a budget in this thread. */
 export function budgetInThread(a: Version, b: Version, plan: BudgetPlan, size: number): Budget {
-  const acc = budgetRange(a.policy!, b.policy!, plan.pairs, plan.spec, plan.options, 0, size);
+  const [x, y] = [evaluatorOf(a), evaluatorOf(b)];
+  const acc = budgetRange(x, y, plan.pairs, plan.spec, plan.options, 0, size);
   return finishBudget(acc, plan.pairs, plan.spec, plan.date, plan.notes);
 }

@@ -4,13 +4,8 @@
  * strings, so worker threads can each fill one and the results merge exactly.
  */
 import { Dec, toPlain } from "../runtime/money.js";
-import type { ClauseKey, CompiledPolicy, EvaluateOptions, Evaluation } from "../runtime/types.js";
-import {
-  applicationBuilder,
-  applicationValues,
-  syntheticName,
-  type PopulationSpec,
-} from "./population.js";
+import type { ClauseKey } from "../runtime/types.js";
+import { syntheticName, type PopulationSpec } from "./population.js";
 
 /** A clause pair by numbers only (what workers need). */
 export interface PairRef {
@@ -35,6 +30,8 @@ export interface BudgetAcc {
   /** Largest gain and loss: [index, delta]; delta a decimal string. */
   readonly gain?: readonly [number, string];
   readonly loss?: readonly [number, string];
+  /** How the evaluations were made (both versions): on the fast lane, by the public evaluate. */
+  readonly paths: { readonly fast: number; readonly full: number; readonly mismatch: number };
 }
 
 export interface ClauseBudget {
@@ -83,98 +80,6 @@ export interface Budget {
   readonly notes: readonly string[];
 }
 
-/** Evaluate applications [from, to) of a population under both versions and sum the outlay. */
-export function budgetRange(
-  oldP: CompiledPolicy,
-  newP: CompiledPolicy,
-  pairs: readonly PairRef[],
-  spec: PopulationSpec,
-  options: EvaluateOptions,
-  from: number,
-  to: number,
-): BudgetAcc {
-  const n = pairs.length;
-  const sumOld = Array.from({ length: n }, () => new Dec(0));
-  const sumNew = Array.from({ length: n }, () => new Dec(0));
-  const awOld = new Array<number>(n).fill(0);
-  const awNew = new Array<number>(n).fill(0);
-  const posOld = pairs.map((p) => oldP.meta.clauses.findIndex((c) => c.number === p.old));
-  const posNew = pairs.map((p) => newP.meta.clauses.findIndex((c) => c.number === p.new));
-  let totalOld = new Dec(0);
-  let totalNew = new Dec(0);
-  let better = 0;
-  let worse = 0;
-  let invalidOld = 0;
-  let invalidNew = 0;
-  let gain: [number, Dec] | undefined;
-  let loss: [number, Dec] | undefined;
-  const opts = { ...options, explain: false };
-  const names = (p: CompiledPolicy) => p.meta.inputs.map((i) => i.name);
-  const forOld = applicationBuilder(spec, names(oldP));
-  const forNew = applicationBuilder(spec, names(newP));
-  const ZERO = new Dec(0);
-  const payers = new Map<string, [Dec, Dec]>();
-  const byPayer = (ev: Evaluation, side: 0 | 1) => {
-    if (!ev.ok || !ev.result.byPayer) return;
-    for (const [who, sum] of Object.entries(ev.result.byPayer)) {
-      const acc = payers.get(who) ?? [ZERO, ZERO];
-      if (sum !== "0") acc[side] = acc[side].plus(sum);
-      payers.set(who, acc);
-    }
-  };
-  const add = (ev: Evaluation, pos: readonly number[], sums: Dec[], awards: number[]): Dec => {
-    if (!ev.ok) return ZERO;
-    const cs = ev.result.clauses;
-    for (let i = 0; i < n; i++) {
-      const c = pos[i]! >= 0 ? cs[pos[i]!] : undefined;
-      if (c && c.status === "awarded" && c.amount && c.amount !== "0") {
-        sums[i] = sums[i]!.plus(c.amount);
-        awards[i]!++;
-      }
-    }
-    return ev.result.total === "0" ? ZERO : new Dec(ev.result.total);
-  };
-  for (let i = from; i < to; i++) {
-    const values = applicationValues(spec, i);
-    const a = oldP.evaluate(forOld(values), opts);
-    const b = newP.evaluate(forNew(values), opts);
-    if (!a.ok) invalidOld++;
-    if (!b.ok) invalidNew++;
-    const ta = add(a, posOld, sumOld, awOld);
-    const tb = add(b, posNew, sumNew, awNew);
-    byPayer(a, 0);
-    byPayer(b, 1);
-    if (ta === ZERO && tb === ZERO) continue;
-    totalOld = totalOld.plus(ta);
-    totalNew = totalNew.plus(tb);
-    const d = tb.minus(ta);
-    if (d.gt(0)) {
-      better++;
-      if (!gain || d.gt(gain[1])) gain = [i, d];
-    } else if (d.lt(0)) {
-      worse++;
-      if (!loss || d.lt(loss[1])) loss = [i, d];
-    }
-  }
-  return {
-    count: to - from,
-    clauses: pairs.map(
-      (_, i) => [toPlain(sumOld[i]!), toPlain(sumNew[i]!), awOld[i]!, awNew[i]!] as const,
-    ),
-    totalOld: toPlain(totalOld),
-    totalNew: toPlain(totalNew),
-    payers: Object.fromEntries(
-      [...payers].map(([who, [o, n]]) => [who, [toPlain(o), toPlain(n)] as const]),
-    ),
-    better,
-    worse,
-    invalidOld,
-    invalidNew,
-    ...(gain ? { gain: [gain[0], toPlain(gain[1])] as const } : {}),
-    ...(loss ? { loss: [loss[0], toPlain(loss[1])] as const } : {}),
-  };
-}
-
 /** Merge partial sums (exactly, in decimal). */
 export function mergeAcc(parts: readonly BudgetAcc[]): BudgetAcc {
   const [first, ...rest] = parts;
@@ -201,6 +106,11 @@ export function mergeAcc(parts: readonly BudgetAcc[]): BudgetAcc {
       worse: acc.worse + p.worse,
       invalidOld: acc.invalidOld + p.invalidOld,
       invalidNew: acc.invalidNew + p.invalidNew,
+      paths: {
+        fast: acc.paths.fast + p.paths.fast,
+        full: acc.paths.full + p.paths.full,
+        mismatch: acc.paths.mismatch + p.paths.mismatch,
+      },
       ...(gain ? { gain } : {}),
       ...(loss ? { loss } : {}),
     };

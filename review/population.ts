@@ -50,7 +50,7 @@ export function populationSpec(
 }
 
 /** How often a field keeps its declared default (a yes/no without default is 是 90% of the time). */
-const KEEP_DEFAULT = 40;
+export const KEEP_DEFAULT = 40;
 
 function amount(rng: () => number, spec: PopulationSpec): number {
   const exp = intIn(rng, spec.minExp, spec.maxExp);

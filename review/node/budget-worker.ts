@@ -3,9 +3,10 @@
  * evaluates its share of the synthetic population, posting back the partial sums.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadPolicy } from "../../runtime/define.js";
 import type { EvaluateOptions } from "../../runtime/types.js";
-import { budgetRange, type PairRef } from "../budget.js";
+import type { PairRef } from "../budget.js";
+import { budgetEvaluator } from "../budget-fast.js";
+import { budgetRange } from "../budget-range.js";
 import type { PopulationSpec } from "../population.js";
 
 /** What the parent sends each worker. */
@@ -22,8 +23,8 @@ export interface BudgetJob {
 const job = workerData as BudgetJob;
 try {
   const acc = budgetRange(
-    loadPolicy(job.oldJs),
-    loadPolicy(job.newJs),
+    budgetEvaluator(job.oldJs),
+    budgetEvaluator(job.newJs),
     job.pairs,
     job.spec,
     job.options,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetInThread } from "../../review/budget-plan.js";
-import { budgetRange, finishBudget, mergeAcc } from "../../review/budget.js";
+import { budgetInThread, evaluatorOf } from "../../review/budget-plan.js";
+import { finishBudget, mergeAcc } from "../../review/budget.js";
+import { budgetRange } from "../../review/budget-range.js";
 import { budgetPlan, prepare } from "../../review/diff-policies.js";
 import { application, applicationValues } from "../../review/population.js";
 import { Dec } from "../../runtime/money.js";
@@ -44,7 +45,15 @@ describe("budget over a synthetic population", () => {
   it("gives the same result however the population is split (as worker threads split it)", () => {
     const plan = budgetPlan(p, { size: 500, seed: 9 });
     const run = (from: number, to: number) =>
-      budgetRange(p.old.policy!, p.new.policy!, plan.pairs, plan.spec, plan.options, from, to);
+      budgetRange(
+        evaluatorOf(p.old),
+        evaluatorOf(p.new),
+        plan.pairs,
+        plan.spec,
+        plan.options,
+        from,
+        to,
+      );
     const whole = finishBudget(run(0, 500), plan.pairs, plan.spec, plan.date, plan.notes);
     const parts = finishBudget(
       mergeAcc([run(0, 123), run(123, 377), run(377, 500)]),

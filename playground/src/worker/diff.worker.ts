@@ -7,7 +7,8 @@
  */
 import { caseSamples } from "../../../review/index.js";
 import { targetBoundaries } from "../../../review/index.js";
-import { budgetRange, finishBudget, mergeAcc, type BudgetAcc } from "../../../review/index.js";
+import { budgetRange, evaluatorOf, finishBudget, mergeAcc } from "../../../review/index.js";
+import type { BudgetAcc } from "../../../review/index.js";
 import { budgetPlan, countChanges, diffPrepared, prepare } from "../../../review/index.js";
 import { scanTargets } from "../../../review/index.js";
 import type { Diagnostic } from "../../../grammar/index.js";
@@ -78,7 +79,15 @@ async function run(req: DiffRequest): Promise<void> {
     if (!(await still(id))) return;
     const to = Math.min(from + BUDGET_CHUNK, POPULATION.size);
     parts.push(
-      budgetRange(p.old.policy!, p.new.policy!, plan.pairs, plan.spec, plan.options, from, to),
+      budgetRange(
+        evaluatorOf(p.old),
+        evaluatorOf(p.new),
+        plan.pairs,
+        plan.spec,
+        plan.options,
+        from,
+        to,
+      ),
     );
   }
   const budget = finishBudget(mergeAcc(parts), plan.pairs, plan.spec, plan.date, plan.notes);
