@@ -89,7 +89,7 @@ export class Playground {
       currentSource: () => model.getValue(),
       reveal: (s) => this.reveal(s),
     });
-    this.diff = new DiffView(() => model.getValue());
+    this.diff = new DiffView(() => model.getValue(), model);
     this.versions = new VersionsPanel({
       currentSource: () => model.getValue(),
       open: (v) => this.replaceWithBackup(v.source, "打开版本", `已打开版本“${v.name}”`),

@@ -6,17 +6,9 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { seedSource } from "../diff/variants.js";
-import { setSource, usePlayground } from "./harness.js";
+import { saveVersion, setSource, usePlayground } from "./harness.js";
 
 const pg = usePlayground();
-
-/** Save the editor's text as a named version. */
-async function saveVersion(page: Page, name: string): Promise<void> {
-  await page.click('[data-tab="versions"]');
-  await page.fill("#version-name", name);
-  await page.click("#btn-save-version");
-  await page.waitForSelector(`[data-version="${name}"]`);
-}
 
 /** Where the original (left) and modified (right) editors of the diff have their selections. */
 async function selections(page: Page): Promise<{ left: string; right: string }> {
@@ -72,7 +64,7 @@ pg.test(
     await changes.filter({ hasText: "第1条 比例 30% → 25%" }).click();
     expect(await selections(page)).toEqual({ left: "30%", right: "25%" });
 
-    // The budget is the last stage: once it is there, the comparison is complete.
+    // The boundaries are the last stage: once the comparison is done, every section is there.
     await page.waitForSelector('#diff-report[data-state="done"]', { timeout: 45_000 });
     const impacted = page.locator('#diff-report .diff-case[data-case="案例“第1条 未达上限”"]');
     await expect.poll(() => impacted.count()).toBe(1);
@@ -90,7 +82,7 @@ pg.test(
 
     const budget = page.locator('#diff-report [data-section="budget"]');
     expect(await budget.locator("h3").textContent()).toBe("预算影响");
-    expect(await budget.locator(".diff-summary").textContent()).toContain("合成申报 2,000 份");
+    expect(await budget.locator(".diff-summary").textContent()).toContain("合成申报 100,000 份");
     expect(await budget.locator('tr[data-clause="合计"]').count()).toBe(1);
     expect(await budget.locator(".diff-counts").textContent()).toMatch(
       /获得更多 \d+ 份，减少 \d+ 份，不变 \d+ 份/,

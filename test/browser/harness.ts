@@ -223,6 +223,14 @@ export async function setSource(page: Page, text: string): Promise<void> {
   await waitForAnalysis(page, before);
 }
 
+/** Save the editor's text as a named version (版本 tab). */
+export async function saveVersion(page: Page, name: string): Promise<void> {
+  await page.click('[data-tab="versions"]');
+  await page.fill("#version-name", name);
+  await page.click("#btn-save-version");
+  await page.waitForSelector(`[data-version="${name}"]`);
+}
+
 /** Run `action` and wait for the analysis it causes. */
 export async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = await analysisId(page);

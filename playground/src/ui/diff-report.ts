@@ -77,6 +77,16 @@ export class DiffReport {
     this.root.dataset["state"] = "running";
   }
 
+  /**
+   * Start over for the same pair after an edit: the last answers stay, marked stale, until the
+   * new ones replace them; whatever the new comparison does not answer goes when it is done.
+   */
+  refresh(text: string): void {
+    for (const el of this.sections.values()) el.dataset["stale"] = "true";
+    this.progress(text);
+    this.root.dataset["state"] = "running";
+  }
+
   /** Show what the worker is doing. */
   progress(text: string): void {
     this.status.className = "diff-status busy";
@@ -85,6 +95,11 @@ export class DiffReport {
 
   /** The comparison is complete. */
   done(text: string): void {
+    for (const [name, el] of this.sections)
+      if (el.dataset["stale"]) {
+        el.remove();
+        this.sections.delete(name);
+      }
     this.status.className = "diff-status";
     this.status.textContent = text;
     this.root.dataset["state"] = "done";

@@ -2,7 +2,9 @@
  * Side-by-side comparison of any two versions (or a version and the current draft) in Monaco's
  * diff editor, with the reviewer diff beside it: the change list, the impact on the embedded
  * cases, the ranges where amounts differ and the budget, computed in the diff worker (left = 原版,
- * right = 新版).
+ * right = 新版). When the right side is the current draft it is the draft itself, editable: each
+ * edit (debounced) compares again, the older run is abandoned, and the budget over 100,000
+ * synthetic applications follows the text as the drafter types.
  */
 import { DiffClient } from "../diff-client.js";
 import type { Change, DiffResponse, Span } from "../diff-protocol.js";
@@ -18,11 +20,15 @@ import { byId, h, replaceChildren } from "./dom.js";
 const CURRENT = "";
 /** The id that stands for the seed policy (the original text) in the version selects. */
 const SEED = "@seed";
+/** Quiet time after the last keystroke in the diff view before comparing again. */
+const DEBOUNCE_MS = 150;
 
 /** The diff overlay. */
 export class DiffView {
   private editor: monaco.editor.IStandaloneDiffEditor | null = null;
+  /** The view's own models: the left side, and the right side when it is not the draft. */
   private models: monaco.editor.IDiffEditorModel | null = null;
+  private pending: ReturnType<typeof setTimeout> | undefined;
   private readonly overlay = byId("diff-overlay");
   private readonly left = byId<HTMLSelectElement>("diff-left");
   private readonly right = byId<HTMLSelectElement>("diff-right");
@@ -32,7 +38,16 @@ export class DiffView {
   private answered: { key: string; messages: DiffResponse[]; complete: boolean } | null = null;
   private decorations: monaco.editor.IEditorDecorationsCollection[] = [];
 
-  constructor(private readonly currentSource: () => string) {
+  constructor(
+    private readonly currentSource: () => string,
+    /** The draft's model: shown (and edited) on the right when the right side is the draft. */
+    private readonly draft?: monaco.editor.ITextModel,
+  ) {
+    draft?.onDidChangeContent(() => {
+      if (this.overlay.hidden || !this.live()) return;
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.recompare(), DEBOUNCE_MS);
+    });
     this.client.onMessage = (m) => {
       this.answered?.messages.push(m);
       if (m.kind === "done" && this.answered) this.answered.complete = true;
@@ -104,15 +119,32 @@ export class DiffView {
       original: monaco.editor.createModel("", LANGUAGE_ID),
       modified: monaco.editor.createModel("", LANGUAGE_ID),
     };
+    const live = this.live();
     this.models.original.setValue(this.text(this.left.value));
-    this.models.modified.setValue(this.text(this.right.value));
-    if (this.editor.getModel() !== this.models) this.editor.setModel(this.models);
+    if (!live) this.models.modified.setValue(this.text(this.right.value));
+    const modified = live && this.draft ? this.draft : this.models.modified;
+    const now = this.editor.getModel();
+    if (now?.original !== this.models.original || now.modified !== modified)
+      this.editor.setModel({ original: this.models.original, modified });
+    this.editor.updateOptions({ readOnly: !live });
+    byId("diff-live").hidden = !live;
     this.decorations = [];
     this.compare(this.text(this.left.value), this.text(this.right.value));
   }
 
+  /** The right side is the draft itself (editable in the view). */
+  private live(): boolean {
+    return this.right.value === CURRENT && !!this.draft;
+  }
+
+  /** The draft changed in the view: compare again, keeping the last answers until new ones come. */
+  private recompare(): void {
+    if (this.overlay.hidden || !this.live()) return;
+    this.compare(this.text(this.left.value), this.currentSource(), true);
+  }
+
   /** Start the reviewer diff of two sources, or replay the answers for the same pair. */
-  private compare(oldSource: string, newSource: string): void {
+  private compare(oldSource: string, newSource: string, keep = false): void {
     const key = JSON.stringify([oldSource, newSource]);
     if (oldSource === newSource) {
       this.client.cancel();
@@ -134,7 +166,8 @@ export class DiffView {
       return;
     }
     this.answered = { key, messages: [], complete: false };
-    this.report.reset("正在对比两个版本……");
+    if (keep) this.report.refresh("草稿已修改，正在重新计算……");
+    else this.report.reset("正在对比两个版本……");
     this.client.diff(oldSource, newSource);
   }
 
@@ -187,6 +220,7 @@ export class DiffView {
   /** Close the overlay (the models stay for the next comparison). */
   close(): void {
     this.overlay.hidden = true;
+    clearTimeout(this.pending);
     // A running comparison is abandoned; a finished one stays for reopening the same pair.
     if (this.answered && !this.answered.complete) {
       this.client.cancel();

@@ -1,9 +1,11 @@
 /**
  * The diff Web Worker: the compiler's reviewer diff for the version-diff view, kept off the page
  * and off the compiler worker (so typing stays smooth while a diff runs). It runs the stages of
- * `diffPolicies` one after another and answers after each: the change list (fast), the impact on
- * the embedded cases, the boundaries clause by clause, then the budget over a seeded synthetic
- * population in chunks. Between stages it yields, so a newer request abandons an older one.
+ * `diffPolicies` one after another and answers after each: the change list (fast), the budget over
+ * a seeded synthetic population of 100,000 applications in chunks (so a drafter typing in the diff
+ * view sees the cost of the change within a second), the impact on the embedded cases, then the
+ * boundaries clause by clause. Between chunks and stages it yields, so a newer request (the next
+ * keystroke) abandons an older one.
  */
 import { caseSamples } from "../../../review/index.js";
 import { targetBoundaries } from "../../../review/index.js";
@@ -15,10 +17,11 @@ import type { Diagnostic } from "../../../grammar/index.js";
 import type { BoundaryView, DiffMessage, DiffRequest, DiffResponse } from "../diff-protocol.js";
 import { boundaryView, budgetView, impactView } from "./diff-view-model.js";
 
-/** The options the brief suggests for the playground: a small population, few slices per clause. */
-export const POPULATION = { size: 2000, seed: 1 } as const;
+/** The population of the budget (issue 16: 100,000 applications), few slices per clause. */
+export const POPULATION = { size: 100_000, seed: 1 } as const;
 const SLICES_PER_CLAUSE = 3;
-const BUDGET_CHUNK = 250;
+/** Applications per chunk of the budget: about 30–60 ms each, between which a newer request wins. */
+const BUDGET_CHUNK = 10_000;
 
 const post = (r: DiffResponse) => (self as unknown as Worker).postMessage(r);
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -49,6 +52,7 @@ async function run(req: DiffRequest): Promise<void> {
   // Nothing that can change an amount: no impact to compute.
   if (!ok || counts.rule === 0) return post({ kind: "done", id, ms: performance.now() - t0 });
 
+  if (!(await budgetStage(id, p))) return;
   post({ kind: "progress", id, text: "正在计算对内嵌案例的影响……" });
   if (!(await still(id))) return;
   const report = diffPrepared(p, { boundaries: false });
@@ -68,15 +72,20 @@ async function run(req: DiffRequest): Promise<void> {
     post({ kind: "boundaries", id, boundaries: [...boundaries] });
   }
 
+  post({ kind: "done", id, ms: performance.now() - t0 });
+}
+
+/** The budget in chunks with progress; false when a newer request took over. */
+async function budgetStage(id: number, p: ReturnType<typeof prepare>): Promise<boolean> {
   const plan = budgetPlan(p, POPULATION);
   const parts: BudgetAcc[] = [];
   for (let from = 0; from < POPULATION.size; from += BUDGET_CHUNK) {
     post({
       kind: "progress",
       id,
-      text: `正在计算预算影响：${from} / ${POPULATION.size} 份合成申报……`,
+      text: `正在计算预算影响：${from.toLocaleString("zh-CN")} / ${POPULATION.size.toLocaleString("zh-CN")} 份合成申报……`,
     });
-    if (!(await still(id))) return;
+    if (!(await still(id))) return false;
     const to = Math.min(from + BUDGET_CHUNK, POPULATION.size);
     parts.push(
       budgetRange(
@@ -92,7 +101,7 @@ async function run(req: DiffRequest): Promise<void> {
   }
   const budget = finishBudget(mergeAcc(parts), plan.pairs, plan.spec, plan.date, plan.notes);
   post({ kind: "budget", id, budget: budgetView(budget) });
-  post({ kind: "done", id, ms: performance.now() - t0 });
+  return true;
 }
 
 self.onmessage = (e: MessageEvent<DiffMessage>) => {
