@@ -7,18 +7,20 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { budgetInThread } from "../../review/budget-plan.js";
-import { budgetFigure, budgetPlan, prepare } from "../../review/index.js";
+import { budgetPlan, prepare } from "../../review/index.js";
+import { moneyText } from "../../runtime/index.js";
 import { seedSource } from "../diff/variants.js";
 import { saveVersion, setSource, source, usePlayground } from "./harness.js";
 
 const pg = usePlayground();
 
-/** The new version's 合计 figure, as the view shows it, for these two sources. */
+/** The new version's 合计 figure and its exact value (to the 分), as the view shows them. */
 function expectedTotal(oldSource: string, newSource: string): string {
   const p = prepare(oldSource, newSource);
   const size = 100_000;
   const b = budgetInThread(p.old, p.new, budgetPlan(p, { size, seed: 1 }), size);
-  return budgetFigure(b.totalAfter);
+  const m = moneyText(b.totalAfter);
+  return `${m.text} ${m.exact}`;
 }
 
 /** The 合计 row of the budget once it is current (not the stale answer of an earlier text). */
@@ -26,7 +28,8 @@ async function shownTotal(page: Page): Promise<string | null> {
   const cell = page.locator(
     '#diff-report [data-section="budget"]:not([data-stale]) tr[data-clause="合计"] td:nth-of-type(2)',
   );
-  return (await cell.count()) ? cell.textContent() : null;
+  if (!(await cell.count())) return null;
+  return `${await cell.textContent()} ${await cell.getAttribute("data-exact")}`;
 }
 
 /** Select `text` in the diff view's right-hand (draft) editor and focus it. */
