@@ -6,7 +6,9 @@
  *    (markers, form, results) is on screen;
  *  - typing to updated markers and results on the seed policy: from a keystroke in the editor to
  *    the page having applied the analysis of the new text, plus the worker's own compile and
- *    evaluate times.
+ *    evaluate times;
+ *  - the version-diff view: from an edit in its draft side to the budget over 100,000 synthetic
+ *    applications on screen.
  * Usage: node scripts/bench-playground.mjs [--no-build] [--runs N]
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -159,6 +161,78 @@ try {
   console.log(`  其中编译 中位数 ${ms(median(result.compile))}  p95 ${ms(p95(result.compile))}`);
   console.log(`  其中试算 中位数 ${ms(median(result.evaluate))}  p95 ${ms(p95(result.evaluate))}`);
   await context.close();
+
+  // The version-diff view's budget (100,000 synthetic applications, in the diff worker): from an
+  // edit in the view's draft side to the new budget on screen (150 ms debounce included).
+  const diffContext = await browser.newContext();
+  const dp = await diffContext.newPage();
+  await dp.goto(server.url);
+  await dp.waitForFunction(
+    () => performance.getEntriesByName("zhengce:first-analysis").length > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  await dp.click('[data-tab="versions"]');
+  await dp.fill("#version-name", "原版");
+  await dp.click("#btn-save-version");
+  await dp.waitForSelector('[data-version="原版"]');
+  await dp.evaluate(() => {
+    const zc = window.zhengce;
+    const t = zc.model
+      .getValue()
+      .replace("比例 30% 基数 项目实际投资", "比例 25% 基数 项目实际投资");
+    zc.editor.executeEdits("bench", [{ range: zc.model.getFullModelRange(), text: t }]);
+  });
+  await dp.locator('[data-version="原版"]').getByRole("button", { name: "与当前对比" }).click();
+  const fresh = '#diff-report [data-section="budget"]:not([data-stale])';
+  await dp.waitForSelector(fresh, { timeout: 60_000 });
+  const budgetRuns = Math.min(runs, 10);
+  const budgetTimes = await dp.evaluate(async (n) => {
+    const zc = window.zhengce;
+    const ed = zc.monaco.editor.getDiffEditors()[0].getModifiedEditor();
+    const m = ed.getModel();
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      // The worker finishes the rest of the comparison before the next edit.
+      await new Promise((r) => setTimeout(r, 1500));
+      const at = m.getValue().indexOf("% 基数 项目实际投资") - 1;
+      const p = m.getPositionAt(at);
+      const ch = m.getValue()[at] === "0" ? "5" : "0";
+      const t0 = performance.now();
+      ed.executeEdits("bench", [
+        {
+          range: new zc.monaco.Range(p.lineNumber, p.column, p.lineNumber, p.column + 1),
+          text: ch,
+        },
+      ]);
+      await new Promise((resolve) => {
+        const done = () => {
+          const s = document.querySelector('#diff-report [data-section="budget"]');
+          return s && !s.hasAttribute("data-stale");
+        };
+        const obs = new MutationObserver(() => {
+          if (done()) {
+            obs.disconnect();
+            resolve(undefined);
+          }
+        });
+        obs.observe(document.getElementById("diff-report"), {
+          subtree: true,
+          childList: true,
+          attributes: true,
+        });
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, budgetRuns);
+  console.log(
+    `\n对比视图：按键到预算更新（100,000 份合成申报，${budgetRuns} 次，含 150 毫秒防抖）`,
+  );
+  console.log(
+    `  预算影响  中位数 ${ms(median(budgetTimes))}  p95 ${ms(p95(budgetTimes))}（目标 < 1000 ms）`,
+  );
+  await diffContext.close();
 } finally {
   await browser.close();
   await server.close();
