@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { loadavg } from "node:os";
 import { prepare } from "../review/diff-policies.js";
 import { closeSolver, proveAssertions, proveDiff } from "../review/node/index.js";
 
@@ -76,14 +77,26 @@ export async function benchProve(): Promise<void> {
   console.log("## 精确差异（Z3 证明）：种子政策对 20 个单处修改的版本");
   const seed = readFileSync(SEED, "utf8");
   const times: number[] = [];
+  const cpus: number[] = [];
+  const phases = new Map<string, { ms: number; count: number }>();
   for (const [name, from, to] of MUTATIONS) {
     if (!seed.includes(from)) throw new Error(`mutation “${name}” does not apply`);
     const other = seed.replace(from, to);
     const p = prepare(seed, other);
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     const proof = await proveDiff(p);
     const s = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const c = (cpu.user + cpu.system) / 1e6;
     times.push(s);
+    cpus.push(c);
+    for (const [k, f] of Object.entries(proof.profile ?? {})) {
+      const sum = phases.get(k) ?? { ms: 0, count: 0 };
+      sum.ms += f.ms;
+      sum.count += f.count;
+      phases.set(k, sum);
+    }
     const word = (t: (typeof proof.targets)[number]): string => {
       if (t.status !== "differs")
         return { proven: "不变", timeout: "超时", untranslated: "未翻译", mismatch: "不符" }[
@@ -97,7 +110,9 @@ export async function benchProve(): Promise<void> {
     };
     const summary = proof.targets.map((t) => `${t.target}${word(t)}`).join("，");
     const total = proof.targets.find((t) => t.target === "合计")?.seconds ?? 0;
-    console.log(`${s.toFixed(2)} 秒（合计 ${total.toFixed(2)} 秒）  ${name}：${summary}`);
+    console.log(
+      `${s.toFixed(2)} 秒（CPU ${c.toFixed(2)} 秒；合计 ${total.toFixed(2)} 秒）  ${name}：${summary}`,
+    );
   }
   // the seed's own assertions (断言), proven one by one on one solver
   const a0 = performance.now();
@@ -109,8 +124,22 @@ export async function benchProve(): Promise<void> {
     `种子政策的 ${asserted.results.length} 条断言：${as.toFixed(2)} 秒（${[...counts].map(([k, n]) => `${{ proven: "已证明", refuted: "不成立", timeout: "超时", untranslated: "未翻译", mismatch: "不符" }[k] ?? k} ${n}`).join("，")}；最慢一条 ${Math.max(...asserted.results.map((r) => r.seconds)).toFixed(2)} 秒）`,
   );
   await closeSolver();
+  const PHASE: Record<string, string> = {
+    load: "载入求解器",
+    terms: "翻译为约束",
+    assert: "加入约束",
+    search: "求解（找差异/证明）",
+    cut: "求解（区域化简）",
+    optimum: "求解（最大增减）",
+    witness: "示例由两版计算确认",
+  };
   console.log(
-    `每次差异：中位数 ${median(times).toFixed(2)} 秒（目标 < 2 秒），最长 ${Math.max(...times).toFixed(2)} 秒（目标 ≤ 10 秒）`,
+    `各阶段（20 次差异合计，墙钟）：${[...phases].map(([k, f]) => `${PHASE[k] ?? k} ${(f.ms / 1000).toFixed(2)} 秒/${f.count} 次`).join("，")}`,
+  );
+  console.log(
+    `每次差异：中位数 ${median(times).toFixed(2)} 秒（目标 < 2 秒），最长 ${Math.max(...times).toFixed(2)} 秒（目标 ≤ 10 秒）；CPU 中位数 ${median(cpus).toFixed(2)} 秒，最长 ${Math.max(...cpus).toFixed(2)} 秒；负载 ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
   );
 }
 

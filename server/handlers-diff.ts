@@ -2,8 +2,9 @@
  * `POST /diff`: two posted versions of a policy (`old`, `new`: source text) → what changed (the
  * sampling diff's report) and, unless `prove` is false, the exact proof (Z3): each changed clause
  * and the total proven unchanged, or the regions where amounts differ with witnesses both
- * compiled versions reproduce. Bounded: each solver query and the whole proof have time limits
- * (what is not reached is said, never taken as proven); one proof at a time (503 while another
+ * compiled versions reproduce. Bounded: each solver query and the whole proof have time limits,
+ * the latter cutting the query in progress too (Z3's own timeout; what is not reached is said,
+ * never taken as proven); one proof at a time (503 while another
  * runs); the solver is loaded on the first proof only, so the service starts as fast as before.
  */
 import { diffPrepared, prepare } from "../review/index.js";
@@ -16,13 +17,21 @@ import { HttpError, sendJson, type FieldError } from "./respond.js";
 export const MAX_SOURCE_CHARS = 200_000;
 /** Limits of a proof asked over HTTP: per query, and for the whole proof. */
 const QUERY_MS = { default: 2000, max: 4000 } as const;
-const TOTAL_MS = 10_000;
+const TOTAL_MS = { min: 500, max: 10_000 } as const;
 
-const FIELDS = ["old", "new", "prove", "timeoutMs"];
+const FIELDS = ["old", "new", "prove", "timeoutMs", "totalMs"];
+
+interface Fields {
+  readonly old: string;
+  readonly new: string;
+  readonly prove: boolean;
+  readonly timeoutMs: number;
+  readonly totalMs: number;
+}
 
 let proving = false;
 
-function fields(body: unknown): { old: string; new: string; prove: boolean; timeoutMs: number } {
+function fields(body: unknown): Fields {
   const errors: FieldError[] = [];
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new HttpError(400, '请求体应为 JSON 对象：{"old": 原版政策文本, "new": 新版政策文本}');
@@ -56,12 +65,22 @@ function fields(body: unknown): { old: string; new: string; prove: boolean; time
       field: "timeoutMs",
       message: `timeoutMs 应为 100 至 ${QUERY_MS.max} 之间的整数（毫秒，每次求解的时限）`,
     });
+  const all = b.totalMs;
+  if (
+    all !== undefined &&
+    (typeof all !== "number" || !Number.isInteger(all) || all < TOTAL_MS.min || all > TOTAL_MS.max)
+  )
+    errors.push({
+      field: "totalMs",
+      message: `totalMs 应为 ${TOTAL_MS.min} 至 ${TOTAL_MS.max} 之间的整数（毫秒，整个证明的时限）`,
+    });
   if (errors.length) throw new HttpError(400, "请求有误", errors);
   return {
     old,
     new: next,
     prove: b.prove !== false,
     timeoutMs: typeof t === "number" ? t : QUERY_MS.default,
+    totalMs: typeof all === "number" ? all : TOTAL_MS.max,
   };
 }
 
@@ -105,7 +124,7 @@ export async function diffVersions(ctx: HandlerContext): Promise<void> {
       timeoutMs: f.timeoutMs,
       regions: 2,
       optimumMs: 1000,
-      totalMs: TOTAL_MS,
+      totalMs: f.totalMs,
     });
     sendJson(ctx.res, 200, { ok: true, report, proved: true, proof });
   } finally {

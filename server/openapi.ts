@@ -148,6 +148,13 @@ export function openApiDocument(
                     maximum: 4000,
                     description: "每次求解的时限（毫秒，默认 2000）",
                   },
+                  totalMs: {
+                    type: "integer",
+                    minimum: 500,
+                    maximum: 10000,
+                    description:
+                      "整个证明的时限（毫秒，默认 10000）：到时正在进行的求解也停止，未证明的条款只做了抽样",
+                  },
                 },
               },
             },

@@ -11,6 +11,7 @@ import type { Ctx } from "./prove-diff.js";
 import { witnessAt, type Witness } from "./regions.js";
 import { Reader } from "./witness.js";
 import type { ZArith, ZBool } from "./z3.js";
+import { ask } from "./query.js";
 
 export interface Extreme {
   /** New total minus old total, in 元. */
@@ -36,7 +37,7 @@ function extremeAt(
   n: Outcome,
   largest: boolean,
 ): Extreme | { mismatch: string } {
-  const w = witnessAt(cx, r, o, n, {}, "total");
+  const w = cx.prof.time("witness", () => witnessAt(cx, r, o, n, {}, "total"));
   if ("mismatch" in w) return w;
   return { delta: new Dec(w.after.amount).minus(w.before.amount).toString(), witness: w, largest };
 }
@@ -53,17 +54,18 @@ async function direction(
   // the gap in the direction asked (positive where it exists), as an integer over gap.den
   const gap = sense === "gain" ? t.sub(n.amount, o.amount) : t.sub(o.amount, n.amount);
   const s = cx.search;
-  s.push();
-  s.add(...d.constraints(), ...lemmas);
+  cx.prof.time("assert", () => {
+    s.push();
+    s.add(...d.constraints(), ...lemmas);
+  });
   try {
-    const res = await s.check(gap.t.gt(0));
+    const res = await ask(cx, s, "search", [gap.t.gt(0)]);
     if (res === "unsat") return "none";
     if (res === "unknown") return "unknown";
     const found = await largestGap(cx, gap.t, s.model());
     const best = extremeAt(cx, new Reader(z, found.model), o, n, found.largest);
     return best;
   } finally {
-    s.set("timeout", cx.limit);
     s.pop();
   }
 }
@@ -72,9 +74,9 @@ type Model = ReturnType<Ctx["search"]["model"]>;
 
 /**
  * The largest value of `gap` on the search solver (whose assertions hold the space), by galloping
- * from a model where it is positive: ask for a gap of at least best + step, doubling the step
- * while the solver finds one, then halving between the best found and the least shown
- * impossible. Every query is incremental on the same solver; the whole search has
+ * from a model where it is positive: ask for a gap of at least best + step, the step growing
+ * ever faster while the solver finds one, then bisecting between the best found and the least
+ * shown impossible (their ratio first, then their difference). Every query is incremental on the same solver; the whole search has
  * `optimumMs`. `largest` is true only when no larger gap is possible (proven unsat).
  */
 async function largestGap(
@@ -86,19 +88,34 @@ async function largestGap(
   const deadline = performance.now() + cx.optimumMs;
   let model = first;
   let best = new Reader(cx.z, first).int(gap);
-  let step = best > 0n ? best : 1n;
+  // the first step is one 分 (the first model is often at the optimum, or a few 分 from it: a cap
+  // reached up to rounding), then the step grows ever faster (×2, ×4, ×8 …): a gap of millions
+  // of 元 is reached from one 分 in a few queries, not thirty
+  let step = 1n;
+  let growth = 2n;
   let impossible: bigint | undefined;
+  const next = (): bigint => {
+    if (impossible === undefined) return best + step;
+    const low = best > 0n ? best : 1n;
+    // far apart: halve the ratio first (bisect the number of digits), then the difference
+    if (impossible > low * 8n) return low << BigInt((impossible / low).toString(2).length >> 1);
+    return best + (impossible - best) / 2n;
+  };
   for (let i = 0; i < MAX_STEPS; i++) {
     if (impossible !== undefined && impossible - best <= 1n) return { model, largest: true };
-    const left = deadline - performance.now();
-    if (left <= 0) break;
-    const target = impossible === undefined ? best + step : best + (impossible - best) / 2n;
-    s.set("timeout", Math.max(1, Math.floor(left)));
-    const res = await s.check(gap.ge(cx.d.terms.int(target)));
+    const target = next();
+    const res = await ask(
+      cx,
+      s,
+      "optimum",
+      [gap.ge(cx.d.terms.int(target))],
+      deadline - performance.now(),
+    );
     if (res === "sat") {
       model = s.model();
       best = new Reader(cx.z, model).int(gap);
-      step *= 2n;
+      step *= growth;
+      growth *= 2n;
     } else if (res === "unsat") impossible = target;
     else break;
   }

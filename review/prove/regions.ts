@@ -12,6 +12,7 @@ import type { Ctx } from "./prove-diff.js";
 import { money } from "./prove-diff.js";
 import { observe, Reader, witnessInput, type Observed } from "./witness.js";
 import type { ZBool } from "./z3.js";
+import { ask } from "./query.js";
 
 export interface Witness {
   /** The application as the old version receives it (and the new one, when they differ). */
@@ -102,27 +103,29 @@ export async function findRegions(
     z.Not(o.status.eq(n.status)),
   ];
   const s = cx.search;
-  s.push();
-  s.add(...domain);
   const s2 = cx.cut;
-  s2.push();
   // Regions are cut on exact amounts: rounding to the 分 may still make amounts a fen apart equal.
   const ex = (x: Outcome) => x.exact ?? x.amount;
-  s2.add(...domain, o.status.eq(n.status), t.cmp(ex(o), ex(n), "eq"));
+  cx.prof.time("assert", () => {
+    s.push();
+    s.add(...domain);
+    s2.push();
+    s2.add(...domain, o.status.eq(n.status), t.cmp(ex(o), ex(n), "eq"));
+  });
   try {
     const regions: Region[] = [];
     const atoms = d.atomsOf(scopes ?? [...d.atoms.keys()]);
     let dir = 0;
     let timedOut = false;
     while (dir < directions.length && regions.length < cx.regions) {
-      const res = await s.check(directions[dir]!);
+      const res = await ask(cx, s, "search", [directions[dir]!]);
       if (res === "unknown") timedOut = true;
       if (res !== "sat") {
         dir++;
         continue;
       }
       const r = new Reader(z, s.model());
-      const w = witnessAt(cx, r, o, n, numbers, what);
+      const w = cx.prof.time("witness", () => witnessAt(cx, r, o, n, numbers, what));
       if ("mismatch" in w) return { kind: "mismatch", detail: w.mismatch };
       const lits = atoms.map((a) => {
         if (a.cmp) {
@@ -146,7 +149,7 @@ export async function findRegions(
     if (!regions.length && !timedOut) return { kind: "proven" };
     let complete = dir >= directions.length && !timedOut;
     if (!complete && !timedOut) {
-      const more = await s.check(z.Or(...directions));
+      const more = await ask(cx, s, "search", [z.Or(...directions)]);
       complete = more === "unsat";
       timedOut = more === "unknown";
     }
@@ -173,16 +176,35 @@ async function sufficient(
     s2.add(z.Implies(p, l.b));
     return p;
   });
-  if ((await s2.check(...track)) !== "unsat") return undefined;
-  const core = s2.unsatCore();
-  const names = new Set<string>();
-  for (let i = 0; i < core.length(); i++) names.add(core.get(i).sexpr());
-  let keep = track.map((p, i) => ({ p, i })).filter((x) => names.has(x.p.sexpr()));
-  let drops = 0;
-  for (const x of [...keep]) {
-    if (drops++ >= MAX_DROPS) break;
+  if ((await ask(cx, s2, "cut", track)) !== "unsat") return undefined;
+  // Each unsat answer's core is a sufficient subset: keep only it, then try dropping the rest
+  // one by one (a drop that stays unsat shrinks the set to that query's core).
+  const coreOf = () => {
+    const core = s2.unsatCore();
+    const names = new Set<string>();
+    for (let i = 0; i < core.length(); i++) names.add(core.get(i).sexpr());
+    return names;
+  };
+  const all = track.map((p, i) => ({ p, i, name: p.sexpr() }));
+  let names = coreOf();
+  let keep = all.filter((x) => names.has(x.name));
+  const tried = new Set<number>();
+  for (let drops = 0; drops < MAX_DROPS; drops++) {
+    const x = keep.find((y) => !tried.has(y.i));
+    if (!x) break;
+    tried.add(x.i);
     const rest = keep.filter((y) => y !== x);
-    if ((await s2.check(...rest.map((y) => y.p))) === "unsat") keep = rest;
+    if (
+      (await ask(
+        cx,
+        s2,
+        "cut",
+        rest.map((y) => y.p),
+      )) !== "unsat"
+    )
+      continue;
+    names = coreOf();
+    keep = rest.filter((y) => names.has(y.name));
   }
   return keep.map((x) => lits[x.i]!);
 }

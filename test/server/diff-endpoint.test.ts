@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSolver } from "../../review/node/index.js";
 import { call, SEED_FILE, seedServer } from "./harness.js";
+import { hardPolicy } from "../prove/hard-policy.js";
 
 const seed = readFileSync(SEED_FILE, "utf8");
 let srv: Awaited<ReturnType<typeof seedServer>>;
@@ -74,5 +75,36 @@ describe("POST /diff", () => {
     expect(broken.status).toBe(422);
     expect(broken.body.error).toContain("新版无法编译");
     expect(broken.body.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe("POST /diff within its time", () => {
+  it("stops a proof the solver would need minutes for at totalMs, and says it only sampled", async () => {
+    const t0 = performance.now();
+    const r = await call(srv.url, "POST", "/diff", {
+      old: hardPolicy("100万"),
+      new: hardPolicy("120万"),
+      timeoutMs: 4000,
+      totalMs: 1500,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(r.status).toBe(200);
+    expect(r.body.proved).toBe(true);
+    // generous for a loaded machine; without the limit inside a query: 12 s and more
+    expect(seconds).toBeLessThan(8);
+    const targets = r.body.proof.targets as { target: string; status: string; text: string }[];
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) {
+      expect(t.status, t.target).toBe("timeout");
+      expect(t.text, t.target).toContain("只做了抽样");
+    }
+    // the sampling report is there all the same
+    expect(r.body.report.counts.rule).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("refuses a total time outside its range", async () => {
+    const r = await call(srv.url, "POST", "/diff", { old: seed, new: seed, totalMs: 60_000 });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body.errors)).toContain("整个证明的时限");
   });
 });
