@@ -2,6 +2,7 @@
  * The pipeline: text → tokens → AST → checked policy → TypeScript module and factory script.
  * `compile` is pure: every call builds its own state, so the playground may call it per keystroke.
  */
+import type { IToken } from "chevrotain";
 import { textToTokens } from "../grammar/text-to-tokens.js";
 import { tokensToAst } from "../grammar/tokens-to-ast.js";
 import type { Policy, Span } from "../grammar/ast.js";
@@ -44,6 +45,8 @@ export function parse(
   ast: Policy;
   diagnostics: Diagnostic[];
   declared: ReadonlySet<string>;
+  /** The lexer's tokens (the formatter indexes them instead of lexing again). */
+  tokens: IToken[];
 } {
   const lex = textToTokens(source, known);
   const parsed = tokensToAst(lex);
@@ -58,7 +61,7 @@ export function parse(
     )
       kept.push(d);
   }
-  return { ast: parsed.ast, diagnostics: kept, declared: lex.declared };
+  return { ast: parsed.ast, diagnostics: kept, declared: lex.declared, tokens: lex.tokens };
 }
 
 /** Compile policy source text. Never throws: an internal failure becomes a diagnostic. */
