@@ -257,6 +257,8 @@ export interface Header {
   readonly payer?: string;
   /** 年度: the year a guideline covers. */
   readonly year?: number;
+  /** The 1-based lines of 有效期 and 申报期, for "where does this value come from" lists. */
+  readonly lines?: { readonly validity?: number; readonly window?: number };
   readonly span: Span;
 }
 
@@ -523,6 +525,20 @@ export interface Policy {
   readonly header?: Header;
   readonly items: readonly TopItem[];
   readonly comments: readonly Comment[];
+  /**
+   * The headings of clauses whose block did not parse (a syntax error in it): not part of `items`,
+   * so no pass compiles them, but an outline keeps listing them while they are being fixed.
+   */
+  readonly broken?: readonly BrokenClause[];
+  readonly span: Span;
+}
+
+/** The heading (第N条 and title) of a clause left out of the tree by a syntax error. */
+export interface BrokenClause {
+  readonly number: ClauseKey;
+  readonly label: string;
+  readonly title: string;
+  readonly labelSpan: Span;
   readonly span: Span;
 }
 

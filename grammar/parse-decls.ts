@@ -63,13 +63,14 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Validity);
+            const kw = this.CONSUME(KW.Validity);
             const from = this.CONSUME2(T.DateTok);
             this.CONSUME(KW.To);
             const to = this.CONSUME3(T.DateTok);
             this.ACTION(() => {
               h.validFrom = this.payload<string>(from);
               h.validTo = this.payload<string>(to);
+              h.lines = { ...h.lines, validity: kw.startLine! };
             });
             this.OPTION5(() => {
               this.CONSUME(KW.AppliesTo);
@@ -80,13 +81,14 @@ export class DeclParser extends TableParser {
         },
         {
           ALT: () => {
-            this.CONSUME(KW.Window);
+            const kw = this.CONSUME(KW.Window);
             const from = this.CONSUME4(T.DateTok);
             this.CONSUME2(KW.To);
             const to = this.CONSUME5(T.DateTok);
-            this.ACTION(
-              () => (h.window = { from: this.payload<string>(from), to: this.payload<string>(to) }),
-            );
+            this.ACTION(() => {
+              h.window = { from: this.payload<string>(from), to: this.payload<string>(to) };
+              h.lines = { ...h.lines, window: kw.startLine! };
+            });
           },
         },
         {

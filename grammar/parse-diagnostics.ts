@@ -6,6 +6,7 @@ import { diag, type Diagnostic } from "./diagnostics.js";
 import { callCommaDiagnostic } from "./call-comma-hint.js";
 import { GENERIC_HELP, parseHelp } from "./parse-errors.js";
 import { expectationOf } from "./parse-expectations.js";
+import { missingAfter } from "./missing-after.js";
 import type { LexResult } from "./text-to-tokens.js";
 import * as T from "./tokens.js";
 
@@ -53,7 +54,15 @@ export function errorToDiagnostic(lex: LexResult, e: ParseError): Diagnostic {
   // point at that token, where the drafter has to write something.
   if (finite(prev) && (!finite(tok) || tok.startLine !== prev.endLine)) {
     const span = lex.lines.span(prev.startOffset, prev.endOffset! + 1);
-    return diag("error", "E100", `“${prev.image}”之后缺少内容：${e.message}`, span, helpFor(e));
+    const missing = missingAfter(prev, e.context?.ruleStack);
+    if (missing) return diag("error", "E100", missing.message, span, missing.help);
+    // What the parser met instead is on a later line, or is the end of the block (the next line
+    // starts another clause or section), not of the file: name only what is missing.
+    const wanted = /^此处(?:应为|至少需要一项)(.+?)(?:，却是.*)?$/.exec(e.message)?.[1];
+    const message = wanted
+      ? `“${prev.image}”后面缺少${wanted}`
+      : `“${prev.image}”之后缺少内容：${e.message}`;
+    return diag("error", "E100", message, span, helpFor(e));
   }
   if (!finite(tok)) {
     const last = lex.tokens[lex.tokens.length - 1];

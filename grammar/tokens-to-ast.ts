@@ -209,6 +209,22 @@ function blockStarts(tokens: readonly IToken[]): number[] {
   return starts;
 }
 
+/** The heading of a clause block that did not parse, for the outline; undefined for other blocks. */
+function brokenClause(lex: LexResult, block: readonly IToken[]): A.BrokenClause | undefined {
+  const no = block[0];
+  if (no?.tokenType !== T.ClauseNo) return undefined;
+  const titleTok = block[1]?.tokenType === T.Title ? block[1] : undefined;
+  const last = block[block.length - 1]!;
+  const payload = (t: IToken) => (t as IToken & { payload: unknown }).payload;
+  return {
+    number: (payload(no) as A.ClauseKey | undefined) ?? 0,
+    label: no.image,
+    title: titleTok ? String(payload(titleTok)) : "",
+    labelSpan: lex.lines.span(no.startOffset, no.endOffset! + 1),
+    span: lex.lines.span(no.startOffset, last.endOffset! + 1),
+  };
+}
+
 let shared: PolicyParser | undefined;
 
 /** tokens → AST with syntax diagnostics. The parser instance is reused; it keeps nothing between calls. */
@@ -218,6 +234,7 @@ export function tokensToAst(lex: LexResult): { ast: A.Policy; diagnostics: Diagn
   parser.lines = lex.lines;
   const diagnostics: Diagnostic[] = [];
   const items: A.TopItem[] = [];
+  const broken: A.BrokenClause[] = [];
   let header: A.Header | undefined;
   const starts = blockStarts(lex.tokens);
   for (let k = 0; k < starts.length; k++) {
@@ -240,6 +257,10 @@ export function tokensToAst(lex: LexResult): { ast: A.Policy; diagnostics: Diagn
       } = parseBounded(lex, block, () => parser.topItem());
       diagnostics.push(...deep);
       if (item) items.push(item);
+      else {
+        const b = brokenClause(lex, block);
+        if (b) broken.push(b);
+      }
       if (overflow) {
         // A parser that ran out of stack is in no state to go on: the next block gets a new one.
         shared = parser = new PolicyParser();
@@ -257,6 +278,7 @@ export function tokensToAst(lex: LexResult): { ast: A.Policy; diagnostics: Diagn
       ...(header ? { header } : {}),
       items,
       comments: lex.comments,
+      ...(broken.length ? { broken } : {}),
       span: lex.lines.span(0, end),
     },
     diagnostics,

@@ -81,13 +81,16 @@ export function indexNames(policy: Policy, source: string): NameInfo[] {
 
 /** The clauses in source order, for the outline. */
 export function indexClauses(policy: Policy): ClauseInfo[] {
-  return itemsOf(policy, "Clause").map((c) => ({
+  const parsed: ClauseInfo[] = itemsOf(policy, "Clause").map((c) => ({
     number: c.number,
     label: c.label,
     title: c.title,
     span: c.span,
     labelSpan: c.labelSpan,
   }));
+  // A clause with a syntax error keeps its place in the outline while it is being fixed.
+  const broken: ClauseInfo[] = (policy.broken ?? []).map((c) => ({ ...c, broken: true }));
+  return [...parsed, ...broken].sort((a, b) => a.span.start - b.span.start);
 }
 
 /**

@@ -25,4 +25,6 @@ export interface ClauseInfo {
   readonly title: string;
   readonly span: Span;
   readonly labelSpan: Span;
+  /** The clause has a syntax error: only its heading is known (it is not compiled). */
+  readonly broken?: true;
 }

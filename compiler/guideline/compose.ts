@@ -51,8 +51,17 @@ function effectiveHeader(p: Header | undefined, g: Header, out: Diagnostic[]): H
           `删除 ${word} 一行；它由政策“${p?.title ?? ""}”规定。`,
         ),
       );
+  // The policy's 文号 and 发布日期 are its own: a guideline that has none yet must not show them as
+  // its own (the results' title would read "…申报指南（嘉经〔2021〕12号）").
+  const {
+    docNo: _docNo,
+    published: _published,
+    lines: _lines,
+    ...inherited
+  }: Partial<Header> = p ?? {};
   const h: Header = {
-    ...(p ?? { kind: "Header", form: "policy", title: "" }),
+    ...inherited,
+    kind: "Header",
     form: "guideline",
     title: g.title,
     basedOn: p?.title ?? g.basedOn ?? "",
@@ -278,14 +287,14 @@ export function composeGuideline(policy: Policy, guideline: Policy): Composed {
       subject: "申报期",
       value: `${fmtDate(header.window.from)} 至 ${fmtDate(header.window.to)}`,
       origin: "guideline",
-      line: g.span.line,
+      line: guideline.header?.lines?.window ?? g.span.line,
     });
   if (header.validFrom && header.validTo && policy.header)
     cx.provenance.unshift({
       subject: "有效期",
       value: `${fmtDate(header.validFrom)} 至 ${fmtDate(header.validTo)}`,
       origin: "policy",
-      line: policy.header.span.line,
+      line: policy.header.lines?.validity ?? policy.header.span.line,
     });
   return { ...cx, effective };
 }

@@ -18,10 +18,11 @@ const when = (iso: string) => {
 /** Every policy a guideline may build on, the seed first. */
 export function baseCandidates(): BaseCandidate[] {
   return [
-    { id: "seed", label: `内置示例政策（${SEED_FILE}）`, names: [SEED_FILE], source: SEED_SOURCE },
+    { id: "seed", label: "内置示例政策", names: [SEED_FILE], source: SEED_SOURCE },
     ...listVersions().map((v) => ({
       id: v.id,
-      label: `版本“${v.name}”（${when(v.savedAt)}）`,
+      label: `版本“${v.name}”`,
+      savedAt: when(v.savedAt),
       names: [v.name],
       source: v.source,
     })),

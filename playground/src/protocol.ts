@@ -51,8 +51,10 @@ export type Request =
 export interface BaseCandidate {
   /** `seed` or a saved version's id. */
   readonly id: string;
-  /** How the drafter sees it (内置示例政策 / 版本“…”). */
+  /** How the drafter sees it (内置示例政策 / 版本“…”), short enough for a select. */
   readonly label: string;
+  /** When a saved version was saved, as the drafter reads it. */
+  readonly savedAt?: string;
   /** Names a 基于 may use besides the title and 文号: a file name, a version name. */
   readonly names: readonly string[];
   readonly source: string;
@@ -75,7 +77,14 @@ export interface GuidelineInfo {
   /** The 基于 as written (empty when missing). */
   readonly basedOn: string;
   /** The policy used, or null when none was found. */
-  readonly base: { readonly id: string; readonly label: string } | null;
+  readonly base: {
+    readonly id: string;
+    readonly label: string;
+    /** The base policy's title, 文号 and (for a version) when it was saved, in the panel's note. */
+    readonly title?: string;
+    readonly docNo?: string;
+    readonly savedAt?: string;
+  } | null;
   /** Every policy the drafter may choose; `matches` when the 基于 names it. */
   readonly choices: readonly {
     readonly id: string;

@@ -164,3 +164,29 @@ describe("parameters keyed by date", () => {
     expect(compile(src, { emit: [] }).diagnostics.some((d) => d.severity === "error")).toBe(true);
   });
 });
+
+describe("the panel's facts about a guideline (issue 14)", () => {
+  it("有效期 and 申报期 point at their own lines, not at the title lines", () => {
+    const r = compileGuideline(GUIDE, POLICY);
+    const line = (src: string, re: RegExp) => src.split("\n").findIndex((l) => re.test(l)) + 1;
+    const of = (s: string) => r.provenance.find((p) => p.subject === s)!;
+    expect([of("申报期").origin, of("申报期").line]).toEqual([
+      "guideline",
+      line(GUIDE, /^\s+申报期/),
+    ]);
+    expect([of("有效期").origin, of("有效期").line]).toEqual([
+      "policy",
+      line(POLICY, /^\s+有效期/),
+    ]);
+  });
+
+  it("a guideline without 文号 or 发布日期 does not take the policy's as its own", () => {
+    const bare = GUIDE.replace(/^ {2}(文号|发布日期) .*\n/gm, "");
+    expect(bare).not.toContain("文号");
+    const h = compileGuideline(bare, POLICY).ast?.header;
+    expect(h?.title).toContain("申报指南");
+    expect(h?.docNo).toBeUndefined();
+    expect(h?.published).toBeUndefined();
+    expect(compileGuideline(GUIDE, POLICY).ast?.header?.docNo).toBe("嘉经〔2024〕5号");
+  });
+});

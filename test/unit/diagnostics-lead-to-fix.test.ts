@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
+import { indexClauses } from "../../language/index.js";
 import { RULE_EXPECTATIONS } from "../../grammar/parse-expectations.js";
 import { loadPolicy } from "../../runtime/index.js";
 
@@ -52,6 +53,46 @@ describe("parse errors say what is expected", () => {
       }
     }
     expect(errors).toBeGreaterThan(30);
+  });
+});
+
+describe("a line that stops after its keyword (issue 14)", () => {
+  const policy = (clause: string) =>
+    `政策 示例\n\n申报信息\n  项目实际投资 金额 默认 0\n\n${clause}\n第2条 乙\n  资助 定额 10万\n`;
+
+  it("an empty 上限 says the amount is missing, with an example, not 文件结尾", () => {
+    const src = policy("第1条 甲\n  资助 比例 30% 基数 项目实际投资\n  上限\n");
+    const r = compile(src);
+    const d = r.diagnostics.filter((x) => x.code === "E100");
+    expect(d.map((x) => x.message)).toEqual(["“上限”后面缺少金额，例如：上限 200万"]);
+    expect(d[0]!.span.line).toBe(8);
+    expect(d[0]!.help).toContain("上限");
+    expect(d[0]!.message).not.toMatch(/文件结尾|表达式/);
+  });
+
+  it("other keywords name what they miss", () => {
+    const cases: [string, string][] = [
+      ["  资助 比例\n", "“比例”后面缺少百分比，例如：比例 30%"],
+      ["  资助 定额\n", "“定额”后面缺少金额，例如：定额 20万"],
+      ["  资助 定额 10万\n  累计上限\n", "“累计上限”后面缺少金额，例如：累计上限 500万"],
+    ];
+    for (const [body, message] of cases) {
+      const msgs = compile(policy(`第1条 甲\n${body}`)).diagnostics.map((x) => x.message);
+      expect(msgs).toContain(message);
+      expect(msgs.join()).not.toContain("文件结尾");
+    }
+  });
+
+  it("the broken clause keeps its heading for the outline, in source order", () => {
+    const r = compile(policy("第1条 甲\n  资助 比例 30% 基数 项目实际投资\n  上限\n"));
+    expect(r.ast?.items.filter((i) => i.kind === "Clause").map((c) => c.kind)).toHaveLength(1);
+    expect(r.ast?.broken?.map((b) => [b.label, b.title, b.labelSpan.line])).toEqual([
+      ["第1条", "甲", 6],
+    ]);
+    expect(indexClauses(r.ast!).map((c) => [c.label, c.broken ?? false])).toEqual([
+      ["第1条", true],
+      ["第2条", false],
+    ]);
   });
 });
 

@@ -25,12 +25,19 @@ const zhDate = (iso: string) => {
 
 const clauses = (ns: readonly ClauseKey[]) => ns.map(clauseKeyText).join("、");
 
+/** The base as the note names it: 内置示例政策《标题》（文号）, never a file name. */
+export function baseName(b: NonNullable<GuidelineInfo["base"]>): string {
+  const title = b.title ? `《${b.title}》` : "";
+  const extra = [b.docNo, b.savedAt ? `保存于 ${b.savedAt}` : ""].filter(Boolean).join("，");
+  return `${b.label}${title}${extra ? `（${extra}）` : ""}`;
+}
+
 function baseSelect(g: GuidelineInfo, actions: GuidelineActions): HTMLElement {
+  // Short option texts: a select cannot wrap, and the panel is narrow (the note below says more).
   const select = h("select", { attrs: { id: "guideline-base", "aria-label": "所依据的政策" } });
-  const auto = g.basedOn ? `按“基于 ${g.basedOn}”自动选择` : "按“基于”自动选择";
-  select.append(h("option", { attrs: { value: "" } }, auto));
+  select.append(h("option", { attrs: { value: "" } }, "按“基于”自动选择"));
   for (const c of g.choices) {
-    const label = c.matches ? `${c.label} ✓ 与“基于”相符` : c.label;
+    const label = c.matches ? `✓ ${c.label}` : c.label;
     select.append(h("option", { attrs: { value: c.id } }, label));
   }
   select.value = g.explicit && g.base ? g.base.id : "";
@@ -48,14 +55,15 @@ function baseNote(g: GuidelineInfo): HTMLElement | null {
         ? `找不到“${g.basedOn}”：内置示例政策和本浏览器保存的版本中，没有这个文件名、版本名称、标题或文号。请在上方选择政策版本，或先把政策保存为版本。`
         : "申报指南没有写“基于”：请在标题下写 基于 “政策文件.zc”，或在上方选择政策版本。",
     );
-  if (g.explicit) return h("p", { class: "muted" }, `已手动选择：${g.base.label}`);
+  const name = baseName(g.base);
+  if (g.explicit) return h("p", { class: "muted" }, `已手动选择：${name}`);
   if (matching > 1)
     return h(
       "p",
       { class: "note", attrs: { "data-ambiguous": String(matching) } },
-      `有 ${matching} 个政策版本与“基于 ${g.basedOn}”相符，当前使用：${g.base.label}。如需改用其他版本，请在上方选择。`,
+      `有 ${matching} 个政策版本与“基于”相符（✓），当前使用：${name}。如需改用其他版本，请在上方选择。`,
     );
-  return h("p", { class: "muted" }, `当前使用：${g.base.label}`);
+  return h("p", { class: "muted" }, `当前使用：${name}`);
 }
 
 function provenanceItem(p: ProvenanceInfo, actions: GuidelineActions): HTMLElement {

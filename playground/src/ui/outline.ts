@@ -23,12 +23,18 @@ export function renderOutline(clauses: readonly ClauseInfo[], reveal: (s: Span) 
         h(
           "button",
           {
-            attrs: { type: "button", "data-outline": String(c.number) },
+            attrs: {
+              type: "button",
+              "data-outline": String(c.number),
+              ...(c.broken ? { "data-broken": "" } : {}),
+            },
             on: { click: () => reveal(c.labelSpan) },
           },
           h("span", { class: "clause-label" }, c.label),
           " ",
           c.title,
+          // Kept in the list while it is being fixed; not compiled until then.
+          c.broken ? h("span", { class: "clause-broken" }, "（有语法错误，暂不计算）") : null,
         ),
       ),
     ),

@@ -112,6 +112,18 @@ export function resolveBase(
   return { base, choices, explicit: !!explicit, key };
 }
 
+/** The base as the panel names it: its label, and its title and 文号 rather than a file name. */
+function baseInfo(k: Known): NonNullable<GuidelineInfo["base"]> {
+  const { id, label, savedAt } = k.candidate;
+  return {
+    id,
+    label,
+    ...(k.header?.title ? { title: k.header.title } : {}),
+    ...(k.header?.docNo ? { docNo: k.header.docNo } : {}),
+    ...(savedAt ? { savedAt } : {}),
+  };
+}
+
 /** Compose and compile a guideline (parsed as `guideline`) with its resolved base; never throws. */
 export function compileGuidelineSource(
   tc: Toolchain,
@@ -124,7 +136,7 @@ export function compileGuidelineSource(
   const { base, choices, explicit } = r;
   const info: GuidelineInfo = {
     basedOn: basedOn ?? "",
-    base: base ? { id: base.candidate.id, label: base.candidate.label } : null,
+    base: base ? baseInfo(base) : null,
     choices,
     explicit,
     ...(header?.year !== undefined ? { year: header.year } : {}),
