@@ -10,6 +10,7 @@ export { moneyPlain, moneyText, showMoney, showSignedMoney, type MoneyText } fro
 export { RESERVED_FIELDS, WHOLE_UNITS, parseDate, parseValue, validate } from "./validate.js";
 export { evaluationJson, evaluationText, incompleteText, resultText } from "./result-text.js";
 export { notPaidReason, STATUS_WORD } from "./status-words.js";
+export { shown } from "./shown.js";
 export { amountInFigures, foldWidth, readAmountText, readChineseAmount } from "./text-forms.js";
 export { todayInChina, useFastPath, type Plan } from "./run.js";
 export { UNNAMED_PAYER } from "./payers.js";

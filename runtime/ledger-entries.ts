@@ -13,17 +13,15 @@ import { parseDate, parseMoney } from "./validate.js";
 /** Fields a ledger entry may carry. */
 export const LEDGER_FIELDS = ["applicant", "clause", "amount", "date", "project", "base"] as const;
 
+import { shown } from "./shown.js";
+
+export { shown };
+
 /** Longest applicant name accepted (a company name or a credit code). */
 export const APPLICANT_MAX = 200;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** A short rendering of a received value for a message. */
-export function shown(v: unknown): string {
-  const s = typeof v === "string" ? `“${v.slice(0, 41)}”` : (JSON.stringify(v) ?? String(v));
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
 
 /**
  * An applicant's identity as the ledger compares it: full-width letters, digits and brackets
@@ -54,7 +52,7 @@ function checkProject(
 }
 
 /** The accepted forms of a clause reference, for messages. */
-const CLAUSE_FORMS = '条款可写作 9、"9"、"第9条" 或子条款 "第3条之一"、"第3条（一）"';
+const CLAUSE_FORMS = "条款可写作 9、“9”、“第9条” 或子条款 “第3条之一”、“第3条（一）”";
 
 /** A clause reference (9, "9", "第9条", "第９条", "第3条之一") → its key, when the policy has that clause. */
 export function clauseNumberOf(v: unknown, meta: PolicyMeta): ClauseKey | undefined {
@@ -81,7 +79,7 @@ export function optionMoney(
   if (p.ok) return toPlain(p.value);
   errors.push({
     field,
-    message: `${label}${p.message}：收到 ${shown(v)}（应为不小于0的金额，如 600000 或 "60万"）`,
+    message: `${label}${p.message}：收到 ${shown(v)}（应为不小于0的金额，如 600000 或 “60万”）`,
   });
   return undefined;
 }

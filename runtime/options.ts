@@ -104,7 +104,7 @@ export function checkApproved(
     else
       errors.push({
         field,
-        message: `${label}的核定金额${p.message}：收到 ${shown(value)}（应为不小于0的金额，如 800000 或 "80万"）`,
+        message: `${label}的核定金额${p.message}：收到 ${shown(value)}（应为不小于0的金额，如 800000 或 “80万”）`,
       });
     if (errors.length - before >= 200) break;
   }

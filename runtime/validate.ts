@@ -7,6 +7,7 @@ import { unitSpellings } from "./units.js";
 import { Dec, FACTOR_DIGITS } from "./money.js";
 import type { InputError, InputMeta } from "./types.js";
 import { clipForMessage, editDistance } from "./edit-distance.js";
+import { shown } from "./shown.js";
 import { AMOUNT_UNIT_POWER, foldWidth, readAmountText, readNumberText } from "./text-forms.js";
 
 /** Fields every policy accepts besides its declared inputs. */
@@ -37,34 +38,15 @@ const TYPE_ZH: Record<string, string> = {
 };
 
 const EXAMPLE: Record<string, string> = {
-  money: '如 2000000 或 "200万"',
-  ratio: '如 0.3 或 "30%"',
+  money: "如 2000000 或 “200万”",
+  ratio: "如 0.3 或 “30%”",
   count: "如 10",
-  date: '如 "2025-12-31"',
-  bool: 'true/false 或 "是"/"否"',
+  date: "如 “2025-12-31”",
+  bool: "true/false 或 “是”/“否”",
   text: "文字",
 };
 
-function show(v: unknown): string {
-  // Bounded work whatever the size: a huge array or object is described, not serialised.
-  const small = (x: unknown) =>
-    x === null ||
-    ["number", "boolean"].includes(typeof x) ||
-    (typeof x === "string" && x.length <= 40);
-  let s: string;
-  if (typeof v === "string") s = `“${v.slice(0, 41)}”`;
-  else if (typeof v === "number") s = String(v);
-  else if (Array.isArray(v))
-    s = v.length <= 8 && v.every(small) ? JSON.stringify(v) : `[数组，${v.length} 项]`;
-  else if (typeof v === "object" && v !== null) {
-    const values = Object.values(v);
-    s =
-      values.length <= 8 && values.every(small)
-        ? JSON.stringify(v)
-        : `{对象，${values.length} 个字段}`;
-  } else s = String(v);
-  return s.length > 40 ? s.slice(0, 40) + "…" : s;
-}
+const show = shown;
 
 const TRUE = { ok: true, value: true } as const;
 const FALSE = { ok: true, value: false } as const;

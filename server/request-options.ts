@@ -9,6 +9,7 @@ import {
   checkApproved,
   checkLedger,
   optionDate,
+  shown,
   type CompiledPolicy,
   type EvaluateOptions,
 } from "../runtime/index.js";
@@ -25,11 +26,6 @@ const QUERY_KEYS = ["date", "explain", "applicant"];
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-
-const shown = (v: unknown): string => {
-  const s = typeof v === "string" ? `“${v}”` : (JSON.stringify(v) ?? String(v));
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-};
 
 /** Options given in the query string, as raw values (`explain=否` etc.). */
 export function queryOptions(
