@@ -18,7 +18,7 @@ function quoted(v: unknown, depth: number): string {
       ? `{${keys.map((k) => `“${k.slice(0, 41)}”: ${quoted(v[k], depth + 1)}`).join(", ")}}`
       : `{对象，${keys.length} 个字段}`;
   }
-  return String(v);
+  return JSON.stringify(v) ?? String(v); // NaN and Infinity read null, as in JSON
 }
 
 /** A short rendering of a received value for a message. */
