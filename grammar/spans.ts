@@ -11,6 +11,9 @@ export const SPAN_FIELDS: ReadonlySet<string> = new Set([
   "keySpan",
 ]);
 
+/** Fields that hold line numbers rather than a `Span` (Header.lines): positions too, dropped alike. */
+const LINE_FIELDS: ReadonlySet<string> = new Set(["lines"]);
+
 /**
  * A copy of a tree without its positions and without fields set to undefined; `visit` may rewrite
  * each node copied (after its children).
@@ -23,7 +26,7 @@ export function withoutSpans(
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (v === undefined || SPAN_FIELDS.has(k)) continue;
+    if (v === undefined || SPAN_FIELDS.has(k) || LINE_FIELDS.has(k)) continue;
     out[k] = withoutSpans(v, visit);
   }
   visit(out);

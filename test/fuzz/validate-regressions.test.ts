@@ -52,6 +52,6 @@ describe("number spellings", () => {
     expect(ev.errors.find((e) => e.field === "获智能工厂授牌")!.message).toContain(
       "[数组，300000 项]",
     );
-    expect(ev.errors.find((e) => e.field === "项目实际投资")!.message).toContain("收到 NaN");
+    expect(ev.errors.find((e) => e.field === "项目实际投资")!.message).toContain("收到 null");
   });
 });
