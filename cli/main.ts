@@ -57,7 +57,7 @@ const COMMANDS: Record<
   },
   diff: {
     usage:
-      "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S] [--exit-code]  两个版本的变化及其影响",
+      "diff 旧版 新版 [--json] [--cases 文件] [--population N --seed S] [--exit-code] [--prove] [--property 性质]  两个版本的变化及其影响；--property “无人减少；合计增加不超过 300万；只影响 第5条”逐条证明或给出反例",
     load: () => import("./commands/diff.js"),
   },
   doc: {

@@ -5,9 +5,18 @@
  * revision). `--slices` caps the boundary slices per clause (0 skips the boundary search).
  * `--prove` adds the exact diff (Z3): each changed clause and the total proven unchanged, or the
  * regions where amounts differ with verified witnesses; `--prove-timeout MS` limits each query.
+ * `--property "无人减少；合计增加不超过 300万；只影响 第5条"` (implies --prove) checks a reviewer's
+ * properties across the versions, each proven or refuted with a verified witness; the exit code
+ * is 1 when one is refuted.
  */
 import { parseCsv, fileSamples, type Sample } from "../../review/index.js";
-import { budgetParallel, closeSolver, proofText, proveDiff } from "../../review/node/index.js";
+import {
+  budgetParallel,
+  closeSolver,
+  parseProperties,
+  proofText,
+  proveDiff,
+} from "../../review/node/index.js";
 import type { ProofReport } from "../../review/node/index.js";
 import { budgetPlan, diffPrepared, prepare } from "../../review/index.js";
 import { budgetText, reportText } from "../../review/index.js";
@@ -17,7 +26,7 @@ import { readVersion } from "../git-source.js";
 import { CliError, parseJson, readText } from "../io.js";
 
 const USAGE =
-  "用法：zhengce diff 旧版.zc 新版.zc [--json] [--cases 申报.json|申报.csv] [--population 100000 --seed 1] [--date 2024-03-01] [--params 参数.json] [--slices 6] [--prove [--prove-timeout 毫秒]]\n" +
+  '用法：zhengce diff 旧版.zc 新版.zc [--json] [--cases 申报.json|申报.csv] [--population 100000 --seed 1] [--date 2024-03-01] [--params 参数.json] [--slices 6] [--prove [--prove-timeout 毫秒]] [--property "无人减少；合计增加不超过 300万；只影响 第5条"]\n' +
   "      旧版、新版可写作 文件@版本（如 policies/a.zc@HEAD~1），读取 git 中该版本的文件";
 
 function readApplications(file: string): Sample[] {
@@ -86,16 +95,24 @@ export async function run(args: Args, out: (s: string) => void): Promise<number>
     seconds = (performance.now() - started) / 1000;
   }
   let proof: ProofReport | undefined;
-  if (flag(args, "prove")) {
+  const asked = opt(args, "property");
+  const props = asked === undefined ? undefined : parseProperties(asked);
+  if (props?.errors.length) throw new CliError(props.errors.join("\n"));
+  if (flag(args, "prove") || props) {
     const timeoutMs = positiveInt(args, "prove-timeout");
     try {
-      proof = await proveDiff(prepared, timeoutMs ? { timeoutMs } : {});
+      proof = await proveDiff(prepared, {
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(props ? { properties: props.properties } : {}),
+      });
     } finally {
       await closeSolver();
     }
   }
-  // `--exit-code`, as in git diff: 1 when a rule changed, for review gates in CI.
-  const code = flag(args, "exit-code") && report.counts.rule > 0 ? 1 : 0;
+  // `--exit-code`, as in git diff: 1 when a rule changed, for review gates in CI; a property
+  // refuted (or not proven) fails the review as well.
+  const failed = proof?.properties?.some((r) => r.status !== "proven") ?? false;
+  const code = (flag(args, "exit-code") && report.counts.rule > 0) || failed ? 1 : 0;
   if (flag(args, "json")) {
     out(
       JSON.stringify(

@@ -42,17 +42,24 @@ function extremeAt(
   return { delta: new Dec(w.after.amount).minus(w.before.amount).toString(), witness: w, largest };
 }
 
-async function direction(
+/**
+ * An application whose total moves in the direction asked by more than `bound` (元, default 0):
+ * "none" when the solver shows there is none; with `optimize`, the largest such move.
+ */
+export async function direction(
   cx: Ctx,
   o: Outcome,
   n: Outcome,
   sense: "gain" | "loss",
   lemmas: readonly ZBool[],
+  optimize = true,
+  bound = "0",
 ): Promise<Extreme | { mismatch: string } | "none" | "unknown"> {
   const { z, d } = cx;
   const t = d.terms;
   // the gap in the direction asked (positive where it exists), as an integer over gap.den
-  const gap = sense === "gain" ? t.sub(n.amount, o.amount) : t.sub(o.amount, n.amount);
+  const raw = sense === "gain" ? t.sub(n.amount, o.amount) : t.sub(o.amount, n.amount);
+  const gap = t.sub(raw, t.constant(bound));
   const s = cx.search;
   cx.prof.time("assert", () => {
     s.push();
@@ -62,6 +69,7 @@ async function direction(
     const res = await ask(cx, s, "search", [gap.t.gt(0)]);
     if (res === "unsat") return "none";
     if (res === "unknown") return "unknown";
+    if (!optimize) return extremeAt(cx, new Reader(z, s.model()), o, n, false);
     const found = await largestGap(cx, gap.t, s.model());
     const best = extremeAt(cx, new Reader(z, found.model), o, n, found.largest);
     return best;

@@ -11,6 +11,13 @@ export {
   type ProvedTarget,
 } from "./prove-diff.js";
 export type { Region, Witness } from "./regions.js";
+export {
+  parseProperties,
+  propertyText,
+  type PropertyResult,
+  type PropertyStatus,
+  type ReviewProperty,
+} from "./properties.js";
 export { closeSolver } from "./z3.js";
 export { assertionText, proofText } from "./proof-to-text.js";
 export {

@@ -89,6 +89,19 @@ export function proofText(p: ProofReport): string[] {
   for (const t of p.targets) out.push(...targetText(t));
   if (p.identical.length)
     out.push(`  ${p.identical.join("、")}：两版计算完全相同，已证明：任何申报金额不变`);
+  if (p.properties?.length) {
+    out.push("  审查性质：");
+    for (const r of p.properties) {
+      out.push(`    ${r.property}：${r.text}`);
+      const w = r.witness;
+      if (w) {
+        out.push(
+          `      例：${witnessFields(w.application) || "（各项均为 0 或否）"}${optionsText(w)}`,
+        );
+        out.push(`      ${w.verified ? "（两版实际计算已验证）" : "（验证不符！）"}`);
+      }
+    }
+  }
   for (const n of p.notes) out.push(`  说明：${n}`);
   return out;
 }

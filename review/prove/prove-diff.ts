@@ -18,6 +18,7 @@ import type { Region } from "./regions.js";
 import type { Extreme } from "./extremes.js";
 import { late, lateTarget, proveTarget, same, totalTarget, untranslatedTarget } from "./targets.js";
 import { solverContext, type Z, type ZBool } from "./z3.js";
+import { checkProperties, type PropertyResult, type ReviewProperty } from "./properties.js";
 import { Profile, type Phase, type PhaseFigures } from "./profile.js";
 
 export interface ProveOptions {
@@ -32,6 +33,8 @@ export interface ProveOptions {
    * is reported as not proven within the time ("未在总时限内证明"), never as proven.
    */
   readonly totalMs?: number;
+  /** A reviewer's properties across the versions (无人减少, 只影响 第5条 …), each proven or refuted. */
+  readonly properties?: readonly ReviewProperty[];
 }
 
 export type ProofStatus = "proven" | "differs" | "timeout" | "untranslated" | "mismatch";
@@ -51,6 +54,9 @@ export interface ProvedTarget {
   /** For the total: the largest gain and the largest loss of one application, with witnesses. */
   readonly gain?: Extreme;
   readonly loss?: Extreme;
+  /** For the total: proven that no application's total rises (falls). */
+  readonly noGain?: boolean;
+  readonly noLoss?: boolean;
 }
 
 export interface ProofReport {
@@ -61,6 +67,8 @@ export interface ProofReport {
   /** Restrictions of the space searched, in Chinese. */
   readonly notes: readonly string[];
   readonly seconds: number;
+  /** The reviewer's properties, when asked for. */
+  readonly properties?: readonly PropertyResult[];
   /** Where the time went, phase by phase (wall-clock milliseconds and counts). */
   readonly profile?: Partial<Record<Phase, PhaseFigures>>;
 }
@@ -142,11 +150,25 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
   const changedKeys = p.pairs
     .map(pairKey)
     .filter((k, i) => changed.includes(p.pairs[i]!.place.clause ?? k));
+  const facts = lemmas(p, targets, ta, tb);
   targets.push(
     late(cx)
       ? lateTarget("合计")
-      : await totalTarget(cx, ta, tb, [...changedKeys, "政策", "叠加"], lemmas(p, targets, ta, tb)),
+      : await totalTarget(cx, ta, tb, [...changedKeys, "政策", "叠加"], facts),
   );
+  const properties = options.properties?.length
+    ? await checkProperties(cx, options.properties, {
+        targets,
+        identical,
+        clauses: p.pairs.map((pair) => ({
+          key: pairKey(pair),
+          label: pair.place.clause ?? pairKey(pair),
+        })),
+        ta,
+        tb,
+        lemmas: facts,
+      })
+    : undefined;
   const notes = [
     "申报信息按各自类型与校验范围取值（金额为 0 至 1000万亿元、精确到分；日期自 1900 年起），两版都接受的申报才比较",
     "每条的金额指本条按自身规则计算的结果（叠加规则之前）；合计为叠加规则之后的实际合计",
@@ -158,6 +180,7 @@ export async function proveDiff(p: Prepared, options: ProveOptions = {}): Promis
     targets,
     identical,
     notes,
+    ...(properties ? { properties } : {}),
     seconds: (performance.now() - started) / 1000,
     profile: prof.snapshot(),
   };

@@ -51,14 +51,14 @@ export async function totalTarget(
   const t = cx.d.terms;
   const o: Outcome = { status: t.int(MONEY), amount: ta.total };
   const n: Outcome = { status: t.int(MONEY), amount: tb.total };
-  if (same(o, n)) return provenTarget("合计");
+  if (same(o, n)) return { ...provenTarget("合计"), noGain: true, noLoss: true };
   const t0 = performance.now();
   const r = await totalExtremes(cx, o, n, lemmas);
   void described;
   const seconds = (performance.now() - t0) / 1000;
   switch (r.kind) {
     case "proven":
-      return { ...provenTarget("合计"), seconds };
+      return { ...provenTarget("合计"), noGain: true, noLoss: true, seconds };
     case "timeout":
       return {
         ...explain(cx, "合计", { kind: "regions", regions: [], complete: false, timedOut: true }),
@@ -87,6 +87,8 @@ export async function totalTarget(
         complete: false,
         ...(r.gain ? { gain: r.gain } : {}),
         ...(r.loss ? { loss: r.loss } : {}),
+        noGain: !r.gain && !r.unknown.includes("gain"),
+        noLoss: !r.loss && !r.unknown.includes("loss"),
         seconds,
       };
     }
