@@ -1,3 +1,5 @@
+import { CN_DIGIT } from "../runtime/text-forms.js";
+
 /**
  * Clause ids as documents write them (issue 10 §4). Accepted: 第N条, and the sub-clause forms
  * 第N条之M (an article inserted after 第N条) and 第N条（M） (item M of 第N条). Refused with one
@@ -45,20 +47,6 @@ export const CLAUSE_ID_HELP =
 /** Parse a Chinese or Arabic number (五, 十二, 一百零三, 12). */
 export function clauseNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const digits: Record<string, number> = {
-    零: 0,
-    〇: 0,
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
   let total = 0;
   let cur = 0;
   for (const ch of s) {
@@ -68,7 +56,7 @@ export function clauseNumber(s: string): number {
     } else if (ch === "十") {
       total += (cur || 1) * 10;
       cur = 0;
-    } else cur = digits[ch] ?? 0;
+    } else cur = CN_DIGIT[ch] ?? 0;
   }
   return total + cur;
 }

@@ -53,7 +53,8 @@ export function readAmountText(raw: string): { digits: string; power: number } |
   return { digits: n.digits, power: small + (unit[2] ? (AMOUNT_UNIT_POWER[unit[2]] ?? 0) : 0) };
 }
 
-const CN_DIGIT: Readonly<Record<string, number>> = {
+/** The value of each Chinese digit (两 and 〇 included); clause numbers read them too. */
+export const CN_DIGIT: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
